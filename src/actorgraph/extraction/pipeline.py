@@ -1,0 +1,123 @@
+"""Extraction as a pure function of a batch of articles.
+
+The spaCy pipeline and the registry are loaded once per process (`load_resources`) and
+never mutated afterwards; `extract_batch` maps articles to `Extraction` records through
+`nlp.pipe`, and `extract_stream` spreads batches over worker processes. Each stage
+(actors, relations, events, quotes, figures) is a function of the parsed `Doc`, the
+`Article` and what the earlier stages found.
+"""
+from __future__ import annotations
+
+import multiprocessing
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from itertools import islice
+
+import spacy
+from spacy.language import Language
+
+from .. import __version__
+from ..errors import ActorgraphError, ModelError
+from ..model import Article, Extraction, IntakeFailure
+from ..settings import Settings
+from . import actors as actor_stage
+from .registry import Registry, load_registry
+
+
+@dataclass(frozen=True)
+class Resources:
+    """What extraction reads but never changes: the pipeline and the registry."""
+
+    nlp: Language
+    registry: Registry
+    name: str  # "actorgraph@<version>/<model>@<model version>"
+
+
+_RESOURCES: dict[tuple[str, tuple[str, ...]], Resources] = {}
+
+
+def load_resources(settings: Settings) -> Resources:
+    """Load the model and registry once per process for these settings."""
+    key = (settings.model, tuple(settings.registry))
+    if key not in _RESOURCES:
+        registry = load_registry(settings.registry)
+        try:
+            nlp = spacy.load(settings.model)
+        except (OSError, ImportError) as exc:
+            raise ModelError(
+                f"cannot load spaCy pipeline {settings.model!r}: {exc}. Install it "
+                f"(see README) or set ACTORGRAPH_MODEL / --model to an installed pipeline"
+            ) from exc
+        missing = {"parser", "ner"} - set(nlp.pipe_names)
+        if missing:
+            raise ModelError(f"spaCy pipeline {settings.model!r} lacks {', '.join(sorted(missing))}")
+        actor_stage.add_registry_patterns(nlp, registry)
+        meta = nlp.meta
+        name = f"actorgraph@{__version__}/{meta.get('lang')}_{meta.get('name')}@{meta.get('version')}"
+        _RESOURCES[key] = Resources(nlp=nlp, registry=registry, name=name)
+    return _RESOURCES[key]
+
+
+def extract_doc(doc, article: Article, res: Resources) -> Extraction:
+    """Everything extracted from one parsed article."""
+    actors = actor_stage.find_actors(doc, article, res.registry)
+    return Extraction(article=article, actors=actors, extractor=res.name)
+
+
+def extract_batch(articles: Sequence[Article], settings: Settings) -> list[Extraction | IntakeFailure]:
+    """Extract a batch of articles through one `nlp.pipe` call; a failing article becomes a failure record."""
+    res = load_resources(settings)
+    out: list[Extraction | IntakeFailure] = []
+    docs = res.nlp.pipe((a.text for a in articles), batch_size=settings.batch_size)
+    for article, doc in zip(articles, docs):
+        try:
+            out.append(extract_doc(doc, article, res))
+        except ActorgraphError as exc:  # one bad article must not stop the batch
+            out.append(IntakeFailure(article.source, f"extraction failed: {exc}", type(exc).__name__))
+    return out
+
+
+def _batches(items: Iterable, size: int) -> Iterator[list]:
+    it = iter(items)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+def _worker_init(settings: Settings) -> None:
+    load_resources(settings)
+
+
+def extract_stream(
+    items: Iterable[Article | IntakeFailure], settings: Settings
+) -> Iterator[Extraction | IntakeFailure]:
+    """Extract a stream of articles in order, passing intake failures through untouched."""
+
+    def batches() -> Iterator[list[Article | IntakeFailure]]:
+        yield from _batches(items, settings.batch_size)
+
+    if settings.workers <= 1:
+        for batch in batches():
+            articles = [a for a in batch if isinstance(a, Article)]
+            done = iter(extract_batch(articles, settings)) if articles else iter(())
+            for item in batch:
+                yield next(done) if isinstance(item, Article) else item
+        return
+
+    # Pool.imap would read the whole input ahead; a bounded window keeps memory flat.
+    ctx = multiprocessing.get_context("spawn")
+    window: deque = deque()
+    with ctx.Pool(settings.workers, initializer=_worker_init, initargs=(settings,)) as pool:
+        for batch in batches():
+            articles = [a for a in batch if isinstance(a, Article)]
+            window.append((batch, pool.apply_async(extract_batch, (articles, settings))))
+            if len(window) > 2 * settings.workers:
+                yield from _merge(*window.popleft())
+        while window:
+            yield from _merge(*window.popleft())
+
+
+def _merge(batch: list, result) -> Iterator[Extraction | IntakeFailure]:
+    done = iter(result.get())
+    for item in batch:
+        yield next(done) if isinstance(item, Article) else item

@@ -1,0 +1,118 @@
+"""The actor registry: curated actors shipped as data, plus the user's own files.
+
+Each file is YAML or JSON with a top-level `actors:` list; see data/registry/README.md for
+the fields. Later files may add actors or extend an existing id's aliases.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from ..errors import RegistryError
+from ..model import ENTITY_TYPES
+
+_ID = re.compile(r"^[a-z0-9_]+$")
+
+
+@dataclass(frozen=True)
+class KnownActor:
+    """One actor of the registry."""
+
+    id: str
+    name: str
+    type: str
+    aliases: tuple[str, ...] = ()
+    wikidata: str | None = None
+    country: str | None = None
+    parent: str | None = None
+    role: str | None = None
+    affiliation: str | None = None
+    origin: str = ""  # the file it came from
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Registry:
+    """Known actors by id, in load order."""
+
+    actors: dict[str, KnownActor] = field(default_factory=dict)
+    files: tuple[str, ...] = ()
+
+    def __len__(self) -> int:
+        return len(self.actors)
+
+    def get(self, actor_id: str) -> KnownActor | None:
+        return self.actors.get(actor_id)
+
+
+def shipped_files() -> list[Path]:
+    """The registry files that come with actorgraph."""
+    root = resources.files("actorgraph") / "data" / "registry"
+    return sorted(Path(str(p)) for p in root.iterdir() if p.name.endswith((".yaml", ".yml", ".json")))
+
+
+def _read(path: Path) -> list[dict]:
+    try:
+        text = path.read_text(encoding="utf-8")
+        data = json.loads(text) if path.suffix == ".json" else yaml.safe_load(text)
+    except OSError as exc:
+        raise RegistryError(f"registry file {path}: cannot read: {exc.strerror or exc}") from exc
+    except (yaml.YAMLError, json.JSONDecodeError) as exc:
+        raise RegistryError(f"registry file {path}: not valid YAML/JSON: {exc}") from exc
+    if not isinstance(data, dict) or not isinstance(data.get("actors"), list):
+        raise RegistryError(f"registry file {path}: expected a mapping with an 'actors:' list")
+    return data["actors"]
+
+
+def _actor(entry: object, path: Path, n: int) -> KnownActor:
+    where = f"registry file {path}, actor #{n}"
+    if not isinstance(entry, dict):
+        raise RegistryError(f"{where}: expected a mapping, got {type(entry).__name__}")
+    actor_id, name, kind = entry.get("id"), entry.get("name"), entry.get("type")
+    if not isinstance(actor_id, str) or not _ID.match(actor_id):
+        raise RegistryError(f"{where}: 'id' must be a slug of [a-z0-9_], got {actor_id!r}")
+    if not isinstance(name, str) or not name.strip():
+        raise RegistryError(f"{where} ({actor_id}): 'name' is required")
+    if kind not in ENTITY_TYPES:
+        raise RegistryError(f"{where} ({actor_id}): 'type' {kind!r} is not one of {', '.join(ENTITY_TYPES)}")
+    aliases = entry.get("aliases") or []
+    if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
+        raise RegistryError(f"{where} ({actor_id}): 'aliases' must be a list of names")
+    optional = {k: entry.get(k) for k in ("wikidata", "country", "parent", "role", "affiliation")}
+    for k, v in optional.items():
+        if v is not None and not isinstance(v, str):
+            raise RegistryError(f"{where} ({actor_id}): {k!r} must be a string")
+    qid = optional["wikidata"]
+    if qid is not None and not re.fullmatch(r"Q[1-9][0-9]*", qid):
+        raise RegistryError(f"{where} ({actor_id}): 'wikidata' must look like Q123, got {qid!r}")
+    return KnownActor(id=actor_id, name=name.strip(), type=kind,
+                      aliases=tuple(dict.fromkeys(a.strip() for a in aliases)), origin=str(path),
+                      **optional)
+
+
+def load_registry(extra: tuple[str, ...] | list[str] = ()) -> Registry:
+    """The shipped registry, then each extra file in order (a known id gains the new aliases)."""
+    actors: dict[str, KnownActor] = {}
+    files = [*shipped_files(), *(Path(p) for p in extra)]
+    for path in files:
+        if not path.is_file():
+            raise RegistryError(f"registry file {path}: no such file")
+        for n, entry in enumerate(_read(path), 1):
+            actor = _actor(entry, path, n)
+            old = actors.get(actor.id)
+            if old is not None and old.origin != actor.origin:
+                merged = tuple(dict.fromkeys((*old.aliases, *actor.aliases)))
+                actor = KnownActor(**{**old.__dict__, "aliases": merged,
+                                      "wikidata": actor.wikidata or old.wikidata})
+            elif old is not None:
+                raise RegistryError(f"registry file {path}: id {actor.id!r} appears twice")
+            actors[actor.id] = actor
+    return Registry(actors=actors, files=tuple(str(p) for p in files))

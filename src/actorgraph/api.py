@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .extraction import extract_stream
+from .extraction import extract_doc, extract_stream, load_resources
 from .intake import article_from_text, read_articles
 from .model import Article, Extraction, IntakeFailure
 from .settings import Settings
@@ -52,7 +52,6 @@ def extract_text(text: str, source: str = "<text>", *, settings: Settings | None
                  **flags: Any) -> Extraction:
     """Extract one article given as text (clutter removal applies as for a file)."""
     settings = settings or Settings.load(**flags)
-    batch = extract(article_from_text(text, source, settings), settings=settings)
-    if batch.failures:
-        raise RuntimeError(str(batch.failures[0]))
-    return batch.extractions[0]
+    article = article_from_text(text, source, settings)  # raises the specific IntakeError
+    res = load_resources(settings)
+    return extract_doc(res.nlp(article.text), article, res)

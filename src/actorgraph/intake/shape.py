@@ -1,0 +1,217 @@
+"""The shape of one line of a page: is it running prose, or page furniture, and why.
+
+Signals are about form, not about any one site: sentence shape (terminal punctuation,
+lowercase function words, length), date and time density, link and URL share, glued
+tokens left by scrapers, key/value fields, credit and caption shapes, copyright marks.
+The cue words below are data; the functions only count and compare.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .dates import DATE_WORDS, count_date_tokens
+
+# Role words of a credit line: "(Reporting by X; Editing by Y)".
+CREDIT_ROLES = ("reporting", "additional reporting", "writing", "written", "editing", "edited",
+                "compiled", "produced", "production", "translated", "translation", "photos",
+                "photo", "photography", "graphics", "video", "research", "illustration",
+                "design", "fact-checking", "fact checking", "interviews", "text", "words",
+                "images", "reported", "created", "curated", "contributing", "contributed")
+# Labels that open or close a photo caption: "FILE PHOTO: ...", "... Photo: Agency".
+CAPTION_LABELS = ("file photo", "photo", "photograph", "picture", "image", "caption",
+                  "image caption", "image source", "photo credit", "credit", "source image",
+                  "media caption", "video caption")
+# Phrases of web page furniture (navigation, sharing, subscription, legal notices).
+FURNITURE_PHRASES = ("all rights reserved", "cookie", "newsletter", "subscribe", "sign up",
+                     "sign in", "log in", "privacy policy", "terms of use", "terms of service",
+                     "terms and conditions", "click here", "read more", "read also",
+                     "related articles", "related stories", "related posts", "related topics",
+                     "most read", "most popular", "recommended for you", "you may also like",
+                     "share this", "share on", "follow us", "skip to content", "back to top",
+                     "advertisement", "sponsored content", "download the app", "continue reading",
+                     "leave a comment", "comments are closed", "view comments", "print this",
+                     "email this", "next article", "previous article", "tags:", "filed under",
+                     "related:", "see also", "also read", "powered by", "more on this story",
+                     "slideshow", "min read", "watch video", "play video", "listen to this article")
+# Sentences about the article rather than of it (status and provenance notes).
+ARTICLE_NOTES = ("this story has been updated", "this article has been updated",
+                 "this is a developing story", "this story is developing", "check back for updates",
+                 "this article originally appeared", "this article was originally published",
+                 "this story originally appeared", "was first published on", "originally published in")
+# Labels that open a notice about the article rather than the article itself.
+NOTICE_LABELS = ("disclaimer", "editor's note", "editor’s note", "source", "sources", "related",
+                 "read more", "read also", "also read", "see also", "tags", "topics", "keywords")
+# Words of share and follow buttons; a line made only of them is furniture.
+SOCIAL_WORDS = frozenset("facebook twitter x whatsapp linkedin telegram email e-mail print share "
+                         "tweet pinterest reddit copy link messenger comments comment save".split())
+
+# Words that stay lowercase in a Title Case Headline; other lowercase words mean a sentence.
+TITLE_SMALL_WORDS = frozenset("a an the and but or nor for so yet of in on at to by up as from with into "
+                              "onto over via per vs than off out amid after".split())
+
+TERMINAL = ".!?…:;。！？؟۔"
+CLOSERS = "\"'”’»)]›*_"
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_URL = re.compile(r"\b(?:https?://|www\.|pic\.twitter\.com/)\S+?(?=[.,;:!?)\]\"'”’]*(?:\s|$))",
+                  re.IGNORECASE)
+_NOTICE = re.compile(r"^\W*(?:%s)\s*:" % "|".join(re.escape(l) for l in NOTICE_LABELS), re.IGNORECASE)
+_HANDLE = re.compile(r"\b(?:twitter|x|instagram|telegram|threads|bluesky)\s*:?\s*@\w{2,}\W*$", re.IGNORECASE)
+_GLUED = re.compile(r"[a-z]{2}[A-Z]{2,}|[a-z]{3}[A-Z][a-z]{2}|\d[A-Z]{2,}\b")
+_UNGLUE = re.compile(r"([a-z]{2})(?=[A-Z]{2,}\b)|([a-z]{3})(?=[A-Z][a-z]{2})")
+_CLOCK = re.compile(r"(?<![\d:])\d{1,2}:\d\d(?![\d])")
+_FIELD = re.compile(r"[^\W\d_][\w.]*(?: No\.? ?\d+)?\s?:\s")
+_COPYRIGHT = re.compile(r"©|\(c\)\s*(?:19|20)\d\d|\bcopyright\b\s*(?:©|\(c\)|(?:19|20)\d\d)"
+                        r"|\ball rights reserved\b", re.IGNORECASE)
+_CREDIT_SEGMENT = re.compile(r"^(?:(?:%s)\s+)?by\s+\S" % "|".join(
+    re.escape(r) for r in sorted(CREDIT_ROLES, key=len, reverse=True)), re.IGNORECASE)
+_CAPTION_OPEN = re.compile(r"^\(?(?:%s)\s*:" % "|".join(CAPTION_LABELS), re.IGNORECASE)
+_CAPTION_INNER = re.compile(r"\b(?:PHOTO|Photo|Image|IMAGE|Picture|Photograph|Credit)\s*:\s*\S")
+# An agency credit at the end of a caption: "REUTERS/Stringer/Name", "(AP Photo/Name)".
+_AGENCY_CREDIT = re.compile(r"\b[A-Z]{2,}[A-Za-z]*(?: Photo)?/[^\W\d_][^/.:;,?!\"“”]{0,40}(?:/[^/.:;,?!\"“”]{1,40})*\)?\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Shape:
+    """What a line looks like: counts the furniture and prose tests are made from."""
+
+    chars: int
+    words: int
+    tokens: int
+    cased: int  # words that start with a cased letter
+    lower: int  # words that start with a lowercase letter
+    open_lower: int  # lowercase words that a Title Case headline would capitalise
+    terminal: bool  # ends with sentence punctuation (closing quotes allowed)
+    date_tokens: int
+    clock: bool  # holds a clock time (14:24)
+    glued: int  # distinct glued tokens ("IranGMT"); brand names like "WorldCom" are one
+    fields: int
+
+    @property
+    def lower_ratio(self) -> float:
+        """The share of cased words that start lowercase (1.0 for caseless scripts)."""
+        return self.lower / self.cased if self.cased else 1.0
+
+
+def measure(text: str) -> Shape:
+    """Count the shape features of one line."""
+    tokens = text.split()
+    words = _WORD.findall(text)
+    cased = [w for w in words if w[0].lower() != w[0].upper()]
+    lower = [w for w in cased if w[0].islower()]
+    return Shape(
+        chars=len(text),
+        words=len(words),
+        tokens=len(tokens),
+        cased=len(cased),
+        lower=len(lower),
+        open_lower=sum(w.lower() not in TITLE_SMALL_WORDS for w in lower),
+        terminal=ends_sentence(text),
+        date_tokens=count_date_tokens(_UNGLUE.sub(lambda m: m.group(0) + " ", text)),
+        clock=bool(_CLOCK.search(text)),
+        glued=len(set(_GLUED.findall(text))),
+        fields=len(_FIELD.findall(text)) if text.count(":") >= 3 else 0,
+    )
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether the line ends with sentence punctuation, closing quotes and brackets allowed."""
+    end = text.rstrip(CLOSERS + " ")
+    return bool(end) and end[-1] in TERMINAL
+
+
+def is_prose(shape: Shape) -> bool:
+    """Running text: a sentence with lowercase words, or a long paragraph missing its stop."""
+    if shape.words == 0 or (shape.tokens < 3 and shape.chars < 20):
+        return False  # (unspaced scripts such as Chinese pass on length)
+    if shape.terminal:  # names-heavy sentences still have a few lowercase content words
+        return shape.lower_ratio >= 0.3 or shape.open_lower >= 3
+    return shape.words >= 16 and shape.lower_ratio >= 0.5  # a lede without its full stop
+
+
+def furniture(text: str, shape: Shape, link_chars: int = 0) -> str | None:
+    """Why the line is page furniture (removed wherever it stands), or None."""
+    if shape.words == 0:
+        return "no words"
+    if _COPYRIGHT.search(text):
+        return "copyright notice"
+    if link_chars and link_chars >= 0.6 * len(text.strip()):
+        return "link"
+    if urls := _URL.findall(text):
+        bare = _URL.sub("", text).strip()
+        if len(bare) < 0.5 * len(text.strip()) or (text.rstrip().endswith(urls[-1]) and not ends_sentence(bare)):
+            return "bare URL"
+    # Timestamps: a date with a clock time, or a line that is mostly date ("Friday, 25 February").
+    dated = shape.date_tokens / shape.tokens if shape.tokens else 0
+    if shape.date_tokens >= 2 and not is_prose(shape) and (dated >= 0.6 or (shape.clock and dated >= 0.3)):
+        return "dates"
+    if (shape.fields >= 3 and shape.fields * 12 >= shape.words) or is_field_list(text):
+        return "key/value fields"
+    if shape.glued >= 2 and not is_prose(shape):
+        return "glued tokens"
+    if is_credit(text):
+        return "credit line"
+    if is_caption(text, shape):
+        return "photo caption"
+    if _NOTICE.match(text) or _HANDLE.search(text) or (shape.words <= 30 and has_phrase(text, ARTICLE_NOTES)):
+        return "notice"
+    if shape.words <= 8 and all(w.lower() in SOCIAL_WORDS for w in _WORD.findall(text)):
+        return "share buttons"
+    if not is_prose(shape) and has_phrase(text, FURNITURE_PHRASES):
+        return "page furniture"
+    return None
+
+
+def is_field_list(text: str) -> bool:
+    """A ';'-separated record such as a sanctions entry: 'DOB 01 Jan 1970; POB Beirut, Lebanon; ...'.
+
+    Prose lists ('weaken institutions; degrade the rule of law; ...') have lowercase segments;
+    fields are short and hold numbers or capitalised values.
+    """
+    segments = [s.strip() for s in text.split(";") if s.strip()]
+    if len(segments) < 4:
+        return False
+    fieldlike = 0
+    for segment in segments:
+        words = _WORD.findall(segment)
+        capitalised = sum(w[0].isupper() for w in words)
+        fieldlike += any(c.isdigit() for c in segment) or (len(words) <= 5 and capitalised * 2 >= len(words))
+    return fieldlike >= 0.6 * len(segments)
+
+
+def is_credit(text: str) -> bool:
+    """A line of 'Role by Name' segments: bylines and wire-service credit lines."""
+    line = text.strip().strip("()[]").strip().rstrip(".").strip()
+    if not line or len(line) > 300 or line[-1] in "!?:":
+        return False
+    segments = [s.strip() for s in line.split(";") if s.strip()]
+    if not all(_CREDIT_SEGMENT.match(s) for s in segments):
+        return False
+    # A byline is short and names people; a sentence starting "By 2020, ..." is neither.
+    names = _WORD.findall(re.sub(r"(?i)^.*?\bby\b", "", segments[0]))
+    return bool(names) and sum(w[0].isupper() for w in names) >= 0.6 * len(names) and len(names) <= 12 * len(segments)
+
+
+def is_caption(text: str, shape: Shape) -> bool:
+    """A photo caption: opened by a caption label, or ending in an agency photo credit."""
+    line = text.strip()
+    if _CAPTION_OPEN.match(line) or _AGENCY_CREDIT.search(line):
+        return True
+    return shape.words <= 40 and bool(_CAPTION_INNER.search(line))
+
+
+def has_phrase(text: str, phrases: tuple[str, ...]) -> bool:
+    """Whether the line holds one of the phrases (case-insensitive)."""
+    lowered = text.lower()
+    return any(p in lowered for p in phrases)
+
+
+def glued_parts(text: str) -> list[str]:
+    """The pieces of a line that a scraper glued together ("...in SyriaMaintained by ...")."""
+    return _UNGLUE.sub(lambda m: m.group(0) + "\n", text).split("\n")
+
+
+def near_key(text: str) -> str:
+    """The line folded for near-duplicate tests: lowercase words, dates and numbers dropped."""
+    tokens = re.findall(r"[^\W\d_]+", text.lower())
+    return " ".join(t for t in tokens if t not in DATE_WORDS)

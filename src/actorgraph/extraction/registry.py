@@ -1,13 +1,15 @@
 """The actor registry: curated actors shipped as data, plus the user's own files.
 
 Each file is YAML or JSON with a top-level `actors:` list; see data/registry/README.md for
-the fields. Later files may add actors or extend an existing id's aliases.
+the fields. Later files may add actors or extend an existing id's aliases. `Registry.index`
+finds actors by name: by folded key, and by surface form in a text.
 """
 from __future__ import annotations
 
 import json
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 
@@ -15,6 +17,7 @@ import yaml
 
 from ..errors import RegistryError
 from ..model import ENTITY_TYPES
+from .names import fold, loose, search_view
 
 _ID = re.compile(r"^[a-z0-9_]+$")
 
@@ -51,6 +54,69 @@ class Registry:
 
     def get(self, actor_id: str) -> KnownActor | None:
         return self.actors.get(actor_id)
+
+    @cached_property
+    def index(self) -> "NameIndex":
+        """The actors by name (built on first use; the registry itself never changes)."""
+        return NameIndex(self)
+
+
+def surface_variants(name: str) -> list[str]:
+    """The ways a name is written: as given, with the other apostrophe, "Al-"/"al-", in capitals.
+
+    A name with a possessive inside ("Treasury’s Office of Foreign Assets Control") has
+    none: searched for, it would take the owner's name from the text.
+    """
+    name = re.sub(r"^(?:the|The)\s+", "", name.strip())
+    if re.search(r"\w['’]s\s", name):
+        return []
+    out = [name, name.replace("’", "'"), name.replace("'", "’")]
+    if re.match(r"^[Aa]l-", name):
+        out += [v[0].swapcase() + v[1:] for v in list(out)]
+    if len(name) >= 5 and name.upper() != name and " " in name:
+        out += [v.upper() for v in list(out)]
+    return list(dict.fromkeys(out))
+
+
+class NameIndex:
+    """Registry actors by folded name, and a matcher for their names in a text."""
+
+    def __init__(self, registry: Registry):
+        by_key: dict[str, list[str]] = {}
+        surfaces: dict[str, str] = {}
+        for actor in registry.actors.values():
+            for name in actor.names:
+                for key in {fold(name), loose(name)}:
+                    ids = by_key.setdefault(key, [])
+                    if actor.id not in ids:
+                        ids.append(actor.id)
+                for variant in surface_variants(name):
+                    surfaces.setdefault(search_view(variant), actor.id)
+        self.by_key = {k: tuple(v) for k, v in by_key.items()}
+        self.surfaces = surfaces  # surface (search view) -> actor id
+        alternatives = sorted(surfaces, key=len, reverse=True)
+        body = "|".join(re.escape(s).replace(r"\ ", r"[ \t]+") for s in alternatives)
+        self.pattern = re.compile(rf"(?<!\w)(?:{body})(?!\w)") if alternatives else None
+
+    def ids(self, name: str) -> tuple[str, ...]:
+        """The ids of the actors that go by this name (any spelling `fold` equates).
+
+        Without its Arabic article a name of several words still names the actor ("Al-Quds
+        Force"); one word does not ("Al-Houthi" is a person, "Houthi" the movement).
+        """
+        found = self.by_key.get(fold(name))
+        if found is None and " " in loose(name):
+            found = self.by_key.get(loose(name))
+        return found or ()
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """Each (start, end, actor id) where a registry name is written in the text."""
+        if self.pattern is None:
+            return []
+        view = search_view(text)
+        return [(m.start(), m.end(), self.surfaces[re.sub(r"[ \t]+", " ", m.group())])
+                for m in self.pattern.finditer(view)
+                if re.sub(r"[ \t]+", " ", m.group()) in self.surfaces]
 
 
 def shipped_files() -> list[Path]:

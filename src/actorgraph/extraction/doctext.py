@@ -1,0 +1,14 @@
+"""The text of a parsed document, built once per document."""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+_KEY = "actorgraph.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, cached: spaCy re-joins every token on each access, which dominates long docs."""
+    text = doc.user_data.get(_KEY)
+    if text is None:
+        text = doc.user_data[_KEY] = doc.text
+    return text

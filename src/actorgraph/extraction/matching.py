@@ -1,0 +1,131 @@
+"""Matching: registry names found in the text, reconciled with the model's spans.
+
+The entity ruler sees tokens; a search of the text also finds registry names the tokenizer
+cut badly ("U.N.-backed"). A registry match replaces a model span it covers or that holds
+nothing but registry matches and filler ("Iran’s Quds Force"); a registry match that is
+only part of a longer name becomes that name ("Sudani" in "Thaier al-Sudani" is not the
+registry's al-Sudani; "Houthi" in "Houthi Naval Forces" is a new organization).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from .cues import Cues
+from .mentions import Mention, name_before
+from .names import fold
+from .registry import Registry
+from .doctext import doc_text
+
+
+def registry_mentions(doc: Doc, registry: Registry) -> list[Mention]:
+    """Registry names written in the text, wherever the tokenizer put their edges."""
+    out = []
+    for start, end, actor_id in registry.index.find(doc_text(doc)):
+        actor = registry.get(actor_id)
+        label = {"person": "PERSON", "organization": "ORG", "country": "GPE"}.get(actor.type, "LOC")
+        out.append(Mention(start, end, doc_text(doc)[start:end], label, registry_id=actor_id,
+                           found_by="registry"))
+    return out
+
+
+def _filler(text: str, cues: Cues) -> bool:
+    words = fold(text).split()
+    return all(w == "s" or w in cues.determiners or w in cues.titles for w in words)
+
+
+def resolve(model: list[Mention], found: list[Mention], cues: Cues, doc: Doc) -> list[Mention]:
+    """Model spans and registry matches without overlaps.
+
+    A registry match replaces a model span that it covers, or that holds nothing but
+    registry matches and filler ("Iran’s Quds Force"); a longer model name keeps its
+    words ("Hezbollah Brigades" is not "Hezbollah").
+    """
+    kept: list[Mention] = []
+    used: set[int] = set()
+    for m in model:
+        inside = [i for i, f in enumerate(found) if f.within(m)]
+        if m.registry_id:
+            kept.append(m)
+            used.update(i for i in inside)
+            continue
+        if any(m.within(f) and f.end - f.start > m.end - m.start for f in found):
+            continue
+        rest, cursor = [], m.start
+        for i in sorted(inside, key=lambda i: found[i].start):
+            rest.append(doc_text(doc)[cursor:found[i].start])
+            cursor = found[i].end
+        rest.append(doc_text(doc)[cursor:m.end])
+        if inside and _filler(" ".join(rest), cues):
+            continue  # the registry matches stand for it
+        used.update(inside)
+        kept.append(m)
+    for i, f in enumerate(found):
+        if i not in used and not any(f.overlaps(k) for k in kept):
+            kept.append(f)
+    return sorted(kept, key=lambda m: (m.start, -m.end))
+
+
+def registry_edges(doc: Doc, mentions: list[Mention], registry: Registry, cues: Cues) -> list[Mention]:
+    """Registry matches that are only part of a longer name become that name.
+
+    A surname alias inside another person's name ("Sudani" in "Thaier al-Sudani") is not
+    the registry person; an organization name with a unit's words around it ("Houthi" in
+    "Houthi Naval Forces", "Hezbollah" in "Kataib Hezbollah") is a new organization.
+    """
+    out = []
+    for m in mentions:
+        actor = registry.get(m.registry_id) if m.registry_id else None
+        if actor is None:
+            out.append(m)
+            continue
+        article = re.search(r"(?<!\w)[Aa]l-$|(?<!\w)[Ee]l-$", doc_text(doc)[max(0, m.start - 3):m.start])
+        if article is not None and not re.match(r"(?i)(?:al|el)-", m.text):
+            # "Al-Houthi" is a person's name, not the Houthis
+            start = m.start - len(article.group())
+            out.append(replace(m, start=start, text=doc_text(doc)[start:m.end], label="PERSON",
+                               registry_id=None, found_by="model"))
+            continue
+        if actor.type == "person" and len(fold(m.text).split()) < len(fold(actor.name).split()):
+            tok = name_before(doc, m.start, cues)
+            if tok is not None:
+                out.append(replace(m, start=tok.idx, text=doc_text(doc)[tok.idx:m.end], label="PERSON",
+                                   registry_id=None, found_by="model"))
+                continue
+        if actor.type != "person":
+            grown = _grow_organization(doc, m, cues)
+            if grown is not None:
+                out.append(grown)
+                continue
+        out.append(m)
+    grown = [m for m in out if m.found_by == "model" and m.label == "ORG"]
+    return [m for m in out if not any(m is not g and m.within(g) for g in grown)]
+
+
+def _grow_organization(doc: Doc, m: Mention, cues: Cues) -> Mention | None:
+    span = doc.char_span(m.start, m.end)
+    if span is None:
+        return None
+    last = span.end
+    while last < len(doc) and last - span.end < 4 and doc[last].text[:1].isupper() and doc[last].is_alpha \
+            and not doc[last].ent_id_ and doc[last].ent_type_ in ("", "ORG") \
+            and fold(doc[last].text) not in cues.titles:
+        last += 1
+    while last > span.end and fold(doc[last - 1].text) not in cues.organization_heads:
+        last -= 1
+    if last > span.end and last + 1 < len(doc) and doc[last].lower_ in ("of", "for", "on"):
+        end = last + 1 + (doc[last + 1].lower_ == "the")
+        while end < len(doc) and end - last < 6 and doc[end].text[:1].isupper() and doc[end].is_alpha:
+            end += 1
+        if end > last + 1 + (doc[last + 1].lower_ == "the"):  # "Washington Institute for Near East Policy"
+            last = end
+    first = span.start
+    if first > 0 and fold(doc[first - 1].text) in cues.organization_prefixes and not doc[first - 1].ent_id_:
+        first -= 1
+    if first == span.start and last == span.end:
+        return None
+    start, end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
+    return replace(m, start=start, end=end, text=doc_text(doc)[start:end], label="ORG", registry_id=None,
+                   found_by="model")

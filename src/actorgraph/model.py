@@ -117,8 +117,9 @@ class Event:
     participants: list[Participant]
     evidence: list[Evidence]
     certainty: str = "asserted"
-    date: str | None = None
+    date: str | None = None  # ISO 8601 ("2007", "2007-03", "2007-03-20", "2017-W49"), None when unplaced
     place: str | None = None  # Actor.id of a location or country
+    date_text: str | None = None  # the date's words as written ("last year", "on Friday")
 
 
 @dataclass(slots=True)
@@ -128,6 +129,8 @@ class Quote:
     evidence: list[Evidence]
     date: str | None = None
     certainty: str = "asserted"
+    date_text: str | None = None  # the date's words as written
+    medium: str | None = None  # where or to whom it was said: "Iranian media", "Reuters", "a statement"
 
 
 @dataclass(slots=True)
@@ -138,6 +141,10 @@ class Figure:
     evidence: list[Evidence]
     qualifier: str | None = None  # about | at_least | more_than | ...
     certainty: str = "asserted"
+    value_max: float | None = None  # the upper end of a range ("14,000 to 15,000")
+    place: str | None = None  # Actor.id of a location or country
+    date: str | None = None  # ISO 8601, as for events
+    date_text: str | None = None
 
 
 @dataclass(slots=True)

@@ -22,6 +22,10 @@ from ..errors import ActorgraphError, ModelError
 from ..model import Article, Extraction, IntakeFailure
 from ..settings import Settings
 from . import actors as actor_stage
+from . import relations as relation_stage
+from .events import find_events
+from .figures import find_figures
+from .quotes import find_quotes
 from .registry import Registry, load_registry
 
 
@@ -62,7 +66,12 @@ def load_resources(settings: Settings) -> Resources:
 def extract_doc(doc, article: Article, res: Resources) -> Extraction:
     """Everything extracted from one parsed article."""
     actors = actor_stage.find_actors(doc, article, res.registry)
-    return Extraction(article=article, actors=actors, extractor=res.name)
+    relations = relation_stage.find_relations(doc, article, actors)
+    events = find_events(doc, article, actors)
+    quotes = find_quotes(doc, article, actors)
+    figures = find_figures(doc, article, actors)  # may add the counted groups to `actors`
+    return Extraction(article=article, actors=actors, relations=relations, events=events, quotes=quotes,
+                      figures=figures, extractor=res.name)
 
 
 def extract_batch(articles: Sequence[Article], settings: Settings) -> list[Extraction | IntakeFailure]:

@@ -1,0 +1,282 @@
+"""Arguments: which actor fills a word's slot in an event, a quote or a figure — who does what to whom.
+
+Events, quotes and figures all ask the same questions of the parse: which actor a noun phrase
+names ("Asaib Al-Haq leader Qais Khazali" -> Khazali; "Hezbollah targets" -> Hezbollah;
+"Saudi Arabia's then-ambassador to the US, Adel Al-Jubeir" -> Al-Jubeir), who the subject of a
+verb is when the clause does not say ("allowed the Houthis to conduct attacks" -> the Houthis),
+and how sure the sentence is. Pronouns, relative pronouns, descriptions ("the country"),
+demonyms and short names are resolved by the relations stage's `reference.References`, and
+certainty is judged by its `certainty.assess`; this module adds the slot rules on top. It
+never creates an actor.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+from spacy.tokens import Doc, Token
+
+from ..model import Actor
+from .certainty import assess, quote_spans
+from .patterns import lexicon as pattern_lexicon
+from .reference import references
+from .referents import Referents
+
+RELATIVE = {"who", "whom", "which", "that", "whose"}
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict:
+    """Word lists of `data/arguments.yaml`."""
+    data = yaml.safe_load((resources.files("actorgraph") / "data" / "arguments.yaml").read_text(encoding="utf-8"))
+    return {"carrier_nouns": frozenset(data["carrier_nouns"]), "office_nouns": frozenset(data["office_nouns"])}
+
+
+class Arguments:
+    """The actors of one parsed article, addressable by token, with the slot-filling rules."""
+
+    def __init__(self, doc: Doc, actors: list[Actor]):
+        self.doc = doc
+        self.actors = actors
+        self.lex = lexicon()
+        self.refs = references(doc, actors)
+        self.np = Referents(self.refs, pattern_lexicon())
+        self._quotes: list[tuple[int, int]] | None = None
+
+    # --- lookups -----------------------------------------------------------------------------
+    def at(self, tok: Token) -> Actor | None:
+        """The actor a token is part of a mention of."""
+        return self.refs.at(tok)
+
+    def named(self, name: str) -> Actor | None:
+        """The article's actor with this name or alias."""
+        return self.refs.named(name)
+
+    def demonym(self, tok: Token) -> Actor | None:
+        """The article's country actor a demonym names ("Israeli" -> Israel, "Iranians" -> Iran)."""
+        if "-" in tok.text:  # "Iranian-backed" is the backer, not the backed
+            return None
+        return self.refs.demonym(tok)
+
+    def last_before(self, i: int, types: tuple[str, ...], *, not_in: set[str] = frozenset(),
+                    after: int = 0) -> Actor | None:
+        """The last actor of these types mentioned before token i (and not before token `after`)."""
+        return self.refs.last_before(i, types, not_in=not_in, after=after)
+
+    def certainty(self, anchor: Token, *, own_verb: bool = True) -> str:
+        """How sure the sentence is of what `anchor` states (`certainty.assess`): asserted, reported, uncertain, negated."""
+        if self._quotes is None:
+            self._quotes = quote_spans(self.doc)
+        return assess(anchor, False, pattern_lexicon().certainty, self._quotes, own_verb=own_verb).value
+
+    # --- noun phrases --------------------------------------------------------------------------
+    def referents(self, tok: Token) -> list[Actor]:
+        """The actors a noun phrase and its conjuncts name ("Qais and Laith al-Khazali" -> both)."""
+        if tok.lower_ in RELATIVE and tok.dep_ != "poss":
+            head = self.antecedent(tok)
+            if head is not None:
+                tok = head
+        out: list[Actor] = []
+        for t in (tok, *conjuncts(tok)):
+            a = self.referent(t)
+            if a is not None and a not in out:
+                out.append(a)
+            elif a is None:
+                for m in self.members(t):
+                    if m not in out:
+                        out.append(m)
+        return out
+
+    def antecedent(self, rel: Token) -> Token | None:
+        """The noun a relative pronoun stands for ("fighters X and Y, who were killed" -> Y, and so X)."""
+        clause = rel.head
+        if clause.dep_ in ("relcl", "acl") and clause.head.i != clause.i:
+            head = clause.head
+            while head.dep_ == "appos" and self.at(head) is None and self.at(head.head) is not None:
+                head = head.head
+            if self.at(head) is not None or head.pos_ in ("NOUN", "PROPN"):
+                if self.at(head) is None:
+                    prev = self._actor_before(rel)
+                    if prev is not None:
+                        return prev
+                return head
+        return self._actor_before(rel)
+
+    def _actor_before(self, rel: Token) -> Token | None:
+        """An actor mention right before a relative pronoun ("Israel which has struck ...")."""
+        i = rel.i - 1
+        while i >= rel.sent.start and self.doc[i].is_punct:
+            i -= 1
+        if i < rel.sent.start or self.at(self.doc[i]) is None:
+            return None
+        tok = self.doc[i]
+        while tok.dep_ in ("compound", "flat") and tok.head.i > tok.i:
+            tok = tok.head
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("on", "against", "at", "in", "near", "inside", "into", "to", "over"):
+            return None  # "a strike on X that killed": X is where, not who
+        return tok
+
+    def referent(self, tok: Token, depth: int = 0) -> Actor | None:
+        """The actor a noun phrase headed by `tok` names, if any."""
+        if depth > 4:
+            return None
+        actor = self.refs.resolve(tok)  # a mention, pronoun, relative, description, demonym, short name
+        if actor is not None and tok.pos_ == "NOUN" and self.at(tok) is None and tok.head.pos_ == "VERB":
+            mates = {a.id for s in self.subjects(tok.head) if s.i != tok.i for a in (self.refs.resolve(s),) if a}
+            if actor.id in mates:  # "after Iraq, ..., invaded the country": not Iraq itself
+                actor = self.refs.last_before(tok.i, (actor.type,), not_in=mates,
+                                              after=tok.doc[max(tok.sent.start - 1, 0)].sent.start)
+        if actor is None and tok.lower_ in ("he", "she", "him", "her") and tok.dep_ in SUBJECTS:
+            actor = self._salient_before(tok)
+        if actor is not None:
+            return actor
+        if tok.lower_ in RELATIVE and tok.dep_ != "poss":
+            head = self.antecedent(tok)
+            return self.referent(head, depth + 1) if head is not None and head.i != tok.i else None
+        for child in tok.children:
+            if child.dep_ == "appos":
+                actor = self.referent(child, depth + 1)
+                if actor is not None:
+                    return actor
+        if tok.dep_ == "appos" and tok.head.pos_ in ("PROPN", "NOUN"):
+            actor = self.at(tok.head)
+            if actor is not None:
+                return actor
+        if tok.pos_ in ("NOUN", "PROPN"):
+            if tok.lemma_.lower() in self.lex["carrier_nouns"] or tok.tag_ == "NNPS":
+                return self.carrier(tok, depth)
+        else:  # a misparse hangs a name under a stray word
+            for child in tok.children:
+                if child.dep_ in ("compound", "nmod") and child.i < tok.i and self.at(child) is not None:
+                    return self.at(child)
+        return None
+
+    def bearer(self, tok: Token) -> Actor | None:
+        """Who a title or office noun names: "Director of OFAC Andrea M. Gacki" -> Gacki."""
+        refs = self.np.bearers(tok)
+        return refs[0].actor if refs else None
+
+    def _salient_before(self, tok: Token) -> Actor | None:
+        """A person the previous sentences are about, when `reference` finds no subject to continue:
+        "Video showed Haniyeh's wife, Umm al-Abed, crying. ... she said" -> Umm al-Abed."""
+        sent = tok.sent
+        for _ in range(2):
+            if sent.start == 0:
+                return None
+            sent = self.doc[sent.start - 1].sent
+            best, rank = None, 0
+            for start, end, actor in self.refs.mentions_in(sent.start, sent.end):
+                if actor.type == "person":
+                    r = _salience(self.doc[start:end].root)
+                    if r > rank:
+                        best, rank = actor, r
+            if best is not None:
+                return best
+        return None
+
+    def carrier(self, tok: Token, depth: int = 0) -> Actor | None:
+        """The actor whose people or things a noun counts: "Hezbollah fighters", "American interests"."""
+        if tok.lemma_.lower() in self.lex["office_nouns"]:
+            return None
+        if tok.tag_ in ("NNS", "NNPS") and self.demonym(tok) is not None:
+            return self.demonym(tok)  # "Iranians"
+        for child in tok.children:
+            if child.dep_ in ("compound", "nmod", "poss", "amod") and child.i < tok.i:
+                actor = self.at(child) or self.demonym(child)
+                if actor is None and child.dep_ == "poss":
+                    actor = self.refs.resolve(child)
+                if actor is not None:
+                    return actor
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        actor = self.referent(pobj, depth + 1)
+                        if actor is not None:
+                            return actor
+            if child.dep_ == "relcl" and any(g.lower_ == "where" for g in child.children):
+                for s in child.children:
+                    if s.dep_ in SUBJECTS:
+                        actor = self.referent(s, depth + 1)
+                        if actor is not None:
+                            return actor
+        return None
+
+    def members(self, tok: Token) -> list[Actor]:
+        """Actors a plural noun enumerates: "leaders — from bin Laden to Baghdadi", "groups such as X and Y"."""
+        out: list[Actor] = []
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ in ("from", "including", "like", "to", "as"):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        out += [a for a in self.referents(pobj) if a.type == "person" or a.type == "organization"]
+                        for sub in pobj.children:  # "from X to Y": "to" hangs under X
+                            if sub.dep_ == "prep" and sub.lower_ == "to":
+                                out += [a for p in sub.children if p.dep_ == "pobj" for a in self.referents(p)]
+        return list({a.id: a for a in out}.values())
+
+    # --- verbs ---------------------------------------------------------------------------------
+    def subjects(self, verb: Token, depth: int = 0) -> list[Token]:
+        """The subject words of a verb, inherited when the clause leaves it out."""
+        own = [c for c in verb.children if c.dep_ in SUBJECTS]
+        if own:
+            return own
+        if depth > 4 or verb.head.i == verb.i:
+            return []
+        head = verb.head
+        dep = verb.dep_
+        if dep == "conj" and head.pos_ in ("VERB", "AUX"):
+            stray = _stray_subject(head, verb)
+            return [stray] if stray is not None else self.subjects(head, depth + 1)
+        if dep == "xcomp":
+            objs = [c for c in head.children if c.dep_ == "dobj"]
+            return objs or self.subjects(head, depth + 1)
+        if dep in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return [head]
+        if dep in ("advcl", "ccomp", "oprd") and head.pos_ in ("VERB", "AUX"):
+            return self.subjects(head, depth + 1)
+        if dep == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+            gov = head.head  # "accuses Israel of carrying out", "for bribing officials"
+            objs = [c for c in gov.children if c.dep_ == "dobj"]
+            return objs or self.subjects(gov, depth + 1)
+        if dep == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("NOUN", "ADJ"):
+            return []
+        return []
+
+    def passive_agents(self, verb: Token) -> list[Token]:
+        """The by-phrase of a passive verb."""
+        return [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+
+
+_CLAUSE_PREPS = {"after", "before", "since", "until", "as", "when", "while", "because", "once"}
+
+
+def _stray_subject(head: Token, verb: Token) -> Token | None:
+    """The subject of a clause the parser hung as a conjunct: "escaped after Iraq, ..., invaded X"."""
+    if any(c.dep_ == "cc" and c.i < verb.i for c in head.children):
+        return None
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ in _CLAUSE_PREPS and c.i < verb.i:
+            objs = [p for p in c.children if p.dep_ == "pobj" and p.i < verb.i]
+            if objs:
+                return objs[0]
+    return None
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    """The words coordinated with `tok` ("Qais and Laith" -> [Laith]), in order."""
+    return [c for c in tok.conjuncts if c.i != tok.i]
+
+
+def _salience(tok: Token) -> int:
+    """How prominent a mention is in its sentence: 3 subject (or its apposition), 2 object, 1 other."""
+    node = tok
+    while node.dep_ in ("appos", "compound", "conj") and node.head.i != node.i:
+        node = node.head
+    if node.dep_ in SUBJECTS:
+        return 3
+    if node.dep_ in ("dobj", "attr", "oprd"):
+        return 2
+    return 1

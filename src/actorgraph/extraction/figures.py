@@ -1,0 +1,383 @@
+"""Figures: numbers about actors — people killed, wounded, captured, deployed, fighters, members,
+money — with the qualifier the text puts on them, the side they count, the place and certainty.
+
+"The Lebanese Hezbollah terror group is estimated to have lost around 1,500 fighters in Syria"
+is 1,500 killed, about, counted for Hezbollah, in Syria, uncertain. The subject is the actor
+whose people or money are counted — the side that suffered the casualties ("five U.S. soldiers"
+-> the United States; "Over a dozen high-ranking Iranians" -> Iran), the side that has or sends
+the fighters, the one who offers the reward. A counted group that is named but is not one of
+the article's actors ("at least 90 Palestinians", "Iraqi Shiite militias deployed to Aleppo
+numbered at least 2,000") becomes a group actor of its own, so that the figure has a subject.
+Words and numbers are data (`data/figures.yaml`).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Actor, Article, Evidence, Figure, Span as Mention, content_id
+from .arguments import Arguments
+from .timex import date_of, dates_in
+
+EXTRACTOR = "figures@1"
+PLACES = ("location", "country")
+
+
+@dataclass(frozen=True)
+class FigureLexicon:
+    qualifiers: tuple[tuple[str, str], ...]  # (phrase, qualifier), longest phrase first
+    numbers: dict[str, float]
+    multipliers: dict[str, float]
+    vague: dict[str, float]
+    people_nouns: frozenset[str]
+    group_nouns: frozenset[str]
+    kinds: dict[str, str]  # lemma -> kind
+    money: dict[str, str]  # lemma -> kind of money
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> FigureLexicon:
+    """Read `data/figures.yaml` once."""
+    data = yaml.safe_load((resources.files("actorgraph") / "data" / "figures.yaml").read_text(encoding="utf-8"))
+    qualifiers = sorted(((p.lower(), q) for q, phrases in data["qualifiers"].items() for p in phrases),
+                        key=lambda x: -len(x[0]))
+    return FigureLexicon(
+        qualifiers=tuple(qualifiers), numbers={str(k).lower(): float(v) for k, v in data["numbers"].items()},
+        multipliers={str(k).lower(): float(v) for k, v in data["multipliers"].items()},
+        vague={str(k).lower(): float(v) for k, v in data["vague"].items()},
+        people_nouns=frozenset(w.lower() for w in data["people_nouns"]),
+        group_nouns=frozenset(data["group_nouns"]),
+        kinds={w: kind for kind, words in data["kinds"].items() for w in words},
+        money={w: kind for kind, words in data["money"].items() for w in words},
+    )
+
+
+@dataclass(frozen=True)
+class Amount:
+    """A number as the text gives it."""
+
+    value: float
+    qualifier: str
+    value_max: float | None = None
+
+
+def find_figures(doc: Doc, article: Article, actors: list[Actor], args: Arguments | None = None) -> list[Figure]:
+    """The figures of a parsed article. Counted groups that are not yet actors are added to `actors`."""
+    lex = lexicon()
+    args = args or Arguments(doc, actors)
+    figures: list[Figure] = []
+    groups: dict[str, Actor] = {}
+    for sent in doc.sents:
+        numbers = _numbers(sent, lex)
+        if not numbers:
+            continue
+        dates = None
+        for span in numbers:
+            amount = parse_amount(span, lex)
+            if amount is None:
+                continue
+            found = _figure(span, amount, args, lex, groups, article)
+            if found is None:
+                continue
+            subject, kind, anchor = found
+            if dates is None:
+                dates = dates_in(sent, article.published)
+            when = date_of(anchor, dates)
+            figures.append(Figure(
+                subject=subject.id if subject else None, value=amount.value, kind=kind,
+                qualifier=amount.qualifier, value_max=amount.value_max,
+                certainty=args.certainty(anchor, own_verb=True), place=_place(span.root, anchor, args),
+                date=when.value.iso if when else None, date_text=when.value.text if when else None,
+                evidence=[Evidence(article=article.source, sentence=sent.text, start=sent.start_char,
+                                   end=sent.end_char, cue_start=span.start_char, cue_end=span.end_char,
+                                   extractor=f"{EXTRACTOR}:{kind}")]))
+    for group in groups.values():
+        if group not in actors:
+            actors.append(group)
+    return [f for f in figures if f.subject is not None]
+
+
+# --- numbers ----------------------------------------------------------------------------------
+
+def _numbers(sent: Span, lex: FigureLexicon) -> list[Span]:
+    """The number expressions of a sentence: CARDINAL and MONEY entities, and vague counts ("dozens")."""
+    out: list[Span] = []
+    taken: set[int] = set()
+    for ent in sent.ents:
+        if ent.label_ in ("CARDINAL", "MONEY", "QUANTITY"):
+            out.append(ent)
+            taken.update(range(ent.start, ent.end))
+    for t in sent:
+        if t.i in taken:
+            continue
+        low = t.lower_
+        if low in lex.vague or low == "dozen" or t.like_num and t.ent_type_ == "" and t.pos_ == "NUM":
+            start = t.i - 1 if low == "dozen" and t.i > sent.start and t.doc[t.i - 1].lower_ in ("a", "one") else t.i
+            out.append(t.doc[start:t.i + 1])
+            taken.update(range(start, t.i + 1))
+    return sorted(out, key=lambda s: s.start)
+
+
+def parse_amount(span: Span, lex: FigureLexicon) -> Amount | None:
+    """The value, qualifier and upper bound of a number expression ("around 1,500", "14,000 to 15,000")."""
+    doc = span.doc
+    words = [t.lower_ for t in span]
+    before = " ".join(t.lower_ for t in doc[max(span.sent.start, span.start - 3):span.start])
+    text = " ".join(words)
+    qualifier = "exactly"
+    for phrase, q in lex.qualifiers:
+        if text.startswith(phrase + " ") or before.endswith(" " + phrase) or before == phrase:
+            qualifier = q
+            if text.startswith(phrase + " "):
+                text = text[len(phrase) + 1:]
+            break
+    text = text.replace("$", "").replace("us$", "").strip()
+    if re.fullmatch(r"(1[89]|20)\d\d", text) or not text:
+        return None  # a year
+    for phrase in sorted(lex.vague, key=len, reverse=True):
+        if text == phrase or text.endswith(" " + phrase) and not re.search(r"\d", text):
+            return Amount(lex.vague[phrase], phrase.replace(" ", "_") if qualifier == "exactly" else qualifier)
+    parts = re.split(r"\s+(?:to|-|–|and|or)\s+|(?<=\d)[-–](?=\d)", text)
+    values = [v for v in (_value(p, lex) for p in parts) if v is not None]
+    if not values:
+        return None
+    if len(values) > 1 and values[1] > values[0]:
+        return Amount(values[0], qualifier if qualifier != "exactly" else "range", values[1])
+    return Amount(values[0], qualifier)
+
+
+def _value(text: str, lex: FigureLexicon) -> float | None:
+    total, current, seen = 0.0, 0.0, False
+    for word in re.findall(r"[\d.,]+|[a-z]+", text.replace("-", " ")):
+        if re.fullmatch(r"[\d.,]+", word):
+            try:
+                current += float(word.replace(",", ""))
+            except ValueError:
+                return None
+            seen = True
+        elif word in ("a", "an"):
+            current, seen = 1.0, True  # "a dozen", "a hundred"
+        elif word in ("dozen", "score") and seen:
+            current *= lex.numbers[word]
+        elif word in lex.numbers:
+            current += lex.numbers[word]
+            seen = True
+        elif word in lex.multipliers and seen:
+            current = (current or 1.0) * lex.multipliers[word]
+            if lex.multipliers[word] >= 1000:
+                total, current = total + current, 0.0
+        elif word in ("and", "of"):
+            continue
+        else:
+            return None
+    return total + current if seen else None
+
+
+# --- what is counted, for whom ------------------------------------------------------------------
+
+def _figure(span: Span, amount: Amount, args: Arguments, lex: FigureLexicon, groups: dict[str, Actor],
+            article: Article) -> tuple[Actor | None, str, Token] | None:
+    root = span.root
+    if span.label_ == "MONEY" or any(t.text in "$€£" for t in span):
+        return _money(span, args, lex)
+    noun = _counted(span, lex)
+    if noun is None or amount.value < 2:
+        return None  # "one of ...", "the one America dealt": not a count
+    anchor, kind = _kind(noun, root, lex)
+    if root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_.lower() in lex.kinds and root.head.i != noun.head.i:
+        anchor, kind = root.head, lex.kinds[root.head.lemma_.lower()]  # "... and wounded three"
+    if kind is None:
+        return None
+    subject = _side(noun, anchor, kind, args, lex, groups, article)
+    return subject, kind, anchor
+
+
+def _counted(span: Span, lex: FigureLexicon) -> Token | None:
+    """The noun a number counts: "1,500 fighters", "hundreds of those fighters", "Over a dozen
+    high-ranking Iranians", "numbered at least 2,000" (the subject), "wounded three" (the parallel object)."""
+    root = span.root
+    doc = span.doc
+    if root.dep_ in ("nummod", "quantmod", "compound") and root.head.pos_ in ("NOUN", "PROPN"):
+        return root.head
+    for c in root.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            objs = [p for p in c.children if p.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    nxt = span.end  # "Over a dozen high-ranking Iranians": the noun right after the number
+    while nxt < min(len(doc), span.end + 4) and (doc[nxt].pos_ in ("ADJ", "ADV", "VERB") or doc[nxt].text == "-") \
+            and doc[nxt].dep_ in ("amod", "advmod", "punct", "compound"):
+        nxt += 1
+    if nxt < len(doc) and doc[nxt].pos_ in ("NOUN", "PROPN") and doc[nxt].i > root.i and root.head.i != doc[nxt].i \
+            and doc[nxt].dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
+        if doc[nxt].lemma_.lower() in lex.people_nouns or doc[nxt].tag_ in ("NNS", "NNPS"):
+            return doc[nxt]
+    if root.dep_ in ("dobj", "attr") and root.head.lemma_ in ("number", "total", "reach", "count"):
+        subjects = [c for c in root.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        verb = root.head
+        while not subjects and verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.i != verb.i:
+            verb = verb.head  # "militias deployed to Aleppo numbered ..." parsed as a clause of "deployed"
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return subjects[0] if subjects else None
+    if root.dep_ == "dobj" and root.head.dep_ == "conj":  # "killed five U.S. soldiers and wounded three"
+        objs = [c for c in root.head.head.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+        return objs[0] if objs else None
+    return None
+
+
+def _kind(noun: Token, number: Token, lex: FigureLexicon) -> tuple[Token, str | None]:
+    """What the count is of, from the words that govern the counted noun; the anchor is that word."""
+    lemma = noun.lemma_.lower()
+    if lemma in lex.kinds and lex.kinds[lemma] in ("captured",):
+        return noun, lex.kinds[lemma]  # "200 prisoners"
+    node = noun
+    for _ in range(4):
+        head = node.head
+        word = head.lemma_.lower()
+        if head.i == node.i:
+            break
+        if node.dep_ == "pobj" and word == "of" and head.head.lemma_.lower() in lex.kinds:
+            return head.head, lex.kinds[head.head.lemma_.lower()]  # "the deaths of five soldiers"
+        if head.pos_ in ("VERB", "AUX") and word not in lex.kinds and node.dep_ in ("nsubj", "nsubjpass"):
+            raised = [c for c in head.children if c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in lex.kinds]
+            if raised:  # "1,200 fighters are estimated to have been killed"
+                return raised[0], lex.kinds[raised[0].lemma_.lower()]
+        if head.pos_ in ("VERB", "AUX") and word in lex.kinds:
+            kind = lex.kinds[word]
+            if word == "be" and not any(c.dep_ == "prep" and c.lower_ in ("at", "in", "on") for c in head.children):
+                kind = None
+            if word in ("have", "number", "count") and lemma in lex.group_nouns:
+                kind = "deployed" if _deployed(noun) else "fighters"
+            if word == "lose" and node.dep_ != "dobj":
+                kind = None
+            if kind:
+                return head, kind
+        if node.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") or head.pos_ in ("VERB", "AUX") and node.dep_ != "conj":
+            if head.pos_ in ("VERB", "AUX") and word not in lex.kinds:
+                break
+        node = head
+    for c in noun.children:  # "1,500 fighters killed", "the five members indicted by"
+        if c.dep_ in ("acl", "amod") and c.lemma_.lower() in lex.kinds and c.lemma_.lower() not in ("be", "have"):
+            return c, lex.kinds[c.lemma_.lower()]
+    if lemma in lex.group_nouns and _deployed(noun):
+        return noun.head if noun.head.pos_ == "VERB" else noun, "deployed"
+    if lemma in ("fighter", "troop", "soldier", "militant", "member"):
+        verb = noun.head if noun.head.pos_ in ("VERB", "AUX") else noun
+        return verb, "members" if lemma == "member" else "fighters"
+    return noun, None
+
+
+def _deployed(noun: Token) -> bool:
+    return any(c.dep_ in ("acl", "relcl") and c.lemma_ in ("deploy", "send", "dispatch", "station") for c in noun.children) \
+        or noun.head.lemma_ in ("deploy", "send", "dispatch", "station") and noun.head.pos_ == "VERB"
+
+
+def _side(noun: Token, anchor: Token, kind: str, args: Arguments, lex: FigureLexicon,
+          groups: dict[str, Actor], article: Article) -> Actor | None:
+    """The actor whose people a count counts: the noun's own group, else the one who lost or has them."""
+    actor = args.at(noun)
+    if actor is not None and actor.type in ("organization", "country"):
+        return actor
+    if noun.lemma_.lower() in lex.group_nouns or noun.tag_ in ("NNS", "NNPS") and _named_group(noun, args):
+        group = _group(noun, args, groups, article)
+        if group is not None:
+            return group
+    for c in noun.children:  # "five members of Iraqi paramilitary groups"
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for p in c.children:
+                if p.dep_ == "pobj" and p.lemma_.lower() in lex.group_nouns and args.at(p) is None:
+                    group = _group(p, args, groups, article)
+                    if group is not None:
+                        return group
+    actor = args.carrier(noun) if noun.lemma_.lower() in lex.people_nouns or noun.tag_ == "NNPS" else None
+    if actor is None and noun.tag_ in ("NNS", "NNPS"):
+        actor = args.demonym(noun)
+    if actor is not None:
+        return actor
+    if anchor.pos_ in ("VERB", "AUX") and anchor.lemma_.lower() in ("lose", "have", "field", "command", "number", "deploy", "send"):
+        for s in args.subjects(anchor):  # "Hezbollah ... lost around 1,500 fighters"
+            actor = args.referent(s)
+            if actor is None and s.lemma_.lower() in lex.group_nouns:
+                actor = _group(s, args, groups, article)
+            if actor is not None:
+                return actor
+    return None
+
+
+def _named_group(noun: Token, args: Arguments) -> bool:
+    """A plural noun named by a demonym or name ("Palestinians", "Iraqi Shiite militias") that is not an actor."""
+    if args.at(noun) is not None:
+        return False
+    if noun.ent_type_ == "NORP" and noun.tag_ in ("NNPS", "NNS") and args.demonym(noun) is None:
+        return True
+    return any(c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP" and c.i < noun.i for c in noun.children)
+
+
+def _group(noun: Token, args: Arguments, groups: dict[str, Actor], article: Article) -> Actor | None:
+    """The group a phrase names ("Iraqi paramilitary groups"), as an actor: the article's, or a new one."""
+    words = [t for t in noun.subtree if t.i <= noun.i and t.dep_ in ("amod", "compound", "nmod") or t.i == noun.i]
+    words = [t for t in words if t.pos_ in ("ADJ", "PROPN", "NOUN") and (t.i == noun.i or t.ent_type_ == "NORP"
+                                                                         or t.pos_ in ("ADJ", "NOUN"))]
+    if not words or not any(t.ent_type_ == "NORP" for t in words):
+        return None
+    if any(t.pos_ == "ADJ" and t.ent_type_ != "NORP" and t.lower_ not in _GROUP_ADJECTIVES for t in words):
+        words = [t for t in words if t.ent_type_ == "NORP" or t.i == noun.i or t.lower_ in _GROUP_ADJECTIVES]
+    name = " ".join(t.text for t in sorted(words, key=lambda t: t.i))
+    existing = args.named(name)
+    if existing is not None:
+        return existing
+    if len(words) == 1 and args.demonym(noun) is not None:
+        return args.demonym(noun)
+    key = name.lower()
+    if key not in groups:
+        doc = noun.doc
+        start, end = min(t.idx for t in words), max(t.idx + len(t.text) for t in words)
+        groups[key] = Actor(id=content_id(article.source, name, prefix="e", length=10), name=name,
+                            type="organization", source="figure")
+        groups[key].mentions.append(Mention(start, end, doc.text[start:end]))
+    return groups[key]
+
+
+_GROUP_ADJECTIVES = frozenset({"shiite", "shia", "sunni", "paramilitary", "pro-government", "rebel",
+                               "proxy", "islamist", "jihadist", "armed", "kurdish", "allied"})
+
+
+def _money(span: Span, args: Arguments, lex: FigureLexicon) -> tuple[Actor | None, str, Token] | None:
+    """A sum of money: a reward, a funding, or money; counted for the one who gives or has it."""
+    node = span.root
+    kind, anchor = "money", node
+    for _ in range(4):
+        head = node.head
+        word = head.lemma_.lower()
+        if word in lex.money:
+            kind, anchor = lex.money[word], head
+            break
+        if head.i == node.i:
+            break
+        node = head
+    verb = anchor
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    for s in args.subjects(verb) if verb.pos_ in ("VERB", "AUX") else ():
+        actor = args.referent(s)
+        if actor is not None and actor.type in ("organization", "country", "person"):
+            return actor, kind, anchor
+    return None
+
+
+def _place(number: Token, anchor: Token, args: Arguments) -> str | None:
+    """Where the counted people were: an "in/inside/across" place of the counted noun or its verb."""
+    for head in (number.head, anchor):
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "inside", "across", "to", "at"):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        for a in args.referents(p):
+                            if a.type in PLACES:
+                                return a.id
+    return None

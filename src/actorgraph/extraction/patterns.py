@@ -1,0 +1,318 @@
+"""The relation cue lexicon (data/relation_patterns.yaml) and the matcher that finds its phrases.
+
+The YAML holds every cue word and construction as data; this module reads it into typed
+records and builds one spaCy `Matcher` per vocabulary for the cue phrases ("supreme leader",
+"co-founder", "chief of staff", "air strike"), so that a document is scanned once.
+A `Proposal` is what a construction proposes before certainty and verification.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+import yaml
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
+
+from ..errors import ConfigError
+from .predicates import ontology
+
+if TYPE_CHECKING:
+    from .reference import References
+    from .referents import Referents
+
+VERSION = "1"  # bump when a construction or the lexicon changes what is extracted
+NAME = "dep-patterns"
+
+
+@dataclass(frozen=True)
+class RoleCue:
+    """A noun of office or a relational noun ("leader", "proxy", "branch")."""
+
+    phrase: str
+    predicate: str
+    preps: frozenset[str]
+    indefinite: str | None = None  # predicate for "a leader of", "one of the leaders"
+    definite_of: str | None = None  # predicate for "the commander of"
+    reverse: bool = False  # "X, a proxy of Y": Y supports X
+    personal: bool = True  # a role a person holds (roles:), not any actor (relational:)
+
+
+@dataclass(frozen=True)
+class VerbFrame:
+    """A verb and where its object is ("report" + prep:to, reversed)."""
+
+    name: str
+    predicate: str
+    lemmas: frozenset[str]
+    object: tuple[str, ...]  # "dobj", "dative", "prep:<word>"
+    noun: frozenset[str] = frozenset()  # required object noun ("take orders from")
+    reverse: bool = False
+    object_types: frozenset[str] | None = None
+    both_patients: bool = False  # "X was captured alongside Y": both undergo the verb
+
+
+@dataclass(frozen=True)
+class NounFrame:
+    """A noun of a two-sided relation ("ties with", "war with", "support for")."""
+
+    predicate: str
+    preps: frozenset[str]
+    reverse: bool = False
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Everything data/relation_patterns.yaml says, ready for lookup."""
+
+    roles: dict[str, RoleCue]
+    verbs: tuple[VerbFrame, ...]
+    kind_nouns: frozenset[str]
+    unit_nouns: frozenset[str]
+    people_nouns: frozenset[str]
+    place_nouns: frozenset[str]
+    collective_nouns: frozenset[str]
+    partitives: frozenset[str]
+    metonyms: frozenset[str]
+    base_nouns: frozenset[str]
+    organ_nouns: frozenset[str]
+    containers: frozenset[str]
+    hyphenated: dict[str, tuple[str, str]]  # participle -> (predicate, "modifier" | "head")
+    under_preps: frozenset[str]
+    under_nouns: dict[str, str]
+    orders_preps: frozenset[str]
+    orders_nouns: frozenset[str]
+    relation_nouns: dict[str, NounFrame]
+    support_preps: frozenset[str]
+    support_nouns: frozenset[str]
+    attacks: dict[str, frozenset[str]]
+    activities: dict[str, frozenset[str]]
+    certainty: dict[str, frozenset[str]]
+    verbs_by_lemma: dict[str, tuple[VerbFrame, ...]] = field(default_factory=dict)
+
+    def frames(self, lemma: str) -> tuple[VerbFrame, ...]:
+        return self.verbs_by_lemma.get(lemma, ())
+
+
+@dataclass
+class Proposal:
+    """A relation a construction proposes, before its certainty is judged and it is verified."""
+
+    subject: object  # Actor
+    predicate: str
+    object: object  # Actor
+    cue: tuple[int, int]  # token range of the cue words
+    anchor: Token  # the word whose clause governs certainty
+    construction: str  # e.g. "appositive-role"
+    role: str | None = None
+    nominal: bool = False  # inside a noun phrase: certainty from its own modifiers only
+
+
+@dataclass
+class Context:
+    """What every construction reads for one document."""
+
+    doc: Doc
+    refs: "References"
+    np: "Referents"
+    lex: Lexicon
+    cues: list["CueMatch"]
+
+
+STRICT = frozenset({"leads", "deputy_of", "founded", "commands", "met_with", "member_of", "part_of"})
+
+
+def through(predicate: str, subject_via: str, object_via: str) -> str | None:
+    """The predicate that still holds when an actor was reached through its unit or its people.
+
+    Leading a unit of Y is membership of Y; founding a unit of Y founds nothing of Y;
+    attacking Hezbollah targets targets Hezbollah.
+    """
+    if predicate not in STRICT:
+        return predicate
+    if subject_via != "self":
+        return None
+    if object_via in ("unit", "people"):
+        return "member_of" if predicate in ("leads", "deputy_of", "member_of") else (
+            predicate if predicate == "part_of" else None)
+    return predicate
+
+
+def plural(word: str) -> str:
+    """The regular English plural of a noun."""
+    if word.endswith("man"):
+        return word[:-3] + "men"
+    if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    if word.endswith(("s", "sh", "ch", "x")):
+        return word + "es"
+    return word + "s"
+
+
+def _words(value) -> list[str]:
+    return [str(w).lower() for w in (value or [])]
+
+
+def _check_predicate(name: str, where: str) -> str:
+    if name not in ontology():
+        raise ConfigError(f"relation_patterns.yaml {where}: unknown predicate {name!r}; "
+                          f"known: {', '.join(sorted(ontology()))}")
+    return name
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The shipped lexicon (read once per process; never changed afterwards)."""
+    path = resources.files("actorgraph") / "data" / "relation_patterns.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    roles: dict[str, RoleCue] = {}
+    for section, personal in (("roles", True), ("relational", False)):
+        for n, entry in enumerate(data.get(section) or [], 1):
+            pred = _check_predicate(entry["predicate"], f"{section} #{n}")
+            for phrase in _words(entry["words"]):
+                key = " ".join(phrase.replace("-", " ").split())
+                roles.setdefault(key, RoleCue(
+                    phrase=key, predicate=pred, preps=frozenset(_words(entry.get("preps", ["of"]))),
+                    indefinite=entry.get("indefinite"), definite_of=entry.get("definite_of"),
+                    reverse=bool(entry.get("reverse", False)), personal=personal))
+    verbs = []
+    for n, entry in enumerate(data.get("verbs") or [], 1):
+        verbs.append(VerbFrame(
+            name=entry["name"], predicate=_check_predicate(entry["predicate"], f"verbs #{n}"),
+            lemmas=frozenset(_words(entry["lemmas"])), object=tuple(entry.get("object", ["dobj"])),
+            noun=frozenset(_words(entry.get("noun"))), reverse=bool(entry.get("reverse", False)),
+            object_types=frozenset(entry["object_types"]) if entry.get("object_types") else None,
+            both_patients=bool(entry.get("both_patients", False))))
+    by_lemma: dict[str, list[VerbFrame]] = {}
+    for frame in verbs:
+        for lemma in frame.lemmas:
+            by_lemma.setdefault(lemma, []).append(frame)
+    nouns = data.get("nouns") or {}
+    relation_nouns: dict[str, NounFrame] = {}
+    for n, entry in enumerate(data.get("relation_nouns") or [], 1):
+        frame = NounFrame(predicate=_check_predicate(entry["predicate"], f"relation_nouns #{n}"),
+                          preps=frozenset(_words(entry["preps"])), reverse=bool(entry.get("reverse")))
+        for w in _words(entry["words"]):
+            relation_nouns.setdefault(w, frame)
+    hyphenated = {k.lower(): (_check_predicate(v["predicate"], f"hyphenated {k}"), v.get("subject", "modifier"))
+                  for k, v in (data.get("hyphenated") or {}).items()}
+    under = data.get("under") or {}
+    orders = data.get("orders") or {}
+    support = data.get("with_support") or {}
+    return Lexicon(
+        roles=roles, verbs=tuple(verbs),
+        kind_nouns=frozenset(_words(nouns.get("kind"))), unit_nouns=frozenset(_words(nouns.get("unit"))),
+        people_nouns=frozenset(_words(nouns.get("people"))), place_nouns=frozenset(_words(nouns.get("place"))),
+        collective_nouns=frozenset(_words(nouns.get("collective"))),
+        partitives=frozenset(_words(nouns.get("partitive"))),
+        metonyms=frozenset(_words(nouns.get("metonym"))),
+        base_nouns=frozenset(_words(nouns.get("base"))),
+        organ_nouns=frozenset(_words(nouns.get("organs"))),
+        containers=frozenset(_words(nouns.get("container"))),
+        hyphenated=hyphenated,
+        under_preps=frozenset(_words(under.get("preps"))),
+        under_nouns={k.lower(): _check_predicate(v, f"under {k}") for k, v in (under.get("nouns") or {}).items()},
+        orders_preps=frozenset(_words(orders.get("preps"))), orders_nouns=frozenset(_words(orders.get("nouns"))),
+        relation_nouns=relation_nouns,
+        support_preps=frozenset(_words(support.get("preps"))), support_nouns=frozenset(_words(support.get("nouns"))),
+        attacks={k: frozenset(_words(v)) for k, v in (data.get("attacks") or {}).items()},
+        activities={k: frozenset(_words(v)) for k, v in (data.get("activities") or {}).items()},
+        certainty={k: frozenset(_words(v)) for k, v in (data.get("certainty") or {}).items()},
+        verbs_by_lemma={k: tuple(v) for k, v in by_lemma.items()},
+    )
+
+
+# --- the phrase matcher -------------------------------------------------------------------------
+
+ROLE, ATTACK, PATIENT = "ag_role", "ag_attack_noun", "ag_patient_noun"
+
+
+def _phrase_pattern(phrase: str) -> list[dict]:
+    words = phrase.split()
+    pattern: list[dict] = []
+    for i, w in enumerate(words):
+        if i:
+            pattern.append({"ORTH": {"IN": ["-", "‐", "‑"]}, "OP": "?"})
+        forms = [w, plural(w)] if i == len(words) - 1 else [w]
+        pattern.append({"LOWER": {"IN": forms}})
+    return pattern
+
+
+_MATCHERS: dict[int, Matcher] = {}
+
+
+def matcher(vocab: Vocab) -> Matcher:
+    """The cue-phrase matcher for this vocabulary (built once)."""
+    key = id(vocab)
+    if key not in _MATCHERS:
+        lex = lexicon()
+        m = Matcher(vocab)
+        m.add(ROLE, [_phrase_pattern(p) for p in lex.roles], greedy="LONGEST")
+        m.add(ATTACK, [_phrase_pattern(p) for p in lex.attacks.get("agent_nouns", ())], greedy="LONGEST")
+        m.add(PATIENT, [_phrase_pattern(p) for p in lex.attacks.get("patient_nouns", ())], greedy="LONGEST")
+        _MATCHERS[key] = m
+    return _MATCHERS[key]
+
+
+@dataclass(frozen=True)
+class CueMatch:
+    """A cue phrase found in a document: its label, tokens and syntactic head."""
+
+    label: str
+    span: Span
+    key: str  # lexicon key
+    head: Token
+
+
+def find_cues(doc: Doc) -> list[CueMatch]:
+    """All cue phrases of the lexicon in a document, longest match first at each place."""
+    lex = lexicon()
+    out: list[CueMatch] = []
+    for match_id, start, end in matcher(doc.vocab)(doc):
+        label = doc.vocab.strings[match_id]
+        span = doc[start:end]
+        words = [t.lower_ for t in span if t.text not in ("-", "‐", "‑")]
+        key = _lookup_key(words, lex, label)
+        if key is None:
+            continue
+        out.append(CueMatch(label=label, span=span, key=key, head=_head(span)))
+    out.sort(key=lambda c: (c.span.start, -len(c.span)))
+    return out
+
+
+def _lookup_key(words: list[str], lex: Lexicon, label: str) -> str | None:
+    table = lex.roles if label == ROLE else (lex.attacks.get("agent_nouns") if label == ATTACK
+                                            else lex.attacks.get("patient_nouns"))
+    phrase = " ".join(words)
+    if phrase in table:
+        return phrase
+    for singular in _singulars(words[-1]):
+        candidate = " ".join([*words[:-1], singular])
+        if candidate in table:
+            return candidate
+    return None
+
+
+def _singulars(word: str) -> list[str]:
+    out = []
+    if word.endswith("men"):
+        out.append(word[:-3] + "man")
+    if word.endswith("ies"):
+        out.append(word[:-3] + "y")
+    if word.endswith("es"):
+        out.append(word[:-2])
+    if word.endswith("s"):
+        out.append(word[:-1])
+    return out
+
+
+def _head(span: Span) -> Token:
+    """The word of a phrase whose head lies outside it (the last word when the parse disagrees)."""
+    outside = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head.i == t.i]
+    if len(outside) == 1:
+        return outside[0]
+    nouns = [t for t in span if t.pos_ in ("NOUN", "PROPN")]
+    return nouns[-1] if nouns else span[-1]

@@ -1,0 +1,298 @@
+"""Quotes: direct quotations with the actor who said them, when, to whom, and how sure the text is.
+
+A quotation is a stretch between quotation marks (curly or straight; one quote may run over
+several sentences or paragraphs) or, in press releases that lost their marks, a sentence that
+ends ", said <speaker>.". Its speaker is the subject of the speech verb next to it ("X said",
+"said X", "X, a spokesman for Y, told Reuters", "He boasted in 2015: ..."); a quote with no
+speech verb of its own continues the previous quote of its paragraph. Verbless fragments of a
+few words ("new phase", "severe consequences") are scare quotes, not quotations, and a quote
+whose speaker cannot be named is left out.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Actor, Article, Evidence, Quote
+from .arguments import Arguments
+from .timex import date_of, dates_in
+
+EXTRACTOR = "quotes@1"
+SPEAKERS = ("person", "organization", "country")
+_PAIRS = re.compile(r"“([^“”]*)(?:”|(?=\n\s*\n\s*“))|(?<![\w\"])\"([^\"\n]+)\"", re.S)
+
+
+@dataclass(frozen=True)
+class QuoteLexicon:
+    speech_verbs: frozenset[str]
+    statement_nouns: frozenset[str]
+    media_nouns: frozenset[str]
+    min_verbless_words: int
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> QuoteLexicon:
+    """Read `data/quotes.yaml` once."""
+    data = yaml.safe_load((resources.files("actorgraph") / "data" / "quotes.yaml").read_text(encoding="utf-8"))
+    return QuoteLexicon(frozenset(data["speech_verbs"]), frozenset(data["statement_nouns"]),
+                        frozenset(data["media_nouns"]), int(data["min_verbless_words"]))
+
+
+@dataclass
+class _Marked:
+    """A quoted stretch of the text: character offsets of its words, without the marks."""
+
+    start: int
+    end: int
+    speaker: Actor | None = None
+    verb: Token | None = None
+
+
+def find_quotes(doc: Doc, article: Article, actors: list[Actor], args: Arguments | None = None) -> list[Quote]:
+    """The direct quotations of a parsed article whose speaker is one of its actors."""
+    args = args or Arguments(doc, actors)
+    lex = lexicon()
+    text = doc.text
+    marked = [_Marked(m.start(1) if m.group(1) is not None else m.start(2),
+                      m.end(1) if m.group(1) is not None else m.end(2)) for m in _PAIRS.finditer(text)]
+    marked = [m for m in marked if text[m.start:m.end].strip()]
+    inside = _inside(doc, marked)
+    quotes: list[Quote] = []
+    previous: _Marked | None = None
+    for m in marked:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if not span or not _is_quotation(span, lex):
+            continue
+        m.verb = _speech_verb(doc, m, inside, lex)
+        if m.verb is not None:
+            m.speaker = _speaker(m.verb, args, inside)
+        elif _colon_intro(doc, m):
+            m.speaker = _colon_speaker(doc, m, args)
+        if m.speaker is None and m.verb is None and previous is not None and previous.speaker is not None \
+                and _same_stretch(text, previous, m):
+            m.speaker, m.verb = previous.speaker, previous.verb
+        if m.speaker is not None:
+            quotes.append(_quote(doc, m, article, args))
+            previous = m
+    quotes += _unmarked(doc, article, args, lex, inside)
+    return quotes
+
+
+def _inside(doc: Doc, marked: list[_Marked]) -> set[int]:
+    """Token indices that lie inside quotation marks."""
+    out: set[int] = set()
+    for m in marked:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None:
+            out.update(range(span.start, span.end))
+    return out
+
+
+def _is_quotation(span: Span, lex: QuoteLexicon) -> bool:
+    """A quotation has a clause verb, or is long enough to be more than a scare-quoted phrase."""
+    words = [t for t in span if not t.is_punct]
+    clause_verb = any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound", "nmod")
+                      for t in words)
+    n = len(span.text.split())
+    return bool(words) and (clause_verb and n >= 2 or n >= lex.min_verbless_words)
+
+
+def _frame(doc: Doc, m: _Marked) -> list[Span]:
+    """The sentences a quote touches: where its speech verb and speaker are looked for."""
+    first = doc.char_span(m.start, m.start + 1, alignment_mode="expand")
+    last = doc.char_span(max(m.start, m.end - 1), m.end, alignment_mode="expand")
+    if not first or not last:  # None, or empty where the stretch is only whitespace
+        return []
+    sents = []
+    sent = first[0].sent
+    while True:
+        sents.append(sent)
+        if sent.end >= last[-1].i + 1 or sent.end >= len(doc):
+            break
+        sent = doc[sent.end].sent
+    end = last[-1].i + 1
+    if end < len(doc) and doc[end].is_punct and doc[end].sent.start != sents[-1].start:
+        sents.append(doc[end].sent)  # the attribution sentence right after the closing mark
+    return sents
+
+
+def _speech_verb(doc: Doc, m: _Marked, inside: set[int], lex: QuoteLexicon) -> Token | None:
+    """The speech verb outside the quotation marks nearest to the quote and tied to it: the quote is
+    its object or clause, or nothing but a few words stand between them."""
+    quote = doc.char_span(m.start, m.end, alignment_mode="expand")
+    best, distance = None, None
+    for sent in _frame(doc, m):
+        for t in sent:
+            if t.i in inside or t.pos_ not in ("VERB", "AUX") or t.lemma_.lower() not in lex.speech_verbs:
+                continue
+            d = m.start - t.idx if t.idx < m.start else t.idx - m.end
+            gap = doc.text[t.idx + len(t.text):m.start] if t.idx < m.start else doc.text[m.end:t.idx]
+            if _paragraph_break(doc.text, min(t.idx, m.start), max(t.idx, m.end)):
+                continue
+            governs = any(t.i == a.i for q in quote for a in q.ancestors) or any(q.i == a.i for a in t.ancestors for q in quote)
+            if not governs and (d > _NEAR or re.search(r"[.!?]\s", gap)):
+                continue
+            if distance is None or d < distance:
+                best, distance = t, d
+    return best
+
+
+_NEAR = 80  # characters between a quote and a speech verb that does not govern it
+
+
+def _paragraph_break(text: str, a: int, b: int) -> bool:
+    return "\n\n" in text[a:b] or "\n" in text[a:b].strip("\n ")
+
+
+def _speaker(verb: Token, args: Arguments, inside: set[int]) -> Actor | None:
+    """Who a speech verb attributes the words to: its subject (not a passive's), else the name just before it."""
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    subjects = args.passive_agents(verb) if passive else [s for s in args.subjects(verb) if s.i not in inside]
+    for s in subjects:
+        actor = _speaker_of(s, args)
+        if actor is None and s.lemma_.lower() in lexicon().statement_nouns and s.head.pos_ == "VERB":
+            # "X issued a statement calling Soleimani “...”": the statement's issuer speaks
+            actor = next((a for h in args.subjects(s.head) for a in (_speaker_of(h, args),) if a), None)
+        if actor is not None:
+            return actor
+    if passive or subjects:
+        return None
+    # "... to kill” Americans, Mark Milley, the chairman of the Joint Chiefs, said": a misparse
+    # leaves "said" without a subject; the name right before it speaks.
+    for i in range(verb.i - 1, max(verb.sent.start, verb.i - 25) - 1, -1):
+        if i in inside:
+            break
+        actor = args.at(verb.doc[i])
+        if actor is not None and actor.type == "person":
+            return actor
+    return None
+
+
+def _speaker_of(tok: Token, args: Arguments) -> Actor | None:
+    """The actor a subject phrase names, a person before the group it speaks for."""
+    actor = args.referent(tok)
+    if actor is None and tok.lemma_.lower() in args.lex["office_nouns"]:
+        actor = args.bearer(tok)  # "said Director of OFAC Andrea M. Gacki"
+        if actor is None:
+            inner = {a.id: a for t in tok.subtree for a in (args.at(t),) if a is not None and a.type == "person"}
+            actor = next(iter(inner.values())) if len(inner) == 1 else None
+    if actor is not None and actor.type in SPEAKERS:
+        if actor.type != "person":
+            person = next((a for c in tok.children if c.dep_ == "appos" for a in (args.referent(c),)
+                           if a is not None and a.type == "person"), None)
+            return person or actor
+        return actor
+    return None
+
+
+def _colon_intro(doc: Doc, m: _Marked) -> bool:
+    """Whether a quote follows a colon that introduces it ("He boasted in 2015: “...”")."""
+    before = doc.text[max(0, m.start - 4):m.start]
+    return ":" in before
+
+
+def _colon_speaker(doc: Doc, m: _Marked, args: Arguments) -> Actor | None:
+    """The subject of the clause before the colon speaks."""
+    colon = doc.char_span(max(0, m.start - 4), m.start, alignment_mode="expand")
+    if not colon:
+        return None
+    sent = colon[0].sent
+    root = sent.root
+    for s in args.subjects(root):
+        actor = _speaker_of(s, args)
+        if actor is not None:
+            m.verb = root
+            return actor
+    return None
+
+
+def _same_stretch(text: str, previous: _Marked, m: _Marked) -> bool:
+    """Whether a quote continues the previous one: same paragraph, or the next paragraph opening with it."""
+    between = text[previous.end:m.start]
+    if "\n" not in between.strip():
+        return True
+    return between.count("\n") <= 2 and between.strip() in ("”", "", "\"") and text[m.start - 1] in "“\""
+
+
+def _quote(doc: Doc, m: _Marked, article: Article, args: Arguments) -> Quote:
+    verb = m.verb
+    sents = _frame(doc, m)
+    start = min(s.start_char for s in sents) if sents else m.start
+    end = max(s.end_char for s in sents) if sents else m.end
+    dates = dates_in(verb.sent, article.published) if verb is not None else []
+    when = date_of(verb, dates) if verb is not None else None
+    evidence = Evidence(article=article.source, sentence=doc.text[start:end], start=start, end=end,
+                        cue_start=verb.idx if verb is not None else None,
+                        cue_end=verb.idx + len(verb.text) if verb is not None else None, extractor=EXTRACTOR)
+    return Quote(speaker=m.speaker.id, text=" ".join(doc.text[m.start:m.end].split()), evidence=[evidence],
+                 date=when.value.iso if when else None, date_text=when.value.text if when else None,
+                 certainty=_attribution(verb, args), medium=_medium(verb, args) if verb is not None else None)
+
+
+def _attribution(verb: Token | None, args: Arguments) -> str:
+    """How sure the text is that the words were said: "reportedly told" is reported; a quote is
+    otherwise asserted, also under another speech verb ("said he believed")."""
+    if verb is None:
+        return "asserted"
+    hedges = {c.lower_ for c in verb.children if c.dep_ in ("advmod", "aux", "neg")}
+    if not hedges and "according to" not in verb.sent.text.lower():
+        return "asserted"
+    return args.certainty(verb)
+
+
+def _medium(verb: Token, args: Arguments) -> str | None:
+    """Where or to whom it was said: "told Iranian media", "in an interview with CNN", "in a statement"."""
+    lex = lexicon()
+    for c in verb.children:
+        if c.dep_ in ("dobj", "dative") and verb.lemma_ == "tell" and c.pos_ != "PRON":
+            return _phrase(c)
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "on", "at", "to", "with", "during"):
+            for p in c.children:
+                if p.dep_ != "pobj":
+                    continue
+                inner = [q for w in p.children if w.dep_ == "prep" and w.lower_ in ("with", "to", "on")
+                         for q in w.children if q.dep_ == "pobj"]
+                if inner:
+                    return _phrase(inner[0])
+                if p.lemma_.lower() in lex.media_nouns or args.at(p) is not None:
+                    return _phrase(p)
+    return None
+
+
+def _phrase(tok: Token) -> str:
+    words = [t for t in tok.subtree if t.dep_ not in ("det", "punct") and t.i <= tok.i or t.i == tok.i]
+    return " ".join(t.text for t in words if t.dep_ != "case")
+
+
+def _unmarked(doc: Doc, article: Article, args: Arguments, lex: QuoteLexicon, inside: set[int]) -> list[Quote]:
+    """Press-release quotes that lost their marks: "<statement>, said Under Secretary X." """
+    out: list[Quote] = []
+    for sent in doc.sents:
+        words = [t for t in sent if not t.is_space]
+        if len(words) < 8 or words[-1].text not in (".", "!") or any(t.i in inside for t in words):
+            continue
+        verb = next((t for t in reversed(words[-12:]) if t.lemma_.lower() in ("say", "add", "state", "declare")
+                     and t.i > sent.start and doc[t.i - 1].text == ","), None)
+        if verb is None:
+            continue
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i > verb.i]
+        speaker = next((a for s in subjects for a in (_speaker_of(s, args),) if a is not None), None)
+        if speaker is None:
+            speaker = next((args.at(t) for t in words if t.i > verb.i and args.at(t) is not None
+                            and args.at(t).type == "person"), None)
+        if speaker is None:
+            continue
+        body = doc.text[sent.start_char:doc[verb.i - 1].idx].strip()
+        evidence = Evidence(article=article.source, sentence=sent.text, start=sent.start_char, end=sent.end_char,
+                            cue_start=verb.idx, cue_end=verb.idx + len(verb.text), extractor=f"{EXTRACTOR}:unmarked")
+        when = date_of(verb, dates_in(sent, article.published))
+        out.append(Quote(speaker=speaker.id, text=body, evidence=[evidence],
+                         date=when.value.iso if when else None, date_text=when.value.text if when else None,
+                         certainty=_attribution(verb, args)))
+    return out

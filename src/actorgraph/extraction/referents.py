@@ -1,0 +1,368 @@
+"""Which actors a noun phrase names, who bears a predicate noun, who does what to whom.
+
+"the Iran-backed Asa'ib Ahl al-Haq (AAH) militia" names AAH itself; "a Hizballah special forces
+unit" is a unit of Hizballah; "Al-Ka'abi's forces" are Al-Ka'abi's people; "the Syrian town of
+al-Qusayr" is al-Qusayr; "One of his deputies, Gen. Hossein Salami" and "Daqduq is a senior
+Hizballah commander" say who bears the noun; "had been ordered by Hizballah to work with
+IRGC-QF" makes Daqduq the one who works. A `Ref` keeps how the actor was reached (`via`), since
+leading a unit of Y is membership of Y, not leadership of Y.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from ..model import Actor
+from .cues import load_cues
+from .names import fold
+from .patterns import Lexicon
+from .reference import SUBJECTS, References
+
+COPULAS = frozenset({"be", "become", "remain", "serve", "act", "work", "name", "appoint", "elect",
+                     "form", "constitute", "stay", "continue", "emerge", "rise", "make", "consider"})
+OBJECT_CONTROL = frozenset({"ask", "order", "allow", "help", "force", "urge", "tell", "instruct", "task",
+                            "permit", "enable", "encourage", "push", "pressure", "direct", "hire",
+                            "recruit", "train", "send", "dispatch", "commission", "authorize", "authorise"})
+# verbs whose object, not their subject, is described: "of which X formed the wing"
+PREDICATIVE_OBJECTS = frozenset({"form", "constitute", "represent", "remain"})
+# "calling Soleimani an enemy of the United States": the second object describes the first
+NAMING = frozenset({"call", "label", "brand", "dub", "name", "consider", "deem", "designate",
+                    "describe", "term", "list", "regard", "see", "view"})
+DASHES = frozenset({",", "—", "–", "-", ":", "(", "‒"})
+
+
+@dataclass(frozen=True)
+class Ref:
+    """An actor reached from a word, and how: "self", "unit", "people" or "place"."""
+
+    actor: Actor
+    via: str
+    token: Token
+
+
+class Referents:
+    """Noun-phrase and clause semantics over one document's reference index."""
+
+    def __init__(self, refs: References, lex: Lexicon):
+        self.refs = refs
+        self.lex = lex
+        self.titles = load_cues().titles
+        self.demonyms = load_cues().demonyms
+
+    # --- noun phrases ---------------------------------------------------------------------------
+    def one(self, tok: Token, depth: int = 0) -> Ref | None:
+        """The actor a noun phrase headed by `tok` names (without its conjuncts)."""
+        if depth > 6:
+            return None
+        actor = self.refs.resolve(tok)
+        if actor is not None:
+            if tok.tag_ in ("NNS", "NNPS") and self.is_demonym(tok):
+                return None  # "Iraqis" are people of Iraq, not the state
+            return Ref(actor, "self", tok)
+        lemma = tok.lemma_.lower()
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in self.lex.partitives:
+            ref = self.one(tok.head.head, depth + 1)  # "one of five Hezbollah members" is the one
+            if ref is not None:
+                return ref
+        for child in tok.children:
+            if child.dep_ == "appos":
+                ref = self.one(child, depth + 1)
+                if ref is not None:
+                    return ref
+        if tok.dep_ == "appos" and tok.head.pos_ in ("PROPN", "NOUN", "PRON"):
+            actor = self.refs.resolve(tok.head)
+            if actor is not None:
+                return Ref(actor, "self", tok.head)
+        if tok.dep_ in ("attr", "oprd") and tok.head.lemma_ in COPULAS:  # "He is a terrorist who ..."
+            for s in self.agents(tok.head):
+                if s.i != tok.i:
+                    ref = self.one(s, depth + 1)
+                    if ref is not None:
+                        return ref
+        if tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.lemma_ in COPULAS:
+            for s in self.agents(tok.head.head):
+                ref = self.one(s, depth + 1)
+                if ref is not None:
+                    return ref
+        of_pobj = self._pobj(tok, ("of",))
+        if lemma in self.lex.partitives or lemma in self.lex.collective_nouns and of_pobj is not None and of_pobj.tag_ in ("NNS", "NNPS"):
+            if of_pobj is not None:
+                ref = self.one(of_pobj, depth + 1)
+                if ref is not None:
+                    return ref
+        if lemma in self.lex.metonyms and of_pobj is not None:  # "the core leadership of Asaib Al-Haq"
+            ref = self.one(of_pobj, depth + 1)
+            if ref is not None and ref.actor.type in ("organization", "country"):
+                return ref
+        if lemma in self.lex.kind_nouns:
+            for child in tok.children:
+                if child.dep_ in ("compound", "nmod") and child.i < tok.i:
+                    actor = self.refs.at(child)
+                    if actor is not None and actor.type == "organization":
+                        return Ref(actor, "self", child)
+        if lemma in self.lex.unit_nouns or lemma in self.lex.people_nouns:
+            via = "unit" if lemma in self.lex.unit_nouns else "people"
+            for child in tok.children:
+                if child.dep_ in ("compound", "nmod", "poss", "amod") and child.i < tok.i:
+                    if self.is_demonym(child) and lemma not in self.lex.organ_nouns:
+                        continue  # "Iraqi militants" are Iraqis, not Iraq
+                    actor = self.refs.resolve(child)
+                    if actor is None and child.dep_ in ("compound", "nmod"):
+                        inner = self.one(child, depth + 1)  # "Hezbollah senior external operations commander"
+                        actor = inner.actor if inner is not None else None
+                    if actor is not None and actor.type in ("organization", "country", "person"):
+                        return Ref(actor, via, child)
+            for prep in ("of", "in", "from", "within"):
+                pobj = self._pobj(tok, (prep,))
+                if pobj is not None:
+                    ref = self.one(pobj, depth + 1)
+                    if ref is not None and ref.actor.type in ("organization", "country"):
+                        return Ref(ref.actor, via, ref.token)
+        if lemma in self.lex.place_nouns and of_pobj is not None:
+            ref = self.one(of_pobj, depth + 1)
+            if ref is not None and ref.actor.type in ("location", "country"):
+                return ref
+        return None
+
+    def is_demonym(self, tok: Token) -> bool:
+        """Whether a word is a demonym ("Iraqi", "Iraqis"), even when it is also a mention of the country."""
+        word = fold(tok.text)
+        demonyms = self.demonyms
+        return word in demonyms or word.endswith("s") and word[:-1] in demonyms
+
+    def of(self, tok: Token) -> list[Ref]:
+        """The actors a noun phrase and its conjuncts name, or the members it lists ("such as X and Y")."""
+        out: list[Ref] = []
+        group = [tok, *[c for c in tok.conjuncts if c.i > tok.i]]
+        if tok.lower_ in ("who", "whom", "which", "that") and tok.head.dep_ == "relcl":
+            base = tok.head.head  # "Samir Qantar and Jihad Moughniyah, the son of ..., who were killed"
+            if base.dep_ == "appos":
+                base = base.head
+            group = [base, *[c for c in base.conjuncts if c.i != base.i]]
+        for t in group:
+            ref = self.one(t)
+            if ref is not None:
+                out.append(ref)
+            out += self.members(t)  # "an axis ... including the Houthis": the axis and its members
+        seen: set[str] = set()
+        return [r for r in out if not (r.actor.id in seen or seen.add(r.actor.id))]
+
+    def members(self, tok: Token) -> list[Ref]:
+        """What a plural or generic noun enumerates: "fighters including X and Y", "allies such as X", "allies include X"."""
+        lists: list[Token] = []
+        for child in tok.children:
+            if child.dep_ == "prep" and (child.lower_ in ("including", "like") or
+                                         child.lower_ == "as" and any(g.lower_ == "such" for g in child.children)):
+                lists += [p for p in child.children if p.dep_ == "pobj"]
+        if tok.dep_ in ("nsubj",) and tok.head.lemma_ in ("include", "comprise"):
+            lists += [c for c in tok.head.children if c.dep_ == "dobj"]
+        if tok.lemma_.lower() in self.lex.collective_nouns:  # "an axis of fighters including X"
+            inner = self._pobj(tok, ("of",))
+            if inner is not None:
+                for child in inner.children:
+                    if child.dep_ == "prep" and child.lower_ in ("including", "like"):
+                        lists += [p for p in child.children if p.dep_ == "pobj"]
+        if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ == "of":
+            # "an axis of Iran-backed fighters including X": the list may hang on the outer noun
+            outer = tok.head.head
+            if outer.lemma_.lower() in self.lex.collective_nouns:
+                for child in outer.children:
+                    if child.dep_ == "prep" and child.lower_ in ("including", "like"):
+                        lists += [p for p in child.children if p.dep_ == "pobj"]
+        out: list[Ref] = []
+        for head in lists:
+            items = [head, *[c for c in head.conjuncts if c.i > head.i]]
+            for appos in (c for c in head.children if c.dep_ == "appos"):  # "X, Y and Z" parsed as appositions
+                items += [appos, *[c for c in appos.conjuncts if c.i > appos.i]]
+            for t in items:
+                ref = self.one(t)
+                if ref is not None:
+                    out.append(ref)
+        return out
+
+    # --- who bears a predicate noun ------------------------------------------------------------------
+    def bearers(self, head: Token, span: tuple[int, int] | None = None,
+                types: tuple[str, ...] | None = None) -> list[Ref]:
+        """Who a noun of office or role describes: title, apposition, copula, "serves as", "one of".
+
+        "Asaib Al-Haq leader Qais Khazali", "Qassem Soleimani — head of ...", "The leader of that
+        militia, Abu Mahdi al-Muhandis", "Daqduq is a senior Hizballah commander", "who serves as
+        the ... Chief of Staff", "One of his deputies, Gen. Hossein Salami". The first reading
+        that yields actors of the wanted `types` wins.
+        """
+        for refs in self._bearer_readings(head, span or (head.i, head.i + 1)):
+            refs = [r for r in refs if types is None or r.actor.type in types]
+            if refs:
+                return refs
+        return []
+
+    def _bearer_readings(self, head: Token, span: tuple[int, int]) -> Iterator[list[Ref]]:
+        start, end = span
+        doc = head.doc
+        if self.refs.mention(head) is not None:
+            yield [Ref(self.refs.at(head), "self", head)]
+        # a name right after the title ("leader Qais Khazali", "Director of OFAC Andrea M. Gacki")
+        yield self._name_after(end, head)
+        node = head
+        for _ in range(3):  # "one of the highest ranking officials", "part of a committee of ... proxies"
+            if node.dep_ == "pobj" and node.head.lower_ == "of" and \
+                    node.head.head.lemma_.lower() in self.lex.containers | self.lex.partitives:
+                node = node.head.head
+            else:
+                break
+        for cand in (node, head) if node.i != head.i else (head,):
+            if cand.dep_ == "compound" and self.refs.at(cand.head) is not None:
+                yield [Ref(self.refs.at(cand.head), "self", cand.head)] + self._conj_refs(cand.head)
+            if cand.dep_ == "appos":
+                ref = self.one(cand.head)
+                yield [ref] if ref is not None else []
+            for child in cand.children:
+                if child.dep_ == "appos" and child.i > cand.i:
+                    yield self.of(child)
+            if cand.dep_ in ("attr", "oprd", "acomp") and cand.head.lemma_ in COPULAS or \
+                    cand.dep_ == "dobj" and cand.head.lemma_ in PREDICATIVE_OBJECTS:
+                yield [r for s in self.agents(cand.head) if s.i != cand.i for r in self.of(s)]
+            if cand.dep_ in ("dobj", "oprd") and cand.head.lemma_ in NAMING:
+                named = [c for c in cand.head.children if c.dep_ == "dobj" and c.i < cand.i]
+                named = named or self.patients(cand.head)
+                yield [r for s in named if s.i != cand.i for r in self.of(s)]
+            if cand.dep_ == "pobj" and cand.head.lower_ == "as" and cand.head.head.lemma_ in COPULAS:
+                yield [r for s in self.agents(cand.head.head) for r in self.of(s)]
+        yield self.members(head)
+        # "Adel Al-Jubeir, ... ambassador" the other way round: a name, then a comma or dash, then the noun
+        left = doc[node.left_edge.i if node.i != head.i else head.left_edge.i]
+        j = left.i - 1
+        if j >= 1 and doc[j].text in DASHES and self.refs.at(doc[j - 1]) is not None:
+            yield [Ref(self.refs.at(doc[j - 1]), "self", doc[j - 1])]
+
+    def _name_after(self, end: int, head: Token) -> list[Ref]:
+        """A name that follows a title directly, skipping honorifics ("Supreme Leader Ayatollah Ali Khamenei")."""
+        doc = head.doc
+        k = end
+        # skip the title's own "of <organization>" ("Director of the Office of ... Andrea M. Gacki")
+        for child in head.children:
+            if child.dep_ == "prep" and child.i >= end and child.lower_ in ("of", "for"):
+                pobj = [p for p in child.children if p.dep_ == "pobj"]
+                if pobj and self.refs.at(pobj[0]) is not None:
+                    rng = self.refs.mention(pobj[0])
+                    k = max(k, rng[1]) if rng else k
+        limit = k + 6
+        while k < len(doc) and k < limit:
+            t = doc[k]
+            actor = self.refs.at(t)
+            if actor is not None:
+                rng = self.refs.mention(t)
+                if rng and rng[0] == k:
+                    return [Ref(actor, "self", t)] + self._conj_refs(doc[rng[1] - 1])
+                return []
+            if fold(t.text) in self.titles or t.text == "." or t.lower_ in ("-", "‐"):
+                k += 1
+                continue
+            return []
+        return []
+
+    def _conj_refs(self, tok: Token) -> list[Ref]:
+        out = []
+        root = tok
+        rng = self.refs.mention(tok)
+        if rng is not None:  # the mention's syntactic head carries the conjuncts
+            span = tok.doc[rng[0]:rng[1]]
+            root = span.root
+        for c in root.conjuncts:
+            if c.i > root.i:
+                ref = self.one(c)
+                if ref is not None:
+                    out.append(ref)
+        return out
+
+    # --- clauses --------------------------------------------------------------------------------------
+    def agents(self, verb: Token, depth: int = 0) -> list[Token]:
+        """The words naming who does what a verb says: its subject, the by-agent of a passive, or inherited."""
+        if depth > 5:
+            return []
+        if self.passive(verb):
+            return [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        own = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+        if own and all(s.i > verb.i and any(t.text in (":", "—", "–") for t in verb.doc[verb.i:s.i]) for s in own):
+            own = []  # "... is a terrorist ...: Asaib Al-Haq" -- a name after a colon is not the subject
+        if own:
+            return own
+        head, dep = verb.head, verb.dep_
+        if head.i == verb.i:
+            return []
+        if dep == "conj" and head.pos_ in ("VERB", "AUX"):
+            if self.passive(head) and not self.passive(verb):
+                return [c for c in head.children if c.dep_ == "nsubjpass"]
+            return self.agents(head, depth + 1)
+        if dep == "xcomp":
+            if head.lemma_ in OBJECT_CONTROL or any(c.dep_ == "dobj" for c in head.children) and head.lemma_ not in ("try", "seek", "want", "plan", "vow", "threaten", "promise", "agree", "decide", "refuse", "attempt", "intend"):
+                objs = [c for c in head.children if c.dep_ == "dobj"]
+                if objs:
+                    return objs
+            if self.passive(head):
+                return self.patients(head)
+            return self.agents(head, depth + 1)
+        if dep in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+            return [head]
+        if dep in ("advcl", "ccomp", "oprd", "purpcl"):
+            if head.pos_ in ("VERB", "AUX"):
+                if self.passive(head):
+                    return [c for c in head.children if c.dep_ == "nsubjpass"]
+                return self.agents(head, depth + 1)
+            if head.pos_ in ("NOUN", "PROPN"):
+                return [head]
+        if dep == "pcomp" and head.dep_ == "prep":
+            gov = head.head
+            if gov.pos_ in ("VERB", "AUX"):
+                objs = [c for c in gov.children if c.dep_ == "dobj"]
+                if head.lower_ == "of" and objs:  # "accuses Israel of carrying out"
+                    return objs
+                if self.passive(gov):
+                    return [c for c in gov.children if c.dep_ == "nsubjpass"]
+                return self.agents(gov, depth + 1)
+            if gov.pos_ in ("NOUN", "PROPN", "ADJ"):  # "a role in spearheading", "responsible for ordering"
+                return self.noun_agents(gov, depth + 1)
+        return []
+
+    def noun_agents(self, noun: Token, depth: int = 0) -> list[Token]:
+        """Who has a role, a responsibility or a part: the subject of "have/play" or of the copula, or the bearer."""
+        if depth > 5:
+            return []
+        if noun.dep_ in ("dobj", "attr", "acomp", "oprd") and noun.head.pos_ in ("VERB", "AUX"):
+            return self.agents(noun.head, depth + 1)
+        if noun.dep_ in ("amod", "acl") or noun.pos_ == "ADJ" and noun.dep_ != "acomp":
+            return [noun.head]
+        if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("VERB", "AUX"):
+            return self.agents(noun.head.head, depth + 1)
+        return [b.token for b in self.bearers(noun)]
+
+    def patients(self, verb: Token) -> list[Token]:
+        """The words naming who undergoes what a verb says: its object, or the subject of a passive."""
+        if self.passive(verb):
+            own = [c for c in verb.children if c.dep_ == "nsubjpass"]
+            if own:
+                return own
+            if verb.dep_ in ("acl", "relcl", "amod") and verb.head.pos_ in ("NOUN", "PROPN"):
+                return [verb.head]  # "Jihad Moughniyah, ..., who were killed"
+            if verb.dep_ == "conj":
+                return [c for c in verb.head.children if c.dep_ in ("nsubjpass", "nsubj")]
+            return []
+        return [c for c in verb.children if c.dep_ in ("dobj",)]
+
+    @staticmethod
+    def passive(verb: Token) -> bool:
+        kids = {c.dep_ for c in verb.children}
+        if kids & {"nsubjpass", "auxpass"}:
+            return True
+        return verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod") or "agent" in kids
+
+    @staticmethod
+    def _pobj(tok: Token, preps: tuple[str, ...]) -> Token | None:
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ in preps:
+                for p in child.children:
+                    if p.dep_ == "pobj":
+                        return p
+        return None

@@ -1,0 +1,139 @@
+"""Relations: who leads, commands, belongs to, founded, supports, fights and met whom.
+
+`find_relations(doc, article, actors)` runs the relation backends (today the dependency
+patterns of `DependencyPatterns`), keeps what `backend.verify` finds grounded in its sentence,
+and merges repeats of one statement into one relation with all its evidence. Each relation
+carries its sentence, the offsets of the sentence and of its cue words, the extractor and
+construction that produced it ("dep-patterns@1/appositive-role"), the role word, a date when
+the sentence gives one, and how sure the source is (`certainty.py`).
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+
+from spacy.tokens import Doc, Span
+
+from ..model import Actor, Article, Evidence, Relation
+from . import clausal, nominal
+from .backend import RelationExtractor, verify
+from .certainty import assess, quote_spans
+from .patterns import NAME, VERSION, Context, Proposal, find_cues, lexicon
+from .predicates import ontology
+from .reference import references
+from .referents import Referents
+from .timex import date_of, dates_in
+
+Construction = Callable[[Context], Iterator[Proposal]]
+
+CONSTRUCTIONS: tuple[Construction, ...] = (
+    nominal.roles, nominal.possessives, nominal.hyphenated, nominal.located, nominal.relation_nouns,
+    nominal.under_control, nominal.with_support, nominal.bases, clausal.verbs, clausal.attacks,
+    clausal.activities,
+)
+PRECEDENCE = {"negated": 3, "uncertain": 2, "reported": 1, "asserted": 0}
+
+
+class DependencyPatterns:
+    """The rule backend: constructions of news prose over spaCy's dependency parse and the cue lexicon."""
+
+    name = NAME
+    version = VERSION
+
+    def __init__(self, constructions: Sequence[Construction] = CONSTRUCTIONS):
+        self.constructions = tuple(constructions)
+
+    def extract(self, doc: Doc, article: Article, actors: list[Actor]) -> list[Relation]:
+        if not actors:
+            return []
+        lex = lexicon()
+        refs = references(doc, actors)
+        ctx = Context(doc=doc, refs=refs, np=Referents(refs, lex), lex=lex, cues=find_cues(doc))
+        quotes = quote_spans(doc)
+        predicates = ontology()
+        dates: dict[int, list] = {}
+        out: list[Relation] = []
+        for construction in self.constructions:
+            for p in construction(ctx):
+                pred = predicates.get(p.predicate)
+                if pred is None or p.subject.id == p.object.id or not pred.joins(p.subject.type, p.object.type):
+                    continue
+                sent = doc[p.cue[0]].sent
+                if sent.start not in dates:
+                    dates[sent.start] = dates_in(sent, article.published)
+                out.append(self._relation(p, sent, article, lex.certainty, quotes, dates[sent.start], refs))
+        return out
+
+    def _relation(self, p: Proposal, sent: Span, article: Article, words, quotes, dates, refs) -> Relation:
+        doc = sent.doc
+        first, last = doc[p.cue[0]], doc[p.cue[1] - 1]
+        verdict = assess(p.anchor, p.nominal, words, quotes, own_verb=p.construction.startswith("verb-"))
+        source = None
+        if verdict.source is not None:
+            source = refs.noun_actor(verdict.source)
+        when = date_of(p.anchor, dates) or (dates[0] if len(dates) == 1 else None)
+        evidence = Evidence(
+            article=article.source, sentence=sent.text, start=sent.start_char, end=sent.end_char,
+            cue_start=first.idx, cue_end=last.idx + len(last.text),
+            extractor=f"{self.name}@{self.version}/{p.construction}")
+        return Relation(subject=p.subject.id, predicate=p.predicate, object=p.object.id,
+                        certainty=verdict.value, evidence=[evidence], role=p.role,
+                        date=when.value.iso if when else None,
+                        attributed_to=source.id if source is not None else None)
+
+
+BACKENDS: tuple[RelationExtractor, ...] = (DependencyPatterns(),)
+
+
+def find_relations(doc: Doc, article: Article, actors: list[Actor],
+                   backends: Iterable[RelationExtractor] = BACKENDS) -> list[Relation]:
+    """The relations of a parsed article between its actors, each with its evidence."""
+    kept = [rel for backend in backends for rel in backend.extract(doc, article, actors)
+            if verify(rel, doc, actors)]
+    return merge(kept)
+
+
+def merge(relations: list[Relation]) -> list[Relation]:
+    """One relation per statement: repeats of a triple with one certainty share their evidence.
+
+    Within one sentence a triple gets one certainty, the most guarded of those proposed.
+    """
+    symmetric = {name for name, p in ontology().items() if p.symmetric}
+    best: dict[tuple, Relation] = {}
+    for rel in relations:
+        s, o = rel.subject, rel.object
+        if rel.predicate in symmetric and o < s:
+            s, o = o, s
+        key = (s, rel.predicate, o, rel.evidence[0].start)
+        old = best.get(key)
+        if old is None or PRECEDENCE[rel.certainty] > PRECEDENCE[old.certainty]:
+            if old is not None:
+                rel.evidence = _unique(rel.evidence + old.evidence)
+                rel.role = rel.role or old.role
+            best[key] = rel
+        else:
+            old.evidence = _unique(old.evidence + rel.evidence)
+            old.role = old.role or rel.role
+            old.date = old.date or rel.date
+    merged: dict[tuple, Relation] = {}
+    for (s, pred, o, _), rel in best.items():
+        key = (s, pred, o, rel.certainty)
+        old = merged.get(key)
+        if old is None:
+            merged[key] = rel
+        else:
+            old.evidence = _unique(old.evidence + rel.evidence)
+            old.role = old.role or rel.role
+            old.date = old.date or rel.date
+            old.attributed_to = old.attributed_to or rel.attributed_to
+    return list(merged.values())
+
+
+def _unique(evidence: list[Evidence]) -> list[Evidence]:
+    seen: set[tuple] = set()
+    out = []
+    for ev in evidence:
+        key = (ev.start, ev.cue_start, ev.cue_end, ev.extractor)
+        if key not in seen:
+            seen.add(key)
+            out.append(ev)
+    return sorted(out, key=lambda e: (e.start, e.cue_start or 0))

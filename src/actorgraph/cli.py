@@ -21,6 +21,7 @@ from .extraction import extract_stream, load_resources
 from .intake import read_articles
 from .model import Extraction, IntakeFailure
 from .settings import Settings
+from .store_cli import add_store_commands
 
 PROGRESS_AFTER = 5  # a progress bar appears once more than this many articles are under way
 
@@ -146,6 +147,7 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--explain", action="store_true", help="print each relation's sentence with actors and cue marked")
     ex.add_argument("--quiet", "-q", action="store_true", help="no per-article lines or progress bar")
     ex.set_defaults(func=cmd_extract)
+    add_store_commands(sub)
     return parser
 
 

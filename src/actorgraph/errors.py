@@ -13,9 +13,17 @@
         ├── MalformedInputError    HTML, front matter or a JSON record is broken beyond use
         ├── NoArticleError         nothing that looks like an article body was found
         └── NoArticlesInFolderError  a folder holds no file actorgraph can read
+    └── StoreError             the graph store cannot be opened, written or asked (names the file)
+        ├── StoreNotFoundError     no store file at the path (run `actorgraph ingest` first)
+        ├── StoreLockedError       another process holds the store open (a single writer)
+        ├── SchemaVersionError     the store was written by a newer actorgraph
+        ├── EmptyStoreError        the store holds no article yet
+        ├── UnknownActorError      no actor has this name, alias or id
+        ├── AmbiguousActorError    several actors have this name (carries the candidates)
+        └── DecisionError          a merge or split cannot be made (same actor, no such name)
 
 Raise the most specific class; catch at the boundary (the CLI exit status, a per-article
-failure record in a batch). Intake errors are turned into `IntakeFailure` records so the
+failure record in a batch). Store errors end a query command with exit status 2. Intake errors are turned into `IntakeFailure` records so the
 rest of a batch goes on.
 """
 from __future__ import annotations
@@ -76,3 +84,41 @@ class NoArticleError(IntakeError):
 
 class NoArticlesInFolderError(IntakeError):
     """A folder holds no file actorgraph can read."""
+
+
+class StoreError(ActorgraphError):
+    """The graph store cannot be opened, written or asked."""
+
+
+class StoreNotFoundError(StoreError):
+    """No store file at the path."""
+
+
+class StoreLockedError(StoreError):
+    """Another process holds the store open; a store has a single writer."""
+
+
+class SchemaVersionError(StoreError):
+    """The store was written by a newer actorgraph than this one."""
+
+
+class EmptyStoreError(StoreError):
+    """The store holds no article yet."""
+
+
+class UnknownActorError(StoreError):
+    """No actor has this name, alias or id."""
+
+
+class AmbiguousActorError(StoreError):
+    """Several actors have this name; `candidates` lists them as (id, name, type, articles)."""
+
+    def __init__(self, name: str, candidates: list[tuple[str, str, str, int]]):
+        lines = "\n".join(f"  {c[1]} ({c[2]}, {c[3]} articles, id {c[0]})" for c in candidates)
+        super().__init__(f"{name!r} names {len(candidates)} actors; say which:\n{lines}")
+        self.name = name
+        self.candidates = candidates
+
+
+class DecisionError(StoreError):
+    """A merge or split cannot be made."""

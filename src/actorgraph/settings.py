@@ -34,6 +34,9 @@ class Settings:
     # File name endings read when a folder is given.
     extensions: tuple[str, ...] = (".txt", ".text", ".md", ".markdown", ".html", ".htm",
                                    ".xhtml", ".jsonl", ".jsonl.gz", ".ndjson", ".json")
+    # The graph store that `actorgraph ingest` writes and the queries read: a DuckDB file,
+    # by default in the working folder.
+    store: str = "actorgraph.duckdb"
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
     @classmethod

@@ -1,0 +1,76 @@
+"""Finding an actor by what the analyst types: an id, a name or alias (folded), a surname, else fuzzy."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+from rapidfuzz import fuzz, process
+
+from ..errors import AmbiguousActorError, UnknownActorError
+from ..resolve import fold
+from ..store import Store
+
+FUZZY_CUTOFF = 85  # rapidfuzz WRatio, 0-100: below this a name is not offered at all
+FUZZY_CLEAR = 5  # the best fuzzy actor wins only when the next is this much lower
+
+
+@dataclass(frozen=True)
+class ActorRef:
+    """A global actor, as the queries name it."""
+
+    id: str
+    name: str
+    type: str
+    registry_id: str | None = None
+    wikidata: str | None = None
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def actor_by_id(store: Store, actor_id: str) -> ActorRef | None:
+    rows = store.rows("SELECT id, name, type, registry_id, wikidata FROM actors WHERE id = ?", [actor_id])
+    return ActorRef(*rows[0]) if rows else None
+
+
+def _candidates(store: Store, ids: list[str]) -> list[tuple[str, str, str, int]]:
+    return [tuple(r) for r in store.rows(
+        """SELECT a.id, a.name, a.type, count(DISTINCT aa.article_id) AS n FROM actors a
+           LEFT JOIN article_actors aa ON aa.actor_id = a.id WHERE list_contains(?, a.id)
+           GROUP BY ALL ORDER BY n DESC, a.name""", [ids])]
+
+
+def find_actor(store: Store, name: str) -> ActorRef:
+    """The one actor `name` designates; UnknownActorError or AmbiguousActorError (with candidates) else."""
+    store.require_articles()
+    if (by_id := actor_by_id(store, name.strip())) is not None:
+        return by_id
+    folded = fold(name)
+    rows = store.rows("""SELECT DISTINCT n.actor_id, a.name FROM actor_names n JOIN actors a ON a.id = n.actor_id
+                         WHERE n.folded = ?""", [folded])
+    if " " not in folded:  # a lone word also names every person with that surname
+        rows += store.rows("""SELECT DISTINCT n.actor_id, a.name FROM actor_names n JOIN actors a ON a.id = n.actor_id
+                             WHERE n.surname = ?""", [folded])
+        rows = list(dict.fromkeys(rows))
+    if len(rows) > 1:
+        named = [r for r in rows if fold(r[1]) == folded]
+        if len(named) == 1:
+            rows = named
+    if len(rows) == 1:
+        return actor_by_id(store, rows[0][0])
+    if rows:
+        raise AmbiguousActorError(name, _candidates(store, [r[0] for r in rows]))
+    names = store.rows("SELECT folded, actor_id FROM actor_names")
+    found = process.extract(folded, [n for n, _ in names], scorer=fuzz.WRatio, limit=20,
+                            score_cutoff=FUZZY_CUTOFF - 15)
+    best: dict[str, float] = {}
+    for _, score, i in found:
+        best[names[i][1]] = max(best.get(names[i][1], 0), score)
+    ranked = sorted(best.items(), key=lambda kv: -kv[1])
+    close = [(i, s) for i, s in ranked if s >= FUZZY_CUTOFF]
+    if close and (len(close) == 1 or close[0][1] - close[1][1] >= FUZZY_CLEAR):
+        return actor_by_id(store, close[0][0])
+    if close:
+        raise AmbiguousActorError(name, _candidates(store, [i for i, _ in close[:8]]))
+    hint = _candidates(store, [i for i, _ in ranked[:5]])
+    maybe = ("; did you mean " + ", ".join(repr(c[1]) for c in hint) + "?") if hint else ""
+    raise UnknownActorError(f"no actor named {name!r} in {store.path}{maybe}")

@@ -1,0 +1,178 @@
+"""Questions about one actor: its profile, neighbours, places, timeline; and about one edge."""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..store import Store, relation_id
+from .lookup import ActorRef, find_actor
+
+SYMMETRIC = frozenset({"met_with", "allied_with", "associated_with"})
+PLACE_PREDICATES = ("operates_in", "based_in", "targeted")
+EVIDENCE_PER_EDGE = 3  # sentences shown per edge in a profile (`evidence` shows all)
+
+
+def _edges(store: Store, actor_id: str, predicates: list[str] | None = None) -> list[dict]:
+    """The actor's edges both ways, each with the actor at the other end."""
+    pred = " AND list_contains(?, r.predicate)" if predicates else ""
+    params = [actor_id] + ([predicates] if predicates else [])
+    rows = store.rows(f"""
+        SELECT * FROM (
+          SELECT 'out' AS direction, r.*, o.id AS oid, o.name AS oname, o.type AS otype
+          FROM relations r JOIN actors o ON o.id = r.object WHERE r.subject = ?{pred}
+          UNION ALL
+          SELECT 'in', r.*, o.id, o.name, o.type
+          FROM relations r JOIN actors o ON o.id = r.subject WHERE r.object = ?{pred})
+        ORDER BY sources DESC, statements DESC, oname""", params + params)
+    out = []
+    for (direction, rid, _s, predicate, _o, n, sources, first, last, asserted, reported, uncertain,
+         negated, contradicted, oid, oname, otype) in rows:
+        out.append({"relation": rid, "direction": direction, "predicate": predicate,
+                    "other": {"id": oid, "name": oname, "type": otype}, "statements": n, "sources": sources,
+                    "first_date": first, "last_date": last,
+                    "certainty": {"asserted": asserted, "reported": reported, "uncertain": uncertain,
+                                  "negated": negated}, "contradicted": contradicted})
+    return out
+
+
+def statements(store: Store, relation_ids: list[str], per_edge: int | None = None) -> dict[str, list[dict]]:
+    """The evidence of these edges: source, sentence, offsets, certainty, date, extractor."""
+    if not relation_ids:
+        return {}
+    limit = f"QUALIFY row_number() OVER (PARTITION BY s.relation_id ORDER BY s.date NULLS LAST, a.seq) <= {int(per_edge)}" \
+        if per_edge else ""
+    rows = store.rows(f"""
+        SELECT s.relation_id, a.source, a.title, s.sentence, s.sent_start, s.sent_end, s.certainty, s.date,
+               s.role, s.extractor FROM statements s JOIN articles a ON a.id = s.article_id
+        WHERE list_contains(?, s.relation_id) {limit}
+        ORDER BY s.relation_id, s.date NULLS LAST, a.seq""", [relation_ids])
+    out: dict[str, list[dict]] = defaultdict(list)
+    for rid, source, title, sentence, start, end, certainty, date, role, extractor in rows:
+        out[rid].append({"source": source, "title": title, "sentence": sentence, "start": start, "end": end,
+                         "certainty": certainty, "date": date, "role": role, "extractor": extractor})
+    return out
+
+
+def _local_refs(store: Store, actor_id: str) -> list[str]:
+    return [f"{a}|{l}" for a, l in store.rows(
+        "SELECT article_id, local_id FROM article_actors WHERE actor_id = ?", [actor_id])]
+
+
+def _events(store: Store, refs: list[str]) -> list[dict]:
+    rows = store.rows("""
+        SELECT e.type, e.date, e.date_text, p.role, e.certainty, pl.name, e.sentence, a.source
+        FROM event_participants p JOIN events e ON e.id = p.event_id JOIN articles a ON a.id = e.article_id
+        LEFT JOIN article_actors pa ON pa.article_id = e.article_id AND pa.local_id = e.place
+        LEFT JOIN actors pl ON pl.id = pa.actor_id
+        WHERE list_contains(?, p.article_id || '|' || p.local_id) ORDER BY e.date NULLS LAST, a.seq""", [refs])
+    keys = ("type", "date", "date_text", "role", "certainty", "place", "sentence", "source")
+    return [dict(zip(keys, r)) for r in rows]
+
+
+def _quotes(store: Store, refs: list[str]) -> list[dict]:
+    rows = store.rows("""
+        SELECT q.text, q.date, q.medium, q.certainty, q.sentence, a.source FROM quotes q
+        JOIN articles a ON a.id = q.article_id
+        WHERE list_contains(?, q.article_id || '|' || q.speaker) ORDER BY q.date NULLS LAST, a.seq""", [refs])
+    return [dict(zip(("text", "date", "medium", "certainty", "sentence", "source"), r)) for r in rows]
+
+
+def _figures(store: Store, refs: list[str]) -> list[dict]:
+    rows = store.rows("""
+        SELECT f.kind, f.value, f.value_max, f.qualifier, f.certainty, f.date, pl.name, f.sentence, a.source
+        FROM figures f JOIN articles a ON a.id = f.article_id
+        LEFT JOIN article_actors pa ON pa.article_id = f.article_id AND pa.local_id = f.place
+        LEFT JOIN actors pl ON pl.id = pa.actor_id
+        WHERE list_contains(?, f.article_id || '|' || f.subject) ORDER BY f.date NULLS LAST, a.seq""", [refs])
+    keys = ("kind", "value", "value_max", "qualifier", "certainty", "date", "place", "sentence", "source")
+    return [dict(zip(keys, r)) for r in rows]
+
+
+def _timeline(store: Store, actor: ActorRef, edges: list[dict], refs: list[str],
+              events: list[dict], quotes: list[dict], figures: list[dict]) -> list[dict]:
+    items = []
+    evidence = statements(store, [e["relation"] for e in edges], per_edge=EVIDENCE_PER_EDGE)
+    for e in edges:
+        what = (f"{e['predicate']} {e['other']['name']}" if e["direction"] == "out"
+                else f"{e['other']['name']} {e['predicate']} {actor.name}")
+        for s in evidence.get(e["relation"], []):
+            items.append({"date": s["date"], "kind": "relation", "what": what, "certainty": s["certainty"],
+                          "source": s["source"], "sentence": s["sentence"]})
+    items += [{"date": e["date"], "kind": "event", "what": f"{e['type']} ({e['role']})",
+               "certainty": e["certainty"], "source": e["source"], "sentence": e["sentence"]} for e in events]
+    items += [{"date": q["date"], "kind": "quote", "what": q["text"], "certainty": q["certainty"],
+               "source": q["source"], "sentence": q["sentence"]} for q in quotes]
+    items += [{"date": f["date"], "kind": "figure", "what": f"{f['kind']} {f['value']:g}",
+               "certainty": f["certainty"], "source": f["source"], "sentence": f["sentence"]} for f in figures]
+    items.sort(key=lambda i: (i["date"] is None, i["date"] or ""))
+    return items
+
+
+def show(store: Store, name: str) -> dict:
+    """An actor's profile: names, ids, how it was merged, edges by predicate with sources, the rest."""
+    actor = find_actor(store, name)
+    names = [n for (n,) in store.rows(
+        "SELECT name FROM actor_names WHERE actor_id = ? ORDER BY words DESC, name", [actor.id]) if n != actor.name]
+    merged = [{"name": n, "reason": r, "articles": c} for n, r, c in store.rows(
+        """SELECT name, reason, count(DISTINCT article_id) FROM article_actors WHERE actor_id = ?
+           GROUP BY ALL ORDER BY 3 DESC, name""", [actor.id])]
+    articles = store.rows("""SELECT count(DISTINCT aa.article_id), min(a.published), max(a.published)
+        FROM article_actors aa JOIN articles a ON a.id = aa.article_id WHERE aa.actor_id = ?""", [actor.id])[0]
+    edges = _edges(store, actor.id)
+    evidence = statements(store, [e["relation"] for e in edges], per_edge=EVIDENCE_PER_EDGE)
+    by_predicate: dict[str, list[dict]] = defaultdict(list)
+    for e in edges:
+        by_predicate[e["predicate"]].append({**e, "evidence": evidence.get(e["relation"], [])})
+    refs = _local_refs(store, actor.id)
+    events, quotes, figures = _events(store, refs), _quotes(store, refs), _figures(store, refs)
+    return {"actor": actor.as_dict(), "aliases": names, "resolution": merged,
+            "articles": {"count": articles[0], "first": articles[1], "last": articles[2]},
+            "relations": dict(by_predicate), "events": events, "quotes": quotes, "figures": figures,
+            "timeline": _timeline(store, actor, edges, refs, events, quotes, figures)}
+
+
+def neighbors(store: Store, name: str, predicates: list[str] | None = None) -> dict:
+    """The actors linked to one actor, with the predicate, direction and number of sources."""
+    actor = find_actor(store, name)
+    return {"actor": actor.as_dict(), "neighbors": _edges(store, actor.id, predicates)}
+
+
+def where(store: Store, name: str) -> dict:
+    """The places an actor operates in, is based in or targeted, and where its events happened."""
+    actor = find_actor(store, name)
+    places = [e for e in _edges(store, actor.id, list(PLACE_PREDICATES))
+              if e["direction"] == "out" and e["other"]["type"] in ("location", "country")]
+    evidence = statements(store, [p["relation"] for p in places], per_edge=1)
+    rows = [{"place": p["other"], "how": p["predicate"], "sources": p["sources"], "first_date": p["first_date"],
+             "last_date": p["last_date"], "sentence": (evidence.get(p["relation"]) or [{}])[0].get("sentence")}
+            for p in places]
+    for e in _events(store, _local_refs(store, actor.id)):
+        if e["place"]:
+            rows.append({"place": {"name": e["place"]}, "how": f"event: {e['type']}", "sources": 1,
+                         "first_date": e["date"], "last_date": e["date"], "sentence": e["sentence"]})
+    return {"actor": actor.as_dict(), "places": rows}
+
+
+def timeline(store: Store, name: str) -> dict:
+    """Everything dated about an actor, in date order (undated last)."""
+    actor = find_actor(store, name)
+    refs = _local_refs(store, actor.id)
+    edges = _edges(store, actor.id)
+    items = _timeline(store, actor, edges, refs, _events(store, refs), _quotes(store, refs), _figures(store, refs))
+    return {"actor": actor.as_dict(), "timeline": items}
+
+
+def evidence(store: Store, subject: str, predicate: str, object_: str) -> dict:
+    """Every statement of one edge (either way for symmetric predicates), contradictions flagged."""
+    a, b = find_actor(store, subject), find_actor(store, object_)
+    ids = [relation_id(a.id, predicate, b.id)]
+    if predicate in SYMMETRIC:
+        ids.append(relation_id(b.id, predicate, a.id))
+    agg = store.rows("""SELECT sum(statements), sum(sources), min(first_date), max(last_date), sum(asserted),
+        sum(reported), sum(uncertain), sum(negated), bool_or(contradicted) FROM relations WHERE list_contains(?, id)""",
+                     [ids])[0]
+    found = statements(store, ids)
+    return {"subject": a.as_dict(), "predicate": predicate, "object": b.as_dict(),
+            "statements": agg[0] or 0, "sources": agg[1] or 0, "first_date": agg[2], "last_date": agg[3],
+            "certainty": {"asserted": agg[4] or 0, "reported": agg[5] or 0, "uncertain": agg[6] or 0,
+                          "negated": agg[7] or 0},
+            "contradicted": bool(agg[8]), "evidence": [s for i in ids for s in found.get(i, [])]}

@@ -1,0 +1,132 @@
+"""Readable text for each question's answer (the CLI prints these; `--json` prints the answer itself)."""
+from __future__ import annotations
+
+import textwrap
+
+WIDTH = 100
+
+
+def _clip(text: str | None, width: int = WIDTH - 8) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _certainty(c: dict) -> str:
+    return ", ".join(f"{n} {k}" for k, n in c.items() if n)
+
+
+def _actor(a: dict) -> str:
+    ids = ", ".join(x for x in (a.get("registry_id") and f"registry {a['registry_id']}",
+                                a.get("wikidata") and f"wikidata {a['wikidata']}") if x)
+    return f"{a['name']} ({a['type']}{', ' + ids if ids else ''}) [{a['id']}]"
+
+
+def render_show(r: dict) -> str:
+    lines = [_actor(r["actor"])]
+    art = r["articles"]
+    lines.append(f"  in {art['count']} articles" + (f", published {art['first']} .. {art['last']}" if art["first"] else ""))
+    if r["aliases"]:
+        lines.append("  also: " + "; ".join(r["aliases"]))
+    lines.append("  merged from:")
+    lines += [f"    {m['name']!r}: {m['reason']} ({m['articles']} articles)" for m in r["resolution"]]
+    for predicate, edges in r["relations"].items():
+        lines.append(f"  {predicate}:")
+        for e in edges:
+            arrow = f"-> {e['other']['name']}" if e["direction"] == "out" else f"<- {e['other']['name']}"
+            flag = "  CONTRADICTED" if e["contradicted"] else ""
+            dates = f", {e['first_date']}..{e['last_date']}" if e["first_date"] else ""
+            lines.append(f"    {arrow}  ({e['sources']} sources, {_certainty(e['certainty'])}{dates}){flag}")
+            lines += [f"        \"{_clip(s['sentence'])}\" [{s['source']}, {s['certainty']}]" for s in e["evidence"]]
+    for title, items, fmt in (
+        ("events", r["events"], lambda e: f"{e['date'] or '?'}  {e['type']} ({e['role']})" + (f" in {e['place']}" if e['place'] else "") + f"  [{e['source']}]"),
+        ("quotes", r["quotes"], lambda q: f"{q['date'] or '?'}  \"{_clip(q['text'], 70)}\"  [{q['source']}]"),
+        ("figures", r["figures"], lambda f: f"{f['kind']} {f['qualifier'] or ''} {f['value']:g}  [{f['source']}]"),
+    ):
+        if items:
+            lines.append(f"  {title}:")
+            lines += [f"    {fmt(i)}" for i in items]
+    if r["timeline"]:
+        lines.append("  timeline:")
+        lines += [f"    {i['date'] or '?':<10}  {i['kind']:<8} {_clip(i['what'], 70)}" for i in r["timeline"][:30]]
+    return "\n".join(lines)
+
+
+def render_neighbors(r: dict) -> str:
+    lines = [_actor(r["actor"])]
+    if not r["neighbors"]:
+        lines.append("  no relation yet")
+    for e in r["neighbors"]:
+        arrow = "->" if e["direction"] == "out" else "<-"
+        lines.append(f"  {e['predicate']:<16} {arrow} {e['other']['name']:<40} {e['sources']:>3} sources"
+                     f"{'  CONTRADICTED' if e['contradicted'] else ''}")
+    return "\n".join(lines)
+
+
+def render_where(r: dict) -> str:
+    lines = [_actor(r["actor"])]
+    if not r["places"]:
+        lines.append("  no place known")
+    for p in r["places"]:
+        lines.append(f"  {p['place']['name']:<30} {p['how']:<20} {p['sources']:>3} sources  {p['first_date'] or ''}")
+        if p["sentence"]:
+            lines.append(f"      \"{_clip(p['sentence'])}\"")
+    return "\n".join(lines)
+
+
+def render_timeline(r: dict) -> str:
+    lines = [_actor(r["actor"])]
+    if not r["timeline"]:
+        lines.append("  nothing dated or stated yet")
+    for i in r["timeline"]:
+        lines.append(f"  {i['date'] or '?':<10}  {i['kind']:<8} {_clip(i['what'], 60)}  [{i['source']}]")
+    return "\n".join(lines)
+
+
+def render_evidence(r: dict) -> str:
+    head = f"{r['subject']['name']} {r['predicate']} {r['object']['name']}"
+    if not r["evidence"]:
+        return f"{head}: no statement in the store"
+    lines = [f"{head}: {r['statements']} statements from {r['sources']} sources ({_certainty(r['certainty'])})"
+             + ("  CONTRADICTED: some sources deny it" if r["contradicted"] else "")]
+    for s in r["evidence"]:
+        lines.append(f"  [{s['certainty']}] {s['date'] or '?'}  {s['source']}")
+        lines += ["      " + l for l in textwrap.wrap(s["sentence"] or "", WIDTH - 6)]
+    return "\n".join(lines)
+
+
+def render_path(r: dict) -> str:
+    head = f"{r['source']['name']} .. {r['target']['name']} via {', '.join(r['predicates'])}"
+    if not r["chains"]:
+        return f"{head}: no chain found"
+    lines = [f"{head}: {len(r['chains'])} shortest chain(s)"]
+    for n, chain in enumerate(r["chains"], 1):
+        lines.append(f"  chain {n}: " + " — ".join(chain["actors"]))
+        for h in chain["hops"]:
+            lines.append(f"    {h['subject']} --{h['predicate']}--> {h['object']}  [{h['source']}, {h['certainty']}]")
+            lines.append(f"        \"{_clip(h['sentence'])}\"")
+    return "\n".join(lines)
+
+
+def render_search(r: dict) -> str:
+    lines = [f"actors matching {r['text']!r}:"]
+    lines += [f"  {a['name']} ({a['type']}, {a['articles']} articles) [{a['id']}]" for a in r["actors"]] or ["  none"]
+    if r["statements"]:
+        lines.append("statements:")
+        lines += [f"  {s['subject']} {s['predicate']} {s['object']}: \"{_clip(s['sentence'], 70)}\" [{s['source']}]"
+                  for s in r["statements"]]
+    if r["quotes"]:
+        lines.append("quotes:")
+        lines += [f"  {q['speaker'] or '?'}: \"{_clip(q['text'], 70)}\" [{q['source']}]" for q in r["quotes"]]
+    return "\n".join(lines)
+
+
+def render_stats(r: dict) -> str:
+    lines = [f"{r['store']} (schema version {r['schema_version']})"]
+    lines += [f"  {k:<24} {v:>9,}" for k, v in r["counts"].items()]
+    lines.append("  actors by type: " + ", ".join(f"{n} {t}" for t, n in r["actors_by_type"].items()))
+    if r["most_connected"]:
+        lines.append("  most connected:")
+        lines += [f"    {a['name']:<40} {a['neighbors']:>4} neighbours {a['statements']:>5} sources" for a in r["most_connected"]]
+    lines.append("  most cited:")
+    lines += [f"    {a['name']:<40} {a['articles']:>5} articles" for a in r["most_cited"]]
+    return "\n".join(lines)

@@ -1,0 +1,98 @@
+"""Names as keys: one spelling folded so that its variants meet, and a word-by-word similarity.
+
+Transliteration is rigour's (`rigour.text.ascii_text`), the sound key is rigour's metaphone,
+and the word similarity is rapidfuzz's Jaro-Winkler; what is written here is only how they
+are put together.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz.distance import JaroWinkler
+from rigour.text import ascii_text, metaphone
+
+_APOSTROPHES = re.compile(r"['’‘`ʼʻ′´\"]")
+_POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+# Words that say nothing about which actor it is: articles, titles of address.
+PARTICLES = frozenset({"al", "el", "the", "of"})
+TITLES = frozenset({"sayyed", "sayyid", "sheikh", "shaykh", "general", "gen", "brig", "maj",
+                    "col", "lt", "president", "ayatollah", "grand", "mr", "mrs", "ms", "dr",
+                    "commander", "hajj", "haj", "imam", "mullah", "prime", "minister"})
+# A word pair matches when Jaro-Winkler reaches WORD_CLOSE, or WORD_SOUNDS when the two
+# words also sound alike (same metaphone): "hezbollah"/"hizballah" is 0.82 and sounds alike.
+WORD_CLOSE = 0.90
+WORD_SOUNDS = 0.80
+
+
+@lru_cache(maxsize=200_000)
+def fold(name: str) -> str:
+    """Lower ASCII words without punctuation or a leading "the": "Asa’ib Ahl al-Haq" -> "asaib ahl al haq"."""
+    s = ascii_text(_POSSESSIVE.sub("", name.strip())).casefold()
+    s = _APOSTROPHES.sub("", s)
+    words = _NON_WORD.sub(" ", s).split()
+    if len(words) > 1 and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+@lru_cache(maxsize=200_000)
+def loose_tokens(name: str) -> tuple[str, ...]:
+    """The folded words that identify: no articles ("al"), no leading titles ("Sayyed", "General")."""
+    words = [w for w in fold(name).split() if w not in PARTICLES]
+    while len(words) > 1 and words[0] in TITLES:
+        words = words[1:]
+    return tuple(words) or tuple(fold(name).split())
+
+
+@lru_cache(maxsize=200_000)
+def sound(word: str) -> str:
+    """The metaphone key of one folded word (the word itself when it has none)."""
+    return metaphone(word) or word
+
+
+@dataclass(frozen=True, slots=True)
+class NameKey:
+    """The keys of one spelling of a name, as stored in the actor_names table."""
+
+    name: str
+    folded: str
+    loose: str
+    words: int
+    surname: str | None  # last identifying word of a person's name of two words or more
+    block: str  # sound of the last identifying word: where fuzzy candidates are looked for
+
+    @classmethod
+    def of(cls, name: str, type_: str) -> "NameKey":
+        tokens = loose_tokens(name)
+        last = tokens[-1] if tokens else ""
+        return cls(name=name, folded=fold(name), loose=" ".join(tokens), words=len(tokens),
+                   surname=last if type_ == "person" and len(tokens) > 1 else None,
+                   block=sound(last))
+
+
+def name_similarity(a: str, b: str) -> float | None:
+    """Word-by-word similarity of two names, or None when some word pair does not match.
+
+    Both names must have the same identifying words in the same order; each pair must be
+    close or sound alike. So "Qassem Soleimani"/"Qasem Soleimani" match (0.98) and
+    "Jihad Moughniyah"/"Imad Moughniyah" do not (the given names differ).
+    """
+    ta, tb = loose_tokens(a), loose_tokens(b)
+    if len(ta) != len(tb) or not ta:
+        return None
+    scores = []
+    for x, y in zip(ta, tb):
+        if x == y:
+            scores.append(1.0)
+            continue
+        if x.isdigit() or y.isdigit():
+            return None
+        s = JaroWinkler.similarity(x, y)
+        if s >= WORD_CLOSE or (s >= WORD_SOUNDS and sound(x) == sound(y)):
+            scores.append(s)
+        else:
+            return None
+    return sum(scores) / len(scores)

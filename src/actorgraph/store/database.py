@@ -1,0 +1,130 @@
+"""The store file: opening it (one writer), upgrading its schema, transactions, small reads."""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from ..errors import EmptyStoreError, SchemaVersionError, StoreError, StoreLockedError, StoreNotFoundError
+from .schema import CREATE_MIGRATIONS, MIGRATIONS, SCHEMA_VERSION
+
+ROWS_PER_INSERT = 250  # rows per multi-row INSERT statement (DuckDB binds parameters row by row)
+
+
+def now() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+class Store:
+    """An open graph store: a DuckDB file with the actorgraph schema at the current version."""
+
+    def __init__(self, path: str, conn: duckdb.DuckDBPyConnection):
+        self.path = path
+        self.conn = conn
+
+    @classmethod
+    def open(cls, path: str | os.PathLike, *, create: bool = True) -> "Store":
+        """Open (or create) the store at `path` and bring its schema up to date."""
+        path = str(path)
+        if not create and not Path(path).is_file():
+            raise StoreNotFoundError(f"no store at {path}; build one with `actorgraph ingest INPUT... --store {path}`")
+        try:
+            conn = duckdb.connect(path)
+        except duckdb.IOException as exc:
+            if "lock" in str(exc).lower():
+                raise StoreLockedError(f"store {path} is open in another process (a store has one writer): {exc}") from exc
+            raise StoreError(f"cannot open store {path}: {exc}") from exc
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot open store {path}: {exc}") from exc
+        store = cls(path, conn)
+        try:
+            store._migrate()
+        except BaseException:
+            conn.close()
+            raise
+        return store
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- schema -------------------------------------------------------------------------
+
+    def version(self) -> int:
+        """The schema version recorded in the store (0 for a store without migrations)."""
+        return self.conn.execute("SELECT coalesce(max(version), 0) FROM migrations").fetchone()[0]
+
+    def _migrate(self) -> None:
+        try:
+            self.conn.execute(CREATE_MIGRATIONS)
+        except duckdb.Error as exc:
+            raise StoreError(f"{self.path} is not an actorgraph store: {exc}") from exc
+        current = self.version()
+        if current > SCHEMA_VERSION:
+            raise SchemaVersionError(
+                f"store {self.path} has schema version {current}, written by a newer actorgraph; "
+                f"this one knows versions up to {SCHEMA_VERSION}. Upgrade actorgraph to read it")
+        pending = [m for m in MIGRATIONS if m[0] > current]
+        if not pending:
+            return
+        with self.transaction():
+            for version, name, statements in pending:
+                for sql in statements:
+                    self.conn.execute(sql)
+                self.conn.execute("INSERT INTO migrations VALUES (?, ?, ?)", [version, name, now()])
+
+    def migrations(self) -> list[tuple[int, str]]:
+        return self.conn.execute("SELECT version, name FROM migrations ORDER BY version").fetchall()
+
+    # -- transactions and small reads ----------------------------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """All statements inside are committed together, or not at all."""
+        self.conn.execute("BEGIN TRANSACTION")
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
+        return self.conn.execute(sql, list(params)).fetchall()
+
+    def value(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        row = self.conn.execute(sql, list(params)).fetchone()
+        return row[0] if row else None
+
+    def insert(self, table: str, rows: Sequence[Sequence[Any]], *, or_ignore: bool = False) -> None:
+        """Insert rows with a few multi-row statements (much faster than one per row)."""
+        if not rows:
+            return
+        width = len(rows[0])
+        verb = "INSERT OR IGNORE INTO" if or_ignore else "INSERT INTO"
+        one = "(" + ", ".join(["?"] * width) + ")"
+        for i in range(0, len(rows), ROWS_PER_INSERT):
+            chunk = rows[i:i + ROWS_PER_INSERT]
+            self.conn.execute(f"{verb} {table} VALUES " + ", ".join([one] * len(chunk)),
+                              [v for row in chunk for v in row])
+
+    def has_article(self, article_id: str) -> bool:
+        return self.value("SELECT count(*) FROM articles WHERE id = ?", [article_id]) > 0
+
+    def article_count(self) -> int:
+        return self.value("SELECT count(*) FROM articles")
+
+    def require_articles(self) -> None:
+        """Raise EmptyStoreError when nothing has been ingested yet (a query would answer nothing)."""
+        if not self.article_count():
+            raise EmptyStoreError(f"store {self.path} holds no article yet; run `actorgraph ingest INPUT...` first")

@@ -1,0 +1,113 @@
+"""Merges and splits made by hand: applied to the store now, kept, and applied to later ingests.
+
+A merge moves every per-article actor, spelling and id of one actor to another, so later
+articles naming either resolve to the kept one. A split moves the per-article actors known
+by one name to a new actor and pins that name to it, so resolution sends the name there first.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..errors import DecisionError
+from ..resolve import fold
+from .actors import create_actor, new_actor_id, rebuild_names
+from .database import Store, now
+from .writer import RELATION_ID_SQL, aggregate_relations
+
+
+@dataclass(frozen=True)
+class Decision:
+    seq: int
+    kind: str  # merge | split
+    actor_id: str  # merge: the kept actor; split: the actor split
+    other_id: str  # merge: the actor merged away; split: the new actor
+    name: str | None
+    note: str
+
+
+def _record(store: Store, kind: str, actor_id: str, other_id: str, name: str | None, note: str) -> Decision:
+    seq = store.value("SELECT coalesce(max(seq), 0) + 1 FROM decisions")
+    store.insert("decisions", [(seq, kind, actor_id, other_id, name, note, now())])
+    return Decision(seq, kind, actor_id, other_id, name, note)
+
+
+def _relink(store: Store, actor_ids: list[str]) -> None:
+    """Point statements at the global actors their per-article actors now resolve to; re-aggregate."""
+    before = {r for (r,) in store.rows(
+        "SELECT DISTINCT relation_id FROM statements WHERE list_contains(?, subject) OR list_contains(?, object)",
+        [actor_ids, actor_ids])}
+    for side in ("subject", "object"):
+        store.conn.execute(f"""
+            UPDATE statements SET {side} = aa.actor_id FROM article_actors aa
+            WHERE aa.article_id = statements.article_id AND aa.local_id = statements.local_{side}
+              AND (list_contains(?, statements.{side}) OR list_contains(?, aa.actor_id))""", [actor_ids, actor_ids])
+    store.conn.execute(f"""UPDATE statements SET relation_id = {RELATION_ID_SQL}
+        WHERE list_contains(?, subject) OR list_contains(?, object)""", [actor_ids, actor_ids])
+    after = {r for (r,) in store.rows(
+        "SELECT DISTINCT relation_id FROM statements WHERE list_contains(?, subject) OR list_contains(?, object)",
+        [actor_ids, actor_ids])}
+    aggregate_relations(store, before | after)
+
+
+def _actor(store: Store, actor_id: str) -> tuple[str, str, str | None, str | None]:
+    rows = store.rows("SELECT name, type, registry_id, wikidata FROM actors WHERE id = ?", [actor_id])
+    if not rows:
+        raise DecisionError(f"no actor with id {actor_id}")
+    return rows[0]
+
+
+def merge(store: Store, keep_id: str, other_id: str, note: str = "") -> Decision:
+    """Merge actor `other_id` into `keep_id`: one node from now on, for this store and later ingests."""
+    if keep_id == other_id:
+        raise DecisionError("both names are the same actor; nothing to merge")
+    keep, other = _actor(store, keep_id), _actor(store, other_id)
+    with store.transaction():
+        store.conn.execute("UPDATE article_actors SET actor_id = ?, reason = ? WHERE actor_id = ?",
+                           [keep_id, f"merged by hand: {other[0]!r} into {keep[0]!r}", other_id])
+        store.conn.execute("UPDATE name_pins SET actor_id = ? WHERE actor_id = ?", [keep_id, other_id])
+        if not keep[2] and other[2]:
+            store.conn.execute("UPDATE actors SET registry_id = ? WHERE id = ?", [other[2], keep_id])
+        if not keep[3] and other[3]:
+            store.conn.execute("UPDATE actors SET wikidata = ? WHERE id = ?", [other[3], keep_id])
+        store.conn.execute("DELETE FROM actor_names WHERE actor_id = ?", [other_id])
+        store.conn.execute("DELETE FROM actor_keys WHERE actor_id = ?", [other_id])
+        store.conn.execute("DELETE FROM actors WHERE id = ?", [other_id])
+        rebuild_names(store, [keep_id])
+        _relink(store, [keep_id, other_id])
+        return _record(store, "merge", keep_id, other_id, other[0], note or f"{other[0]} merged into {keep[0]}")
+
+
+def split(store: Store, actor_id: str, name: str, note: str = "") -> Decision:
+    """Move the per-article actors of `actor_id` known as `name` to a new actor, and pin the name to it."""
+    base_name, type_, _, _ = _actor(store, actor_id)
+    folded = fold(name)
+    moved = store.rows(
+        "SELECT article_id, local_id, name, registry_id, wikidata FROM article_actors "
+        "WHERE actor_id = ? AND list_contains(folded, ?) ORDER BY article_id, local_id", [actor_id, folded])
+    if not moved:
+        raise DecisionError(f"no article names {base_name!r} as {name!r}; nothing to split")
+    total = store.value("SELECT count(*) FROM article_actors WHERE actor_id = ?", [actor_id])
+    if len(moved) == total and fold(base_name) == folded:
+        raise DecisionError(f"every article of {base_name!r} calls it {name!r}; nothing would be left")
+    with store.transaction():
+        new_id = new_actor_id(store, type_, name, None)
+        create_actor(store, new_id, name, type_, None, None)
+        store.conn.execute(
+            "UPDATE article_actors SET actor_id = ?, reason = ? WHERE actor_id = ? AND list_contains(folded, ?)",
+            [new_id, f"split by hand: {name!r} from {base_name!r}", actor_id, folded])
+        store.conn.execute("INSERT OR REPLACE INTO name_pins VALUES (?, ?, ?)", [folded, type_, new_id])
+        if len(moved) == total:  # the old actor keeps no article; its display name stays for the record
+            pass
+        elif fold(base_name) == folded:  # the old display name left with the split: take a remaining one
+            (remaining,) = store.rows(
+                "SELECT name FROM article_actors WHERE actor_id = ? GROUP BY name ORDER BY count(*) DESC, name LIMIT 1",
+                [actor_id])[0]
+            store.conn.execute("UPDATE actors SET name = ? WHERE id = ?", [remaining, actor_id])
+        rebuild_names(store, [actor_id, new_id])
+        _relink(store, [actor_id, new_id])
+        return _record(store, "split", actor_id, new_id, name, note or f"{name} split from {base_name}")
+
+
+def decisions(store: Store) -> list[Decision]:
+    return [Decision(*row) for row in store.rows(
+        "SELECT seq, kind, actor_id, other_id, name, note FROM decisions ORDER BY seq")]

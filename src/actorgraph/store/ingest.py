@@ -1,0 +1,82 @@
+"""`ingest`: read, extract and store a stream of inputs, skipping what the store already holds."""
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+import duckdb
+
+from ..errors import ActorgraphError
+from ..extraction import extract_stream
+from ..intake import read_articles
+from ..model import Article, Extraction, IntakeFailure
+from ..settings import Settings
+from .database import Store
+from .writer import Stored, add_extraction, record_failure
+
+
+@dataclass
+class IngestReport:
+    """What one ingest run did."""
+
+    stored: int = 0
+    skipped: int = 0  # already in the store before extraction: no work spent on them
+    failed: int = 0
+    seconds: float = 0.0
+
+
+def store_extraction(store: Store, ex: Extraction) -> Stored | IntakeFailure:
+    """Store one extraction; a failure to store it becomes a failure record (the batch goes on)."""
+    try:
+        return add_extraction(store, ex)
+    except (ActorgraphError, duckdb.Error) as exc:
+        failure = IntakeFailure(ex.article.source, f"store failed: {exc}", type(exc).__name__)
+        record_failure(store, failure)
+        return failure
+
+
+def ingest(inputs: Iterable[str], settings: Settings, store: Store,
+           on_item: Callable[[Stored | IntakeFailure], None] | None = None) -> IngestReport:
+    """Extract and store every new article of the inputs; record every failure.
+
+    Articles already stored are dropped before extraction, so a new article costs its own
+    work only, and a run started again after a crash picks up where the last commit was.
+    """
+    report = IngestReport()
+    started = time.perf_counter()
+
+    def new_articles(items: Iterable[Article | IntakeFailure]) -> Iterator[Article | IntakeFailure]:
+        for item in items:
+            if isinstance(item, Article) and store.has_article(item.id):
+                report.skipped += 1
+                store.conn.execute("DELETE FROM failures WHERE source = ?", [item.source])
+                continue
+            yield item
+
+    for item in extract_stream(new_articles(read_articles(list(inputs), settings)), settings):
+        if isinstance(item, IntakeFailure):
+            record_failure(store, item)
+            result: Stored | IntakeFailure = item
+        else:
+            result = store_extraction(store, item)
+        if isinstance(result, IntakeFailure):
+            report.failed += 1
+        elif result.new:
+            report.stored += 1
+        else:
+            report.skipped += 1
+        if on_item is not None:
+            on_item(result)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def failures(store: Store) -> list[tuple[str, str, str, int, object]]:
+    """The recorded failures: (source, reason, error class, attempts, last attempt)."""
+    return store.rows("SELECT source, reason, error, attempts, last_at FROM failures ORDER BY source")
+
+
+def failed_inputs(store: Store) -> list[str]:
+    """The inputs to read again to retry every failure (a corpus record's corpus file)."""
+    return list(dict.fromkeys(source.split("#", 1)[0] for source, *_ in failures(store)))

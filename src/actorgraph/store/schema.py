@@ -1,0 +1,104 @@
+"""The store's schema, as named migrations applied in order and recorded in the store.
+
+A migration is (version, name, statements). A store records each applied migration in the
+`migrations` table; opening a store applies the missing ones in one transaction, and refuses
+a store whose recorded version is newer than `SCHEMA_VERSION` (written by a newer actorgraph).
+Never edit a released migration: add the next one.
+"""
+from __future__ import annotations
+
+CREATE_MIGRATIONS = """
+CREATE TABLE IF NOT EXISTS migrations (
+    version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)
+"""
+
+_GRAPH = [
+    # One row per stored article; its id is Article.id (source plus normalised text).
+    """CREATE TABLE articles (
+        id VARCHAR PRIMARY KEY, source VARCHAR NOT NULL, title VARCHAR, published VARCHAR,
+        language VARCHAR, url VARCHAR, format VARCHAR, text VARCHAR, extractor VARCHAR,
+        seq BIGINT NOT NULL, ingested_at TIMESTAMP NOT NULL)""",
+    # Global actors, merged across articles.
+    """CREATE TABLE actors (
+        id VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, type VARCHAR NOT NULL,
+        registry_id VARCHAR, wikidata VARCHAR, created_at TIMESTAMP NOT NULL)""",
+    # Every spelling of a global actor, with the keys resolution and lookup search by.
+    """CREATE TABLE actor_names (
+        actor_id VARCHAR NOT NULL, name VARCHAR NOT NULL, folded VARCHAR NOT NULL,
+        loose VARCHAR NOT NULL, words INTEGER NOT NULL, surname VARCHAR, block VARCHAR NOT NULL,
+        type VARCHAR NOT NULL, PRIMARY KEY (actor_id, folded))""",
+    "CREATE INDEX actor_names_folded ON actor_names (folded)",
+    "CREATE INDEX actor_names_surname ON actor_names (surname)",
+    "CREATE INDEX actor_names_block ON actor_names (block)",
+    # Registry and Wikidata ids: "registry:<id>", "wikidata:<QID>" -> the actor holding it.
+    "CREATE TABLE actor_keys (key VARCHAR PRIMARY KEY, actor_id VARCHAR NOT NULL)",
+    "CREATE INDEX actor_keys_actor ON actor_keys (actor_id)",
+    # Each per-article actor, the global actor it was resolved to, and why.
+    """CREATE TABLE article_actors (
+        article_id VARCHAR NOT NULL, local_id VARCHAR NOT NULL, actor_id VARCHAR NOT NULL,
+        name VARCHAR NOT NULL, type VARCHAR NOT NULL, aliases VARCHAR[], folded VARCHAR[],
+        registry_id VARCHAR, wikidata VARCHAR, found_by VARCHAR, reason VARCHAR NOT NULL,
+        mentions INTEGER NOT NULL)""",
+    "CREATE INDEX article_actors_actor ON article_actors (actor_id)",
+    "CREATE INDEX article_actors_article ON article_actors (article_id)",
+    """CREATE TABLE mentions (
+        article_id VARCHAR NOT NULL, local_id VARCHAR NOT NULL, char_start INTEGER NOT NULL,
+        char_end INTEGER NOT NULL, text VARCHAR NOT NULL)""",
+    "CREATE INDEX mentions_article ON mentions (article_id)",
+    # Each piece of evidence for a relation: one statement of one article.
+    """CREATE TABLE statements (
+        id VARCHAR NOT NULL, relation_id VARCHAR NOT NULL, article_id VARCHAR NOT NULL,
+        subject VARCHAR NOT NULL, predicate VARCHAR NOT NULL, object VARCHAR NOT NULL,
+        local_subject VARCHAR NOT NULL, local_object VARCHAR NOT NULL, certainty VARCHAR NOT NULL,
+        role VARCHAR, date VARCHAR, attributed_to VARCHAR, sentence VARCHAR NOT NULL,
+        sent_start INTEGER, sent_end INTEGER, cue_start INTEGER, cue_end INTEGER, extractor VARCHAR)""",
+    "CREATE INDEX statements_relation ON statements (relation_id)",
+    "CREATE INDEX statements_article ON statements (article_id)",
+    "CREATE INDEX statements_subject ON statements (subject)",
+    "CREATE INDEX statements_object ON statements (object)",
+    # One edge per (subject, predicate, object), aggregated from its statements.
+    """CREATE TABLE relations (
+        id VARCHAR PRIMARY KEY, subject VARCHAR NOT NULL, predicate VARCHAR NOT NULL,
+        object VARCHAR NOT NULL, statements INTEGER NOT NULL, sources INTEGER NOT NULL,
+        first_date VARCHAR, last_date VARCHAR, asserted INTEGER NOT NULL, reported INTEGER NOT NULL,
+        uncertain INTEGER NOT NULL, negated INTEGER NOT NULL, contradicted BOOLEAN NOT NULL)""",
+    "CREATE INDEX relations_subject ON relations (subject)",
+    "CREATE INDEX relations_object ON relations (object)",
+    """CREATE TABLE events (
+        id VARCHAR NOT NULL, article_id VARCHAR NOT NULL, type VARCHAR NOT NULL, date VARCHAR,
+        date_text VARCHAR, place VARCHAR, certainty VARCHAR, sentence VARCHAR,
+        sent_start INTEGER, sent_end INTEGER, extractor VARCHAR)""",
+    "CREATE INDEX events_article ON events (article_id)",
+    """CREATE TABLE event_participants (
+        event_id VARCHAR NOT NULL, article_id VARCHAR NOT NULL, local_id VARCHAR NOT NULL,
+        role VARCHAR NOT NULL)""",
+    "CREATE INDEX event_participants_article ON event_participants (article_id)",
+    """CREATE TABLE quotes (
+        id VARCHAR NOT NULL, article_id VARCHAR NOT NULL, speaker VARCHAR, text VARCHAR NOT NULL,
+        date VARCHAR, date_text VARCHAR, medium VARCHAR, certainty VARCHAR, sentence VARCHAR,
+        sent_start INTEGER, sent_end INTEGER, extractor VARCHAR)""",
+    "CREATE INDEX quotes_article ON quotes (article_id)",
+    """CREATE TABLE figures (
+        id VARCHAR NOT NULL, article_id VARCHAR NOT NULL, subject VARCHAR, value DOUBLE,
+        value_max DOUBLE, kind VARCHAR NOT NULL, qualifier VARCHAR, certainty VARCHAR,
+        place VARCHAR, date VARCHAR, date_text VARCHAR, sentence VARCHAR, sent_start INTEGER,
+        sent_end INTEGER, extractor VARCHAR)""",
+    "CREATE INDEX figures_article ON figures (article_id)",
+    # Inputs that could not be read, extracted or stored; cleared when they later succeed.
+    """CREATE TABLE failures (
+        source VARCHAR PRIMARY KEY, reason VARCHAR NOT NULL, error VARCHAR NOT NULL,
+        attempts INTEGER NOT NULL, first_at TIMESTAMP NOT NULL, last_at TIMESTAMP NOT NULL)""",
+    # Merges and splits made by hand; kept, and applied again to later ingests.
+    """CREATE TABLE decisions (
+        seq INTEGER PRIMARY KEY, kind VARCHAR NOT NULL, actor_id VARCHAR NOT NULL,
+        other_id VARCHAR NOT NULL, name VARCHAR, note VARCHAR, made_at TIMESTAMP NOT NULL)""",
+    # A name a split decision gave to an actor: resolution sends that name there first.
+    """CREATE TABLE name_pins (
+        folded VARCHAR NOT NULL, type VARCHAR NOT NULL, actor_id VARCHAR NOT NULL,
+        PRIMARY KEY (folded, type))""",
+]
+
+MIGRATIONS: list[tuple[int, str, list[str]]] = [
+    (1, "create-graph", _GRAPH),
+]
+SCHEMA_VERSION = MIGRATIONS[-1][0]

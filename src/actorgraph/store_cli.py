@@ -1,0 +1,191 @@
+"""The graph commands of `actorgraph`: ingest into the store, decide merges, ask questions.
+
+Each command is a thin shell over one function of `actorgraph.store` or `actorgraph.query`;
+`--json` prints that function's answer as it is. Exit status: 0 ok, 1 some inputs failed
+(ingest), 2 a usage or setup error (unknown or ambiguous actor, empty or newer store).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+
+from . import query
+from .model import IntakeFailure
+from .query import render
+from .settings import Settings
+from .store import Store, Stored, decisions, failed_inputs, failures, ingest, merge, split
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    return Settings.load(getattr(args, "config", None), store=args.store,
+                         model=getattr(args, "model", None), workers=getattr(args, "workers", None),
+                         batch_size=getattr(args, "batch_size", None), registry=getattr(args, "registry", None) or None)
+
+
+def _print(answer: dict, as_json: bool, text: Callable[[dict], str]) -> None:
+    print(json.dumps(answer, ensure_ascii=False, indent=1, default=str) if as_json else text(answer))
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    with Store.open(settings.store) as store:
+        inputs = list(args.inputs)
+        if args.retry_failed:
+            inputs += failed_inputs(store)
+        if not inputs:
+            print("nothing to ingest: give inputs, or --retry-failed with failures recorded", file=sys.stderr)
+            return 0 if args.retry_failed else 2
+        from .extraction import load_resources
+
+        load_resources(settings)  # fail early, once, on a missing model or a bad registry
+
+        def say(item: Stored | IntakeFailure) -> None:
+            if isinstance(item, IntakeFailure):
+                print(f"FAIL {item.source}: {item.reason}", file=sys.stderr, flush=True)
+            elif not args.quiet:
+                state = (f"stored {item.actors} actors ({item.new_actors} new), {item.statements} statements"
+                         if item.new else "already stored")
+                print(f"ok   {item.source}: {state}", file=sys.stderr, flush=True)
+
+        report = ingest(inputs, settings, store, on_item=say)
+        total = store.article_count()
+    print(f"{report.stored} stored, {report.skipped} already stored, {report.failed} failed "
+          f"in {report.seconds:.1f}s; {total} articles in {settings.store}", file=sys.stderr)
+    return 1 if report.failed else 0
+
+
+def cmd_failures(args: argparse.Namespace) -> int:
+    with Store.open(_settings(args).store, create=False) as store:
+        rows = [{"source": s, "reason": r, "error": e, "attempts": n, "last_at": str(t)}
+                for s, r, e, n, t in failures(store)]
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+    else:
+        for r in rows:
+            print(f"{r['source']}\t{r['error']}\t{r['attempts']}x\t{r['reason']}")
+        print(f"{len(rows)} failures; retry with `actorgraph ingest --retry-failed`", file=sys.stderr)
+    return 0
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    with Store.open(_settings(args).store, create=False) as store:
+        keep, other = query.find_actor(store, args.keep), query.find_actor(store, args.other)
+        d = merge(store, keep.id, other.id, note=args.note or "")
+    print(f"decision {d.seq}: merged {other.name} [{other.id}] into {keep.name} [{keep.id}]")
+    return 0
+
+
+def cmd_split(args: argparse.Namespace) -> int:
+    with Store.open(_settings(args).store, create=False) as store:
+        actor = query.find_actor(store, args.actor)
+        d = split(store, actor.id, args.name, note=args.note or "")
+    print(f"decision {d.seq}: split {args.name!r} from {actor.name} [{actor.id}] into [{d.other_id}]")
+    return 0
+
+
+def cmd_decisions(args: argparse.Namespace) -> int:
+    with Store.open(_settings(args).store, create=False) as store:
+        rows = [d.__dict__ for d in decisions(store)]
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+    for d in [] if args.json else rows:
+        print(f"{d['seq']}\t{d['kind']}\t{d['actor_id']}\t{d['other_id']}\t{d['note']}")
+    return 0
+
+
+def _question(fn: Callable[..., dict], text: Callable[[dict], str], *names: str, **options) -> Callable:
+    def run(args: argparse.Namespace) -> int:
+        with Store.open(_settings(args).store, create=False) as store:
+            answer = fn(store, *(getattr(args, n) for n in names),
+                        **{k: getattr(args, v) for k, v in options.items()})
+        _print(answer, args.json, text)
+        return 0
+    return run
+
+
+def _store_flags(p: argparse.ArgumentParser, *, json_flag: bool = True) -> None:
+    p.add_argument("--store", default=None, metavar="FILE", help="the store file (default actorgraph.duckdb)")
+    p.add_argument("--config", default=None, metavar="FILE", help="settings file (TOML)")
+    if json_flag:
+        p.add_argument("--json", action="store_true", help="print the answer as JSON")
+
+
+def add_store_commands(sub: argparse._SubParsersAction) -> None:
+    """Add ingest, failures, merge, split, decisions and the questions to the `actorgraph` parser."""
+    p = sub.add_parser("ingest", help="extract articles and store them in the graph (idempotent, incremental)",
+                       description="Read, extract and store articles; skip those already stored; record failures.")
+    p.add_argument("inputs", nargs="*", metavar="INPUT", help="article files, folders, or .jsonl[.gz] corpora")
+    p.add_argument("--retry-failed", action="store_true", help="read again the inputs of recorded failures")
+    p.add_argument("--workers", "-j", type=int, default=None, metavar="N", help="worker processes (default 1)")
+    p.add_argument("--batch-size", type=int, default=None, metavar="N", help="articles per nlp.pipe batch (default 32)")
+    p.add_argument("--model", default=None, help="spaCy pipeline to load")
+    p.add_argument("--registry", action="append", metavar="FILE", help="an extra actor registry file; may be repeated")
+    p.add_argument("--quiet", "-q", action="store_true", help="no per-article lines")
+    _store_flags(p, json_flag=False)
+    p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("failures", help="list the inputs that failed, with reason and error class")
+    _store_flags(p)
+    p.set_defaults(func=cmd_failures)
+    p = sub.add_parser("merge", help="merge actor OTHER into KEEP, now and on later ingests")
+    p.add_argument("keep", metavar="KEEP")
+    p.add_argument("other", metavar="OTHER")
+    p.add_argument("--note", default=None, help="why (kept with the decision)")
+    _store_flags(p, json_flag=False)
+    p.set_defaults(func=cmd_merge)
+    p = sub.add_parser("split", help="make the mentions of ACTOR called NAME a separate actor, now and later")
+    p.add_argument("actor", metavar="ACTOR")
+    p.add_argument("name", metavar="NAME")
+    p.add_argument("--note", default=None, help="why (kept with the decision)")
+    _store_flags(p, json_flag=False)
+    p.set_defaults(func=cmd_split)
+    p = sub.add_parser("decisions", help="list the merges and splits made by hand")
+    _store_flags(p)
+    p.set_defaults(func=cmd_decisions)
+
+    for name, fn, text, helptext in (
+        ("show", query.show, render.render_show, "an actor's profile: aliases, ids, relations with sources, timeline"),
+        ("neighbors", query.neighbors, render.render_neighbors, "the actors linked to an actor"),
+        ("where", query.where, render.render_where, "the places an actor operates in, is based in or targeted"),
+        ("timeline", query.timeline, render.render_timeline, "everything dated about an actor"),
+    ):
+        p = sub.add_parser(name, help=helptext)
+        p.add_argument("name", metavar="NAME", help="a name, alias or actor id")
+        if name == "neighbors":
+            p.add_argument("--predicate", action="append", default=None, help="only this predicate; may be repeated")
+            p.set_defaults(func=_question(fn, text, "name", predicates="predicate"))
+        else:
+            p.set_defaults(func=_question(fn, text, "name"))
+        _store_flags(p)
+
+    p = sub.add_parser("path", help="the chains of relations linking two actors, a sentence per hop")
+    p.add_argument("source", metavar="A")
+    p.add_argument("target", metavar="B")
+    p.add_argument("--predicate", action="append", default=None,
+                   help=f"follow this predicate; may be repeated (default {', '.join(query.DEFAULT_PREDICATES)})")
+    p.add_argument("--certainty", action="append", default=None,
+                   help="only statements of this certainty (asserted, reported, uncertain, negated); may be repeated")
+    p.add_argument("--since", default=None, metavar="DATE", help="only statements dated on or after (ISO)")
+    p.add_argument("--until", default=None, metavar="DATE", help="only statements dated on or before (ISO)")
+    p.add_argument("--max-hops", type=int, default=6, metavar="N", help="longest chain searched (default 6)")
+    p.add_argument("--limit", type=int, default=5, metavar="N", help="chains shown (default 5)")
+    _store_flags(p)
+    p.set_defaults(func=_question(query.path, render.render_path, "source", "target", predicates="predicate",
+                                  certainty="certainty", since="since", until="until", max_hops="max_hops",
+                                  limit="limit"))
+    p = sub.add_parser("evidence", help="every statement of one relation, contradictions flagged")
+    p.add_argument("subject", metavar="A")
+    p.add_argument("predicate", metavar="PREDICATE")
+    p.add_argument("object", metavar="B")
+    _store_flags(p)
+    p.set_defaults(func=_question(query.evidence, render.render_evidence, "subject", "predicate", "object"))
+    p = sub.add_parser("search", help="actors, sentences and quotes containing TEXT")
+    p.add_argument("text", metavar="TEXT")
+    p.add_argument("--limit", type=int, default=20, metavar="N", help="results per kind (default 20)")
+    _store_flags(p)
+    p.set_defaults(func=_question(query.search, render.render_search, "text", limit="limit"))
+    p = sub.add_parser("stats", help="counts, and the most connected and most cited actors")
+    _store_flags(p)
+    p.set_defaults(func=_question(query.stats, render.render_stats))

@@ -1,0 +1,69 @@
+"""Resolution across articles on a real store: spellings meet, different people stay apart."""
+from __future__ import annotations
+
+from graph_articles import Hand, chain_articles
+
+from actorgraph.resolve import name_similarity
+from actorgraph.store import Store, add_extraction
+
+
+def _names(store: Store) -> dict[str, list[str]]:
+    """Display name -> per-article names resolved to it."""
+    out: dict[str, list[str]] = {}
+    for node, name in store.rows("SELECT a.name, aa.name FROM article_actors aa JOIN actors a ON a.id = aa.actor_id "
+                                 "ORDER BY aa.article_id, aa.local_id"):
+        out.setdefault(node, []).append(name)
+    return out
+
+
+def test_spellings_of_one_actor_become_one_node_with_a_reason(tmp_path):
+    with Store.open(tmp_path / "g.duckdb") as store:
+        for ex in chain_articles():
+            add_extraction(store, ex)
+        nodes = _names(store)
+        assert sorted(nodes["Qasem Soleimani"]) == ["Qasem Soleimani", "Qassem Soleimani"]
+        assert sorted(nodes["Quds Force"]) == ["IRGC-Qods Force", "Quds Force"]
+        assert sorted(nodes["Hezbollah"]) == ["Hezbollah", "Hizballah"]
+        assert sorted(nodes["Asaib Ahl al-Haq"]) == ["Asa'ib Ahl al-Haq", "Asaib Ahl al-Haq"]
+        reasons = dict(store.rows("SELECT name, reason FROM article_actors"))
+        assert reasons["IRGC-Qods Force"] == "registry id"
+        assert reasons["Asa'ib Ahl al-Haq"] == "name match"  # the two spellings fold alike
+        assert reasons["Qasem Soleimani"].startswith("fuzzy 0.9")  # the registry id came second
+        assert reasons["Hezbollah"].startswith("fuzzy 0.8")  # Hizballah/Hezbollah sound alike
+
+
+def test_people_sharing_a_surname_stay_apart_and_a_lone_surname_is_not_forced(tmp_path):
+    a = Hand("a.txt", "Imad Moughniyah led the operation. Jihad Moughniyah, his son, was killed.")
+    a.actor("Imad Moughniyah", "person", "Moughniyah")
+    a.actor("Jihad Moughniyah", "person")
+    b = Hand("b.txt", "Imad Mughniyeh was killed in Damascus in 2008.")
+    b.actor("Imad Mughniyeh", "person", registry_id="imad_mughniyeh")
+    c = Hand("c.txt", "Moughniyah was mourned in Beirut.")
+    c.actor("Moughniyah", "person")
+    d = Hand("d.txt", "Soleimani flew to Moscow. Qasem Soleimani was in Baghdad.")
+    d.actor("Qasem Soleimani", "person")
+    e = Hand("e.txt", "Soleimani flew to Moscow.")
+    e.actor("Soleimani", "person")
+    f = Hand("f.txt", "Soleimani is also a city in the story.")
+    f.actor("Soleimani", "location")
+    with Store.open(tmp_path / "g.duckdb") as store:
+        for h in (a, b, c, d, e, f):
+            add_extraction(store, h.extraction())
+        nodes = _names(store)
+        assert sorted(nodes["Imad Mughniyeh"]) == ["Imad Moughniyah", "Imad Mughniyeh"]
+        assert nodes["Jihad Moughniyah"] == ["Jihad Moughniyah"]
+        assert nodes["Moughniyah"] == ["Moughniyah"]  # two persons carry the surname: not merged
+        reason = store.value("SELECT reason FROM article_actors WHERE article_id = ?", [c.article.id])
+        assert "ambiguous" in reason and "Jihad Moughniyah" in reason
+        assert sorted(nodes["Qasem Soleimani"]) == ["Qasem Soleimani", "Soleimani"]
+        assert store.value("SELECT reason FROM article_actors WHERE article_id = ?", [e.article.id]) == \
+            "surname of Qasem Soleimani"
+        assert store.value("SELECT type FROM actors WHERE name = 'Soleimani'") == "location"  # types must agree
+
+
+def test_name_similarity_matches_word_by_word():
+    assert name_similarity("Qassem Soleimani", "Qasem Soleimani") > 0.95
+    assert name_similarity("Hezbollah", "Hizballah") is not None
+    assert name_similarity("Jihad Moughniyah", "Imad Moughniyah") is None
+    assert name_similarity("Qais al-Khazali", "Laith al-Khazali") is None
+    assert name_similarity("Iran", "Iraq") is None

@@ -1,0 +1,108 @@
+"""`actorgraph ingest` end to end on real articles: idempotent, resumable after SIGKILL, failures kept."""
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from actorgraph.store import Store
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLES = ROOT / "samples"
+DEV = ROOT / ".." / "shared" / "eval" / "dev"
+IDS = {
+    "articles": "SELECT id FROM articles ORDER BY id",
+    "actors": "SELECT id || name || type FROM actors ORDER BY 1",
+    "article_actors": "SELECT article_id || local_id || actor_id || reason FROM article_actors ORDER BY 1",
+    "mentions": "SELECT article_id || local_id || char_start FROM mentions ORDER BY 1",
+    "statements": "SELECT id || relation_id FROM statements ORDER BY 1",
+    "relations": "SELECT id || statements || sources FROM relations ORDER BY 1",
+    "names": "SELECT actor_id || folded FROM actor_names ORDER BY 1",
+}
+
+
+def ingest_cmd(store: Path, *inputs: str) -> list[str]:
+    return [sys.executable, "-m", "actorgraph.cli", "ingest", *inputs, "--store", str(store), "--batch-size", "1"]
+
+
+def snapshot(path: Path) -> dict[str, list]:
+    with Store.open(path, create=False) as store:
+        return {k: [r[0] for r in store.rows(sql)] for k, sql in IDS.items()}
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    """The sample articles and the dev articles (text only), copied into one folder."""
+    folder = tmp_path_factory.mktemp("corpus")
+    for p in [*SAMPLES.iterdir(), *(DEV.glob("*.txt") if DEV.is_dir() else [])]:
+        if p.is_file():
+            shutil.copy(p, folder / p.name)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def clean(corpus, tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
+    store = tmp_path_factory.mktemp("clean") / "g.duckdb"
+    proc = subprocess.run(ingest_cmd(store, str(corpus)), capture_output=True, text=True, timeout=900)
+    return store, proc
+
+
+def test_ingest_stores_every_article_and_a_second_run_changes_nothing(clean, corpus):
+    store, proc = clean
+    assert proc.returncode == 0, proc.stderr
+    n = len([p for p in corpus.iterdir()])
+    with Store.open(store, create=False) as s:
+        assert s.article_count() == n
+        assert s.value("SELECT count(*) FROM failures") == 0
+    before = snapshot(store)
+    again = subprocess.run(ingest_cmd(store, str(corpus)), capture_output=True, text=True, timeout=900)
+    assert again.returncode == 0, again.stderr
+    assert f"0 stored, {n} already stored" in again.stderr
+    assert snapshot(store) == before
+
+
+def test_a_run_killed_part_way_and_resumed_equals_one_clean_run(clean, corpus, tmp_path):
+    store = tmp_path / "g.duckdb"
+    proc = subprocess.Popen(ingest_cmd(store, str(corpus)), stderr=subprocess.PIPE, text=True)
+    stored = 0
+    deadline = time.time() + 600
+    while stored < 3 and time.time() < deadline:
+        line = proc.stderr.readline()
+        if not line:
+            break
+        stored += line.startswith("ok ")
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert stored >= 3 and proc.returncode == -signal.SIGKILL
+    with Store.open(store, create=False) as s:
+        partial = s.article_count()
+    assert 3 <= partial < len(list(corpus.iterdir()))
+    resumed = subprocess.run(ingest_cmd(store, str(corpus)), capture_output=True, text=True, timeout=900)
+    assert resumed.returncode == 0, resumed.stderr
+    assert f"already stored" in resumed.stderr and f"{partial} already stored" in resumed.stderr
+    assert snapshot(store) == snapshot(clean[0])
+
+
+def test_failed_inputs_are_recorded_listed_and_retried(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(SAMPLES / "seed-aleppo.txt", folder / "seed-aleppo.txt")
+    (folder / "empty.txt").write_text("   \n")
+    store = tmp_path / "g.duckdb"
+    run = lambda *a: subprocess.run([sys.executable, "-m", "actorgraph.cli", *a, "--store", str(store)],
+                                    capture_output=True, text=True, timeout=600)
+    proc = run("ingest", str(folder))
+    assert proc.returncode == 1 and "FAIL" in proc.stderr
+    listed = run("failures")
+    assert "empty.txt" in listed.stdout and "EmptyInputError" in listed.stdout
+    (folder / "empty.txt").write_text("Hezbollah fighters were deployed to Aleppo in 2016, officials said.\n")
+    proc = run("ingest", "--retry-failed")
+    assert proc.returncode == 0, proc.stderr
+    assert "1 stored, 0 already stored" in proc.stderr or "1 stored" in proc.stderr
+    assert run("failures").stdout.strip() == ""

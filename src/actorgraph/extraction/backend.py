@@ -13,6 +13,7 @@ from typing import Protocol
 from spacy.tokens import Doc
 
 from ..model import CERTAINTIES, Actor, Article, Relation
+from .doctext import doc_text
 from .predicates import ontology
 from .reference import references
 
@@ -49,7 +50,7 @@ def problems(relation: Relation, doc: Doc, actors: list[Actor]) -> list[str]:
     if not relation.evidence:
         out.append("no evidence")
     for ev in relation.evidence:
-        if doc.text[ev.start:ev.end] != ev.sentence:
+        if doc_text(doc)[ev.start:ev.end] != ev.sentence:
             out.append(f"evidence sentence is not the text at {ev.start}..{ev.end}")
             continue
         if ev.cue_start is None or ev.cue_end is None or not (ev.start <= ev.cue_start < ev.cue_end <= ev.end):

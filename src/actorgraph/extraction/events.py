@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, Article, Event, Evidence, Participant
 from .arguments import Arguments
+from .doctext import span_text
 from .timex import DateMention, date_of, dates_in
 
 EXTRACTOR = "events@1"
@@ -527,7 +528,7 @@ def _event(f: _Found, sent: Span, article: Article, dates: list[DateMention], ar
     when = date_of(f.trigger, dates)
     t = f.trigger
     participants = [Participant(aid, role) for aid, role in f.roles.items()]
-    evidence = Evidence(article=article.source, sentence=sent.text, start=sent.start_char, end=sent.end_char,
+    evidence = Evidence(article=article.source, sentence=span_text(sent), start=sent.start_char, end=sent.end_char,
                         cue_start=t.idx, cue_end=t.idx + len(t.text), extractor=f"{EXTRACTOR}:{t.lemma_.lower()}")
     return Event(type=f.type, participants=participants, evidence=[evidence], certainty=f.certainty,
                  date=when.value.iso if when else None, place=f.place,

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, Article, Evidence, Figure, Span as Mention, content_id
 from .arguments import Arguments
+from .doctext import doc_text, span_text
 from .timex import date_of, dates_in
 
 EXTRACTOR = "figures@1"
@@ -93,7 +94,7 @@ def find_figures(doc: Doc, article: Article, actors: list[Actor], args: Argument
                 qualifier=amount.qualifier, value_max=amount.value_max,
                 certainty=args.certainty(anchor, own_verb=True), place=_place(span.root, anchor, args),
                 date=when.value.iso if when else None, date_text=when.value.text if when else None,
-                evidence=[Evidence(article=article.source, sentence=sent.text, start=sent.start_char,
+                evidence=[Evidence(article=article.source, sentence=span_text(sent), start=sent.start_char,
                                    end=sent.end_char, cue_start=span.start_char, cue_end=span.end_char,
                                    extractor=f"{EXTRACTOR}:{kind}")]))
     for group in groups.values():
@@ -339,7 +340,7 @@ def _group(noun: Token, args: Arguments, groups: dict[str, Actor], article: Arti
         start, end = min(t.idx for t in words), max(t.idx + len(t.text) for t in words)
         groups[key] = Actor(id=content_id(article.source, name, prefix="e", length=10), name=name,
                             type="organization", source="figure")
-        groups[key].mentions.append(Mention(start, end, doc.text[start:end]))
+        groups[key].mentions.append(Mention(start, end, doc_text(doc)[start:end]))
     return groups[key]
 
 

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, Article, Evidence, Quote
 from .arguments import Arguments
+from .doctext import doc_text, span_text
 from .timex import date_of, dates_in
 
 EXTRACTOR = "quotes@1"
@@ -57,7 +58,7 @@ def find_quotes(doc: Doc, article: Article, actors: list[Actor], args: Arguments
     """The direct quotations of a parsed article whose speaker is one of its actors."""
     args = args or Arguments(doc, actors)
     lex = lexicon()
-    text = doc.text
+    text = doc_text(doc)
     marked = [_Marked(m.start(1) if m.group(1) is not None else m.start(2),
                       m.end(1) if m.group(1) is not None else m.end(2)) for m in _PAIRS.finditer(text)]
     marked = [m for m in marked if text[m.start:m.end].strip()]
@@ -98,7 +99,7 @@ def _is_quotation(span: Span, lex: QuoteLexicon) -> bool:
     words = [t for t in span if not t.is_punct]
     clause_verb = any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound", "nmod")
                       for t in words)
-    n = len(span.text.split())
+    n = len(span_text(span).split())
     return bool(words) and (clause_verb and n >= 2 or n >= lex.min_verbless_words)
 
 
@@ -131,8 +132,8 @@ def _speech_verb(doc: Doc, m: _Marked, inside: set[int], lex: QuoteLexicon) -> T
             if t.i in inside or t.pos_ not in ("VERB", "AUX") or t.lemma_.lower() not in lex.speech_verbs:
                 continue
             d = m.start - t.idx if t.idx < m.start else t.idx - m.end
-            gap = doc.text[t.idx + len(t.text):m.start] if t.idx < m.start else doc.text[m.end:t.idx]
-            if _paragraph_break(doc.text, min(t.idx, m.start), max(t.idx, m.end)):
+            gap = doc_text(doc)[t.idx + len(t.text):m.start] if t.idx < m.start else doc_text(doc)[m.end:t.idx]
+            if _paragraph_break(doc_text(doc), min(t.idx, m.start), max(t.idx, m.end)):
                 continue
             governs = any(t.i == a.i for q in quote for a in q.ancestors) or any(q.i == a.i for a in t.ancestors for q in quote)
             if not governs and (d > _NEAR or re.search(r"[.!?]\s", gap)):
@@ -192,7 +193,7 @@ def _speaker_of(tok: Token, args: Arguments) -> Actor | None:
 
 def _colon_intro(doc: Doc, m: _Marked) -> bool:
     """Whether a quote follows a colon that introduces it ("He boasted in 2015: “...”")."""
-    before = doc.text[max(0, m.start - 4):m.start]
+    before = doc_text(doc)[max(0, m.start - 4):m.start]
     return ":" in before
 
 
@@ -226,10 +227,10 @@ def _quote(doc: Doc, m: _Marked, article: Article, args: Arguments) -> Quote:
     end = max(s.end_char for s in sents) if sents else m.end
     dates = dates_in(verb.sent, article.published) if verb is not None else []
     when = date_of(verb, dates) if verb is not None else None
-    evidence = Evidence(article=article.source, sentence=doc.text[start:end], start=start, end=end,
+    evidence = Evidence(article=article.source, sentence=doc_text(doc)[start:end], start=start, end=end,
                         cue_start=verb.idx if verb is not None else None,
                         cue_end=verb.idx + len(verb.text) if verb is not None else None, extractor=EXTRACTOR)
-    return Quote(speaker=m.speaker.id, text=" ".join(doc.text[m.start:m.end].split()), evidence=[evidence],
+    return Quote(speaker=m.speaker.id, text=" ".join(doc_text(doc)[m.start:m.end].split()), evidence=[evidence],
                  date=when.value.iso if when else None, date_text=when.value.text if when else None,
                  certainty=_attribution(verb, args), medium=_medium(verb, args) if verb is not None else None)
 
@@ -240,7 +241,7 @@ def _attribution(verb: Token | None, args: Arguments) -> str:
     if verb is None:
         return "asserted"
     hedges = {c.lower_ for c in verb.children if c.dep_ in ("advmod", "aux", "neg")}
-    if not hedges and "according to" not in verb.sent.text.lower():
+    if not hedges and "according to" not in span_text(verb.sent).lower():
         return "asserted"
     return args.certainty(verb)
 
@@ -288,8 +289,8 @@ def _unmarked(doc: Doc, article: Article, args: Arguments, lex: QuoteLexicon, in
                             and args.at(t).type == "person"), None)
         if speaker is None:
             continue
-        body = doc.text[sent.start_char:doc[verb.i - 1].idx].strip()
-        evidence = Evidence(article=article.source, sentence=sent.text, start=sent.start_char, end=sent.end_char,
+        body = doc_text(doc)[sent.start_char:doc[verb.i - 1].idx].strip()
+        evidence = Evidence(article=article.source, sentence=span_text(sent), start=sent.start_char, end=sent.end_char,
                             cue_start=verb.idx, cue_end=verb.idx + len(verb.text), extractor=f"{EXTRACTOR}:unmarked")
         when = date_of(verb, dates_in(sent, article.published))
         out.append(Quote(speaker=speaker.id, text=body, evidence=[evidence],

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from spacy.tokens import Doc, Span
 
 from ..model import Actor, Article, Evidence, Relation
+from .doctext import span_text
 from . import clausal, nominal
 from .backend import RelationExtractor, verify
 from .certainty import assess, quote_spans
@@ -72,7 +73,7 @@ class DependencyPatterns:
             source = refs.noun_actor(verdict.source)
         when = date_of(p.anchor, dates) or (dates[0] if len(dates) == 1 else None)
         evidence = Evidence(
-            article=article.source, sentence=sent.text, start=sent.start_char, end=sent.end_char,
+            article=article.source, sentence=span_text(sent), start=sent.start_char, end=sent.end_char,
             cue_start=first.idx, cue_end=last.idx + len(last.text),
             extractor=f"{self.name}@{self.version}/{p.construction}")
         return Relation(subject=p.subject.id, predicate=p.predicate, object=p.object.id,

@@ -40,6 +40,10 @@ def verbs(ctx: Context) -> Iterator[Proposal]:
                 agents = [r for t in np.noun_agents(v) for r in np.of(t)]
             else:
                 agents = [r for t in np.agents(v) for r in np.of(t)]
+                if not agents and any(s.startswith("prep:") for s in frame.object) and np.passive(v):
+                    # a passive without a by-agent whose relation lies in a preposition: its
+                    # subject is the relation's subject ("Hamas is based in Gaza", "X is linked to Y")
+                    agents = [r for t in np.patients(v) for r in np.of(t)]
             if not agents:
                 continue
             objects: list[tuple[Ref, int]] = []

@@ -1,7 +1,7 @@
 """The relation cue lexicon (data/relation_patterns.yaml) and the matcher that finds its phrases.
 
 The YAML holds every cue word and construction as data; this module reads it into typed
-records and builds one spaCy `Matcher` per vocabulary for the cue phrases ("supreme leader",
+records and builds one spaCy `PhraseMatcher` per vocabulary for the cue phrases ("supreme leader",
 "co-founder", "chief of staff", "air strike"), so that a document is scanned once.
 A `Proposal` is what a construction proposes before certainty and verification.
 """
@@ -13,7 +13,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 import yaml
-from spacy.matcher import Matcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
@@ -153,7 +153,13 @@ def plural(word: str) -> str:
 
 
 def _words(value) -> list[str]:
-    return [str(w).lower() for w in (value or [])]
+    out = []
+    for w in value or []:
+        if isinstance(w, bool):  # YAML 1.1 reads a bare on/off/yes/no as a boolean
+            raise ConfigError(f"relation_patterns.yaml: the cue {w!r} was read as a boolean; "
+                              f"quote words such as \"on\" and \"no\"")
+        out.append(str(w).lower())
+    return out
 
 
 def _check_predicate(name: str, where: str) -> str:
@@ -230,31 +236,45 @@ def lexicon() -> Lexicon:
 ROLE, ATTACK, PATIENT = "ag_role", "ag_attack_noun", "ag_patient_noun"
 
 
-def _phrase_pattern(phrase: str) -> list[dict]:
+_HYPHENS = ("-", "‐", "‑")
+
+
+def _phrase_forms(phrase: str) -> list[list[str]]:
+    """The token sequences that write a phrase: words joined by spaces or a hyphen token, the
+    last word singular or plural ("secretary general", "Secretary-Generals")."""
     words = phrase.split()
-    pattern: list[dict] = []
-    for i, w in enumerate(words):
-        if i:
-            pattern.append({"ORTH": {"IN": ["-", "‐", "‑"]}, "OP": "?"})
-        forms = [w, plural(w)] if i == len(words) - 1 else [w]
-        pattern.append({"LOWER": {"IN": forms}})
-    return pattern
+    forms: list[list[str]] = [[words[0]]]
+    for w in words[1:]:
+        forms = [[*f, *sep, w] for f in forms for sep in ([], *([h] for h in _HYPHENS))]
+    return [f for form in forms for f in (form, [*form[:-1], plural(form[-1])])]
 
 
-_MATCHERS: dict[int, Matcher] = {}
+_MATCHERS: dict[int, PhraseMatcher] = {}
 
 
-def matcher(vocab: Vocab) -> Matcher:
-    """The cue-phrase matcher for this vocabulary (built once)."""
+def matcher(vocab: Vocab) -> PhraseMatcher:
+    """The cue-phrase matcher for this vocabulary (built once; matches lower-cased tokens)."""
     key = id(vocab)
     if key not in _MATCHERS:
         lex = lexicon()
-        m = Matcher(vocab)
-        m.add(ROLE, [_phrase_pattern(p) for p in lex.roles], greedy="LONGEST")
-        m.add(ATTACK, [_phrase_pattern(p) for p in lex.attacks.get("agent_nouns", ())], greedy="LONGEST")
-        m.add(PATIENT, [_phrase_pattern(p) for p in lex.attacks.get("patient_nouns", ())], greedy="LONGEST")
+        m = PhraseMatcher(vocab, attr="LOWER")
+        for label, phrases in ((ROLE, lex.roles), (ATTACK, lex.attacks.get("agent_nouns", ())),
+                               (PATIENT, lex.attacks.get("patient_nouns", ()))):
+            m.add(label, [Doc(vocab, words=f) for p in phrases for f in _phrase_forms(p)])
         _MATCHERS[key] = m
     return _MATCHERS[key]
+
+
+def _longest(matches) -> list[tuple[int, int, int]]:
+    """Per label, the longest of overlapping matches (what `Matcher(greedy="LONGEST")` keeps)."""
+    kept: list[tuple[int, int, int]] = []
+    taken: dict[int, set[int]] = {}
+    for match_id, start, end in sorted(matches, key=lambda m: (m[1] - m[2], m[1])):
+        seen = taken.setdefault(match_id, set())
+        if not seen.intersection(range(start, end)):
+            seen.update(range(start, end))
+            kept.append((match_id, start, end))
+    return kept
 
 
 @dataclass(frozen=True)
@@ -271,7 +291,7 @@ def find_cues(doc: Doc) -> list[CueMatch]:
     """All cue phrases of the lexicon in a document, longest match first at each place."""
     lex = lexicon()
     out: list[CueMatch] = []
-    for match_id, start, end in matcher(doc.vocab)(doc):
+    for match_id, start, end in _longest(matcher(doc.vocab)(doc)):
         label = doc.vocab.strings[match_id]
         span = doc[start:end]
         words = [t.lower_ for t in span if t.text not in ("-", "‐", "‑")]

@@ -87,7 +87,7 @@ class Referents:
                 if ref is not None:
                     return ref
         of_pobj = self._pobj(tok, ("of",))
-        if lemma in self.lex.partitives or lemma in self.lex.collective_nouns and of_pobj is not None and of_pobj.tag_ in ("NNS", "NNPS"):
+        if lemma in self.lex.partitives or tok.lower_ in self.lex.partitives or lemma in self.lex.collective_nouns and of_pobj is not None and of_pobj.tag_ in ("NNS", "NNPS"):
             if of_pobj is not None:
                 ref = self.one(of_pobj, depth + 1)
                 if ref is not None:

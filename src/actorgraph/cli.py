@@ -22,6 +22,7 @@ from .intake import read_articles
 from .model import Extraction, IntakeFailure
 from .settings import Settings
 from .store_cli import add_store_commands
+from .web.serve import add_serve_command
 
 PROGRESS_AFTER = 5  # a progress bar appears once more than this many articles are under way
 
@@ -148,6 +149,7 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--quiet", "-q", action="store_true", help="no per-article lines or progress bar")
     ex.set_defaults(func=cmd_extract)
     add_store_commands(sub)
+    add_serve_command(sub)
     return parser
 
 

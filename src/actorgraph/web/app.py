@@ -1,0 +1,242 @@
+"""The FastAPI application: pages, the JSON API behind them, security headers.
+
+Every page is a static HTML shell plus an ES module that asks the JSON API and builds the
+DOM with textContent, so article text (untrusted) is never parsed as markup. The headers
+forbid inline scripts, eval, plugins, framing and foreign origins. Writing (POST an
+article) exists only when the app has a token, and then requires `Authorization: Bearer`.
+"""
+from __future__ import annotations
+
+import hmac
+import threading
+from importlib.resources import files
+from pathlib import Path
+
+from fastapi import FastAPI, Header, HTTPException, Query, Request
+from fastapi.responses import FileResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel, Field
+
+from .. import __version__, query
+from ..errors import ActorgraphError, AmbiguousActorError, IntakeError, UnknownActorError
+from ..extraction.predicates import ontology
+from ..settings import Settings
+from . import geo, highlight, network
+from .catalogue import actor_page, actor_relations, articles_page, search_actors
+from .storage import StoreAccess, valid_id
+from .writing import ingest_text
+
+STATIC = Path(str(files("actorgraph.web") / "static"))
+PAGES = {"search": "search.html", "actor": "actor.html", "network": "network.html", "map": "map.html",
+         "article": "article.html", "articles": "articles.html"}
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
+       "font-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'")
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+    "Cross-Origin-Opener-Policy": "same-origin",
+}
+
+
+class ArticleIn(BaseModel):
+    """An article posted for ingest."""
+
+    text: str = Field(min_length=1, description="the article's text (scraped text, markdown or HTML)")
+    source: str | None = Field(None, max_length=500, description="where it came from (default: web:<hash>)")
+    title: str | None = Field(None, max_length=1000)
+    published: str | None = Field(None, max_length=40, description="ISO date")
+    url: str | None = Field(None, max_length=2000)
+
+
+def _checked(kind: str, value: str) -> str:
+    if not valid_id(kind, value):
+        raise HTTPException(404, f"not a valid {dict(g='actor', a='article', r='relation')[kind]} id: {value[:80]!r}")
+    return value
+
+
+def _list(values: list[str] | None) -> list[str] | None:
+    """Repeated or comma-separated query values, blanks dropped."""
+    out = [v.strip() for item in values or [] for v in item.split(",") if v.strip()]
+    return out or None
+
+
+def create_app(store_path: str, *, token: str | None = None, settings: Settings | None = None) -> FastAPI:
+    """The app over one store file; read-only unless `token` is given (then POST /api/articles ingests)."""
+    access = StoreAccess(store_path, writable=bool(token))
+    settings = settings or Settings.load(store=store_path)
+    app = FastAPI(title="actorgraph", version=__version__, docs_url=None, redoc_url=None,
+                  description="The sourced actor graph of an actorgraph store: search, profiles, evidence, "
+                              "network, map and articles. Read-only unless started with a token.")
+    app.state.access = access
+    threading.Thread(target=geo.gazetteer, daemon=True).start()  # warm the map's gazetteer
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next):
+        response = await call_next(request)
+        for key, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(key, value)
+        if request.url.path.startswith("/api/"):
+            response.headers.setdefault("Cache-Control", "no-store")
+        return response
+
+    @app.exception_handler(UnknownActorError)
+    async def unknown(request: Request, exc: UnknownActorError):
+        return JSONResponse({"error": str(exc)}, status_code=404)
+
+    @app.exception_handler(AmbiguousActorError)
+    async def ambiguous(request: Request, exc: AmbiguousActorError):
+        return JSONResponse({"error": str(exc)}, status_code=409)
+
+    @app.exception_handler(IntakeError)
+    async def bad_article(request: Request, exc: IntakeError):
+        return JSONResponse({"error": str(exc)}, status_code=422)
+
+    @app.exception_handler(ActorgraphError)
+    async def failed(request: Request, exc: ActorgraphError):
+        return JSONResponse({"error": str(exc)}, status_code=500)
+
+    @app.on_event("shutdown")
+    def close() -> None:
+        access.close()
+
+    # -- JSON API ------------------------------------------------------------------------
+
+    @app.get("/api/stats", tags=["store"])
+    def stats() -> dict:
+        """Counts, and the most connected and most cited actors."""
+        with access.reader() as store:
+            return query.stats(store) | {"writable": access.writable}
+
+    @app.get("/api/predicates", tags=["store"])
+    def predicates() -> dict:
+        """The relation predicates of the ontology, with what each means."""
+        return {name: p.meaning for name, p in ontology().items()}
+
+    @app.get("/api/search", tags=["search"])
+    def search(q: str = Query(..., min_length=1, max_length=200), limit: int = Query(10, ge=1, le=50),
+               offset: int = Query(0, ge=0)) -> dict:
+        """Actors whose name or an alias contains `q` (names starting with it first)."""
+        with access.reader() as store:
+            return search_actors(store, q, limit=limit, offset=offset)
+
+    @app.get("/api/search/text", tags=["search"])
+    def search_text(q: str = Query(..., min_length=2, max_length=200), limit: int = Query(20, ge=1, le=100)) -> dict:
+        """Evidence sentences and quotes containing `q`."""
+        with access.reader() as store:
+            return query.search(store, q, limit=limit)
+
+    @app.get("/api/actors/{actor_id}", tags=["actors"])
+    def actor(actor_id: str) -> dict:
+        """An actor's profile: names, ids, relations by predicate (first of each), events, quotes, figures, timeline."""
+        with access.reader() as store:
+            return actor_page(store, _checked("g", actor_id))
+
+    @app.get("/api/actors/{actor_id}/relations", tags=["actors"])
+    def relations(actor_id: str, predicate: str = Query(..., max_length=40), offset: int = Query(0, ge=0),
+                  limit: int = Query(50, ge=1, le=200)) -> dict:
+        """One page of an actor's relations of one predicate."""
+        with access.reader() as store:
+            return actor_relations(store, _checked("g", actor_id), predicate, offset=offset, limit=limit)
+
+    @app.get("/api/relations/{relation_id}", tags=["evidence"])
+    def relation(relation_id: str, offset: int = Query(0, ge=0),
+                 limit: int = Query(highlight.EVIDENCE_PAGE, ge=1, le=100)) -> dict:
+        """One page of an edge's evidence: each sentence with subject, object and cue marked."""
+        with access.reader() as store:
+            found = highlight.relation_evidence(store, _checked("r", relation_id), offset=offset, limit=limit)
+        if not found:
+            raise HTTPException(404, f"no relation {relation_id}")
+        return found
+
+    @app.get("/api/network/{actor_id}", tags=["network"])
+    def graph(actor_id: str, hops: int = Query(1, ge=1, le=network.MAX_HOPS),
+              predicate: list[str] | None = Query(None), certainty: list[str] | None = Query(None),
+              since: str | None = Query(None, max_length=10), until: str | None = Query(None, max_length=10),
+              limit: int = Query(80, ge=2, le=network.MAX_NODES)) -> dict:
+        """A bounded neighbourhood around the actor (at most `limit` actors), filtered."""
+        certainty = _list(certainty)
+        if certainty and (bad := set(certainty) - set(network.CERTAINTIES)):
+            raise HTTPException(422, f"unknown certainty {sorted(bad)}; use {', '.join(network.CERTAINTIES)}")
+        with access.reader() as store:
+            _exists(store, _checked("g", actor_id))
+            return network.neighbourhood(store, actor_id, hops=hops, predicates=_list(predicate),
+                                         certainty=certainty, since=since or None, until=until or None, limit=limit)
+
+    @app.get("/api/map", tags=["map"])
+    def map_(actor: str | None = Query(None)) -> dict:
+        """Placed operating areas, bases and targets (of one actor, or the busiest), and corridors."""
+        with access.reader() as store:
+            if actor:
+                _exists(store, _checked("g", actor))
+            return geo.actor_map(store, actor or None)
+
+    @app.get("/api/articles", tags=["articles"])
+    def articles(q: str | None = Query(None, max_length=200), offset: int = Query(0, ge=0),
+                 limit: int = Query(25, ge=1, le=100)) -> dict:
+        """One page of stored articles, newest first; `q` filters by title or source."""
+        with access.reader() as store:
+            return articles_page(store, q, offset=offset, limit=limit)
+
+    @app.get("/api/articles/{article_id}", tags=["articles"])
+    def article(article_id: str) -> dict:
+        """An article's clean text in segments, with actor mentions, cues, quotes and figures marked."""
+        with access.reader() as store:
+            found = highlight.article_view(store, _checked("a", article_id))
+        if not found:
+            raise HTTPException(404, f"no article {article_id}")
+        return found
+
+    @app.post("/api/articles", tags=["articles"], status_code=201)
+    def post_article(body: ArticleIn, authorization: str | None = Header(None)) -> dict:
+        """Ingest one article (only when the server was started with --token; send it as a Bearer token)."""
+        if not token:
+            raise HTTPException(403, "ingest is off: start `actorgraph serve` with --token to allow it")
+        offered = (authorization or "").removeprefix("Bearer ").strip()
+        if not offered or not hmac.compare_digest(offered.encode(), token.encode()):
+            raise HTTPException(401, "a valid `Authorization: Bearer <token>` header is required",
+                                headers={"WWW-Authenticate": "Bearer"})
+        with access.writer() as store:
+            return ingest_text(store, settings, body.text, source=body.source, title=body.title,
+                               published=body.published, url=body.url)
+
+    # -- pages ---------------------------------------------------------------------------
+
+    def page(name: str) -> FileResponse:
+        return FileResponse(STATIC / "pages" / PAGES[name], media_type="text/html")
+
+    @app.get("/", include_in_schema=False)
+    def home() -> FileResponse:
+        return page("search")
+
+    @app.get("/articles", include_in_schema=False)
+    def articles_html() -> FileResponse:
+        return page("articles")
+
+    @app.get("/map", include_in_schema=False)
+    def map_html() -> FileResponse:
+        return page("map")
+
+    @app.get("/actor/{actor_id}", include_in_schema=False)
+    def actor_html(actor_id: str) -> FileResponse:
+        _checked("g", actor_id)
+        return page("actor")
+
+    @app.get("/network/{actor_id}", include_in_schema=False)
+    def network_html(actor_id: str) -> FileResponse:
+        _checked("g", actor_id)
+        return page("network")
+
+    @app.get("/article/{article_id}", include_in_schema=False)
+    def article_html(article_id: str) -> FileResponse:
+        _checked("a", article_id)
+        return page("article")
+
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    return app
+
+
+def _exists(store, actor_id: str) -> None:
+    if not store.value("SELECT count(*) FROM actors WHERE id = ?", [actor_id]):
+        raise HTTPException(404, f"no actor {actor_id}")

@@ -1,0 +1,86 @@
+"""The network around one actor: a bounded neighbourhood, never the whole graph.
+
+Breadth-first from the centre, hop by hop, following the strongest edges first (most sources);
+it stops adding actors at `limit` and says so (`truncated`). Filters by predicate, certainty
+and date apply to the statements behind each edge (a statement's date, else its article's).
+"""
+from __future__ import annotations
+
+from ..store import Store
+
+MAX_HOPS = 3
+MAX_NODES = 300
+CERTAINTIES = ("asserted", "reported", "uncertain", "negated")
+
+
+def _edges(store: Store, frontier: list[str], predicates: list[str] | None, certainty: list[str] | None,
+           since: str | None, until: str | None, cap: int, within: bool = False) -> list[tuple]:
+    """Edges touching the frontier (or, `within`, joining two of its actors) that pass the filters, strongest first."""
+    join = "AND" if within else "OR"
+    cond, params = [f"(list_contains(?, s.subject) {join} list_contains(?, s.object))"], [frontier, frontier]
+    if predicates:
+        cond.append("list_contains(?, s.predicate)")
+        params.append(predicates)
+    if certainty:
+        cond.append("list_contains(?, s.certainty)")
+        params.append(certainty)
+    if since:
+        cond.append("coalesce(s.date, a.published) >= ?")
+        params.append(since)
+    if until:
+        cond.append("coalesce(s.date, a.published) <= ?")
+        params.append(until + "\uffff")  # "2024-07" also admits "2024-07-30"
+    return store.rows(f"""
+        SELECT s.relation_id, s.subject, s.predicate, s.object, count(DISTINCT s.article_id) AS sources,
+               count(*) AS statements, count_if(s.certainty = 'asserted'), count_if(s.certainty = 'reported'),
+               count_if(s.certainty = 'uncertain'), count_if(s.certainty = 'negated'),
+               min(coalesce(s.date, a.published)), max(coalesce(s.date, a.published))
+        FROM statements s JOIN articles a ON a.id = s.article_id
+        WHERE {' AND '.join(cond)}
+        GROUP BY ALL ORDER BY sources DESC, statements DESC, s.relation_id LIMIT ?""", params + [cap])
+
+
+def neighbourhood(store: Store, actor_id: str, *, hops: int = 1, predicates: list[str] | None = None,
+                  certainty: list[str] | None = None, since: str | None = None, until: str | None = None,
+                  limit: int = 100) -> dict:
+    """Actors within `hops` edges of the centre (at most `limit`), and the edges between them."""
+    hops = max(1, min(hops, MAX_HOPS))
+    limit = max(2, min(limit, MAX_NODES))
+    depth = {actor_id: 0}
+    edges: dict[str, dict] = {}
+    frontier = [actor_id]
+    truncated = False
+    for hop in range(1, hops + 1):
+        if not frontier:
+            break
+        nxt = []
+        for (rid, s, p, o, sources, n, asserted, reported, uncertain, negated, first,
+             last) in _edges(store, frontier, predicates, certainty, since, until, cap=limit * 4):
+            for node in (s, o):
+                if node not in depth:
+                    if len(depth) >= limit:
+                        truncated = True
+                        continue
+                    depth[node] = hop
+                    nxt.append(node)
+            if s in depth and o in depth and rid not in edges:
+                edges[rid] = {"id": rid, "source": s, "target": o, "predicate": p, "sources": sources,
+                              "statements": n, "first_date": first, "last_date": last,
+                              "certainty": {"asserted": asserted, "reported": reported, "uncertain": uncertain,
+                                            "negated": negated}}
+        frontier = nxt
+    if len(depth) > 1:  # edges among the actors found (the search above saw only edges at the frontier)
+        ids = list(depth)
+        for row in _edges(store, ids, predicates, certainty, since, until, cap=limit * 8, within=True):
+            rid, s, p, o = row[:4]
+            if s in depth and o in depth and rid not in edges:
+                edges[rid] = {"id": rid, "source": s, "target": o, "predicate": p, "sources": row[4],
+                              "statements": row[5], "first_date": row[10], "last_date": row[11],
+                              "certainty": dict(zip(CERTAINTIES, row[6:10]))}
+    names = {i: (n, t) for i, n, t in store.rows(
+        "SELECT id, name, type FROM actors WHERE list_contains(?, id)", [list(depth)])}
+    nodes = [{"id": i, "name": names.get(i, ("?", "?"))[0], "type": names.get(i, ("?", "?"))[1], "hop": d}
+             for i, d in depth.items()]
+    return {"centre": actor_id, "hops": hops, "limit": limit, "truncated": truncated,
+            "filters": {"predicates": predicates or [], "certainty": certainty or [], "since": since, "until": until},
+            "nodes": nodes, "edges": list(edges.values())}

@@ -1,0 +1,49 @@
+"""Running the app: `serve()` and the `actorgraph serve` command."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ..settings import Settings
+
+
+def serve(store_path: str, host: str = "127.0.0.1", port: int = 8000, token: str | None = None,
+          settings: Settings | None = None) -> None:
+    """Serve the store until interrupted (read-only unless a token is given)."""
+    import uvicorn
+
+    from .app import create_app
+
+    settings = settings or Settings.load(store=store_path)
+    if token:
+        from ..extraction import load_resources
+
+        load_resources(settings)  # ingest needs the model: fail now, not on the first POST
+    app = create_app(store_path, token=token, settings=settings)
+    mode = "read-write (POST /api/articles with the token)" if token else "read-only"
+    print(f"serving {store_path} {mode} on http://{host}:{port}/", file=sys.stderr, flush=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    settings = Settings.load(args.config, store=args.store)
+    token = args.token
+    if token is not None and len(token) < 12:
+        print("actorgraph: error: --token must be at least 12 characters", file=sys.stderr)
+        return 2
+    serve(settings.store, host=args.host, port=args.port, token=token, settings=settings)
+    return 0
+
+
+def add_serve_command(sub: argparse._SubParsersAction) -> None:
+    """Add `serve` to the `actorgraph` parser."""
+    p = sub.add_parser("serve", help="a local web app over the store: search, profiles, network, map, articles",
+                       description="Serve the store as web pages and a JSON API (OpenAPI at /openapi.json). "
+                                   "Read-only unless --token is given; then POST /api/articles ingests an "
+                                   "article sent with `Authorization: Bearer TOKEN`.")
+    p.add_argument("--store", default=None, metavar="FILE", help="the store file (default actorgraph.duckdb)")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1, this machine only)")
+    p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    p.add_argument("--token", default=None, help="allow ingest from the browser with this secret (12+ characters)")
+    p.add_argument("--config", default=None, metavar="FILE", help="settings file (TOML)")
+    p.set_defaults(func=cmd_serve)

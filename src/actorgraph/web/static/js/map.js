@@ -1,0 +1,101 @@
+// The map: Natural Earth country shapes (vendored TopoJSON, no tile server), countries and
+// cities where actors operate, are based or struck, and corridors written "from X to Y to Z".
+import { api, actorHref, articleHref, el, header, showError } from "./common.js";
+
+header("map");
+const main = document.getElementById("main");
+const actor = new URLSearchParams(location.search).get("actor");
+const title = el("h1", { text: "Map" });
+const status = el("p", { class: "muted", id: "map-status" });
+const mapBox = el("div", { id: "map", class: "map" });
+const list = el("section", { class: "places" });
+main.replaceChildren(title, status, el("div", { class: "map-layout" }, mapBox, list));
+const L = window.L;
+const HOW_COLORS = { operates_in: "#2563eb", based_in: "#15803d", targeted: "#dc2626" };
+
+function colorOf(place) {
+  const how = (place.links[0] || {}).how;
+  return HOW_COLORS[how] || "#6b7280";
+}
+
+try {
+  const [world, data] = await Promise.all([
+    fetch("/static/vendor/world-atlas/countries-50m.json").then((r) => r.json()),
+    api(`/api/map${actor ? `?actor=${encodeURIComponent(actor)}` : ""}`),
+  ]);
+  if (actor) {
+    const profile = await api(`/api/actors/${encodeURIComponent(actor)}`);
+    title.replaceChildren("Map of ", el("a", { href: actorHref(actor), text: profile.actor.name }));
+  }
+  const map = L.map(mapBox, { worldCopyJump: true, attributionControl: true, zoomSnap: 0.5 });
+  map.attributionControl.setPrefix(false);
+  map.attributionControl.addAttribution("Natural Earth (world-atlas)");
+  const countries = window.topojson.feature(world, world.objects.countries);
+  const wanted = new Map(data.places.filter((p) => p.iso).map((p) => [p.iso, p]));
+  const shapes = new Map();
+  L.geoJSON(countries, {
+    style: (f) => wanted.has(f.id)
+      ? { color: "#374151", weight: 1, fillColor: colorOf(wanted.get(f.id)), fillOpacity: 0.35 }
+      : { color: "#9ca3af", weight: 0.5, fillColor: "#f3f4f6", fillOpacity: 1 },
+    onEachFeature: (f, layer) => { if (wanted.has(f.id)) shapes.set(f.id, layer); },
+  }).addTo(map);
+
+  const positions = new Map();
+  const markers = L.featureGroup().addTo(map);
+  const permanent = data.places.length <= 40;
+  for (const place of data.places) {
+    let at = null;
+    if (place.lat !== undefined) at = L.latLng(place.lat, place.lon);
+    else if (shapes.has(place.iso)) {
+      // the centre of the country's largest polygon (not of the bounds: islands and overseas parts)
+      const layer = shapes.get(place.iso);
+      let best = null, bestArea = -1;
+      layer.eachLayer ? layer.eachLayer((l) => consider(l)) : consider(layer);
+      function consider(l) {
+        const parts = l.getLatLngs ? l.getLatLngs() : [];
+        const polys = Array.isArray(parts[0]) && Array.isArray(parts[0][0]) ? parts : [parts];
+        for (const poly of polys) {
+          const b = L.latLngBounds(poly[0] || poly);
+          const area = (b.getNorth() - b.getSouth()) * (b.getEast() - b.getWest());
+          if (area > bestArea) { bestArea = area; best = b.getCenter(); }
+        }
+      }
+      at = best;
+    }
+    if (!at) continue;
+    positions.set(place.id, at);
+    const label = el("span", { class: "place-label", text: place.name });
+    const popup = el("div", {}, el("strong", {}, el("a", { href: actorHref(place.id), text: place.name })),
+      el("ul", {}, place.links.map((l) => el("li", { text: `${l.how.replaceAll("_", " ")} (${l.sources} source${l.sources === 1 ? "" : "s"})` }))));
+    const marker = L.circleMarker(at, { radius: place.type === "country" ? 5 : 7, color: colorOf(place), weight: 2, fillOpacity: 0.8 })
+      .bindTooltip(label, { permanent, direction: "right", className: "place-tooltip" })
+      .bindPopup(popup);
+    marker.addTo(markers);
+  }
+  const lines = L.featureGroup().addTo(map);
+  for (const c of data.corridors) {
+    const points = c.places.map((p) => positions.get(p)).filter(Boolean);
+    if (points.length < 2) continue;
+    L.polyline(points, { color: "#111827", weight: 3, dashArray: "6 4", className: "corridor" })
+      .bindTooltip(el("span", { text: `“${c.text}”` }), { sticky: true })
+      .addTo(lines);
+  }
+  const everything = L.featureGroup([markers, lines]);
+  if (everything.getLayers().length && markers.getLayers().length) map.fitBounds(markers.getBounds().pad(0.3), { maxZoom: 6 });
+  else map.setView([30, 40], 3);
+  mapBox.dataset.markers = String(markers.getLayers().length);
+  mapBox.dataset.corridors = String(lines.getLayers().length);
+  status.textContent = `${markers.getLayers().length} places, ${lines.getLayers().length} corridors` +
+    (data.unplaced.length ? `, ${data.unplaced.length} places not in the gazetteer` : "");
+  list.replaceChildren(
+    el("h2", { text: "Places" }),
+    el("ul", { class: "plain" }, data.places.map((p) => el("li", {},
+      el("span", { class: "dot", dataset: { how: (p.links[0] || {}).how || "corridor" } }),
+      el("a", { href: actorHref(p.id), text: p.name }),
+      el("span", { class: "muted", text: ` ${p.links.map((l) => l.how.replaceAll("_", " ")).join(", ") || "on a corridor"}` })))),
+    el("h2", { text: "Corridors" }),
+    data.corridors.length ? el("ul", { class: "plain" }, data.corridors.map((c) => el("li", {},
+      el("q", { text: c.text }), " ", el("a", { href: articleHref(c.article), text: "article" })))) : el("p", { class: "muted", text: "None found." }),
+    el("p", { class: "legend small" },
+      ...Object.entries(HOW_COLORS).map(([how]) => el("span", { class: "legend-item" }, el("span", { class: "dot", dataset: { how } }), ` ${how.replaceAll("_", " ")} `))));
+} catch (error) { showError(status, error); }

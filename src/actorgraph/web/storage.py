@@ -1,0 +1,85 @@
+"""The web app's hold on the store: one DuckDB connection, a cursor per request, ids checked.
+
+Read-only by default (DuckDB's read-only mode: other readers may open the file too); with an
+ingest token the app opens the store for writing and serialises writes behind one lock.
+"""
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+
+from ..errors import SchemaVersionError, StoreError, StoreLockedError, StoreNotFoundError
+from ..store import SCHEMA_VERSION, Store
+
+# Ids are deterministic hashes with a one-letter kind prefix: g (actor), a (article), r (relation).
+_ID = {kind: re.compile(rf"^{kind}[0-9a-f]{{6,64}}$") for kind in ("g", "a", "r")}
+
+
+def valid_id(kind: str, value: str) -> bool:
+    """True when `value` has the shape of an id of this kind ('g' actor, 'a' article, 'r' relation)."""
+    return bool(_ID[kind].match(value))
+
+
+class StoreAccess:
+    """The store file the app serves, opened once; `reader()` gives each request its own cursor."""
+
+    def __init__(self, path: str, *, writable: bool = False):
+        self.path = str(path)
+        self.writable = writable
+        self.write_lock = threading.Lock()
+        if writable:
+            self._store = Store.open(self.path)
+        else:
+            self._store = Store(self.path, _connect_read_only(self.path))
+        self._check_version()
+
+    def _check_version(self) -> None:
+        version = self._store.version()
+        if version != SCHEMA_VERSION:
+            self._store.close()
+            raise SchemaVersionError(f"store {self.path} has schema version {version}; this actorgraph serves "
+                                     f"version {SCHEMA_VERSION} (ingest into it with this version first)")
+
+    @contextmanager
+    def reader(self) -> Iterator[Store]:
+        """A Store on a fresh cursor of the shared connection (DuckDB cursors are safe across threads)."""
+        cursor = self._store.conn.cursor()
+        try:
+            yield Store(self.path, cursor)
+        finally:
+            cursor.close()
+
+    @contextmanager
+    def writer(self) -> Iterator[Store]:
+        """The store for writing, one writer at a time; StoreError when the app was started read-only."""
+        if not self.writable:
+            raise StoreError(f"store {self.path} is served read-only")
+        with self.write_lock, self.reader() as store:
+            yield store
+
+    def close(self) -> None:
+        self._store.close()
+
+
+def _connect_read_only(path: str) -> duckdb.DuckDBPyConnection:
+    if not Path(path).is_file():
+        raise StoreNotFoundError(f"no store at {path}; build one with `actorgraph ingest INPUT... --store {path}`")
+    try:
+        conn = duckdb.connect(path, read_only=True)
+    except duckdb.IOException as exc:
+        if "lock" in str(exc).lower():
+            raise StoreLockedError(f"store {path} is open for writing in another process: {exc}") from exc
+        raise StoreError(f"cannot open store {path}: {exc}") from exc
+    except duckdb.Error as exc:
+        raise StoreError(f"cannot open store {path}: {exc}") from exc
+    try:
+        conn.execute("SELECT count(*) FROM migrations").fetchone()
+    except duckdb.Error as exc:
+        conn.close()
+        raise StoreError(f"{path} is not an actorgraph store: {exc}") from exc
+    return conn

@@ -31,6 +31,8 @@ def verbs(ctx: Context) -> Iterator[Proposal]:
             if frame.noun:
                 nouns = [c for c in v.children if c.dep_ in ("dobj", "nsubjpass", "attr")
                          and c.lemma_.lower() in frame.noun]
+                nouns += [p for c in v.children if c.dep_ == "prep" and c.lower_ in frame.noun_preps
+                          for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in frame.noun]
                 if not nouns:
                     continue
                 noun = nouns[0]
@@ -49,10 +51,13 @@ def verbs(ctx: Context) -> Iterator[Proposal]:
             objects: list[tuple[Ref, int]] = []
             for slot in frame.object:
                 if slot == "dobj":
-                    if noun is None:
+                    if noun is None or noun.dep_ == "pobj":  # "supplied the Houthis with drones"
                         objects += [(r, v.i) for t in np.patients(v) for r in np.of(t)]
                 elif slot == "dative":
-                    objects += [(r, v.i) for c in v.children if c.dep_ == "dative" for r in np.of(c)]
+                    for c in (c for c in v.children if c.dep_ == "dative"):
+                        # "gave Hezbollah money", or "supplies weapons to the Houthis" with "to" as the dative
+                        heads = [p for p in c.children if p.dep_ == "pobj"] if c.pos_ == "ADP" else [c]
+                        objects += [(r, c.i) for h in heads for r in np.of(h)]
                 elif slot.startswith("prep:"):
                     word = slot[5:]
                     for host in (v, noun) if noun is not None else (v,):
@@ -198,6 +203,10 @@ def _attackers(ctx: Context, n: Token, attack_verbs: frozenset[str]) -> tuple[li
             lemma = gov.lemma_.lower()
             if lemma in a["instigator_nouns"] and prep in a["instigator_preps"]:
                 return np.bearers(gov), gov
+            if prep in a.get("agent_preps", ()):  # "X was behind the attack", "the group behind it"
+                found = [r for t in np.agents(gov) for r in np.of(t)] if gov.pos_ in VERBAL else np.of(gov)
+                if found:
+                    return found, gov
             if lemma in a["share_nouns"] or lemma in a["share_adjectives"]:
                 owners = [r for c in gov.children if c.dep_ == "poss" for r in np.of(c)]
                 return owners or [r for t in np.noun_agents(gov) for r in np.of(t)], gov

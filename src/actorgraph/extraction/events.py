@@ -41,6 +41,7 @@ class EventLexicon:
     agency_nouns: frozenset[str]
     agency_adjectives: frozenset[str]
     bridges: frozenset[str]
+    agency_preps: frozenset[str]
     accusation: frozenset[str]
     plot_intention: frozenset[str]
     no_intention: frozenset[str]
@@ -65,6 +66,7 @@ def lexicon() -> EventLexicon:
         place_capture=fs(data["place_capture"]), roles={k: fs(v) for k, v in data["roles"].items()},
         agency_verbs=fs(data["agency"]["verbs"]), agency_nouns=fs(data["agency"]["nouns"]),
         agency_adjectives=fs(data["agency"]["adjectives"]), bridges=fs(data["agency"]["bridges"]),
+        agency_preps=fs(data["agency"].get("prepositions", ())),
         accusation=fs(data["accusation"]), plot_intention=fs(data["intention"]["plot"]),
         no_intention=fs(data["intention"]["none"]),
     )
@@ -182,6 +184,8 @@ def _realis(f: _Found, args: Arguments, lex: EventLexicon, by_token: dict[int, _
         return False  # "will strike", "could hit"
     if not infinitive:
         return True
+    if any(c.dep_ == "aux" and c.lemma_ == "have" for c in t.children):
+        return True  # "is believed to have attacked", "is said to have killed": a past act
     if t.dep_ in ("relcl", "acl") and _superlative(t.head):
         return True  # "the highest-ranking commander to be killed since 2008"
     gov = t.head
@@ -437,6 +441,15 @@ def _agency(f: _Found, args: Arguments, lex: EventLexicon) -> None:
         elif head.pos_ == "NOUN" and (lemma in lex.agency_nouns or head.lower_ in lex.agency_nouns):
             poss = [c for c in head.children if c.dep_ == "poss"]
             actors = [a for p in poss for a in args.referents(p)] or predicated_of(head, args)
+            if actors:
+                f.add(actors, "agent")
+                return
+        elif head.pos_ == "ADP" and head.lower_ in lex.agency_preps and node.dep_ == "pobj":
+            gov = head.head  # "X was behind the attack", "the group behind the attack"
+            if gov.pos_ in ("VERB", "AUX"):
+                actors = [a for s in args.subjects(gov) for a in args.referents(s)]
+            else:
+                actors = args.referents(gov) if gov.pos_ in ("NOUN", "PROPN") else []
             if actors:
                 f.add(actors, "agent")
                 return

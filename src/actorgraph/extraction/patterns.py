@@ -50,6 +50,7 @@ class VerbFrame:
     lemmas: frozenset[str]
     object: tuple[str, ...]  # "dobj", "dative", "prep:<word>"
     noun: frozenset[str] = frozenset()  # required object noun ("take orders from")
+    noun_preps: frozenset[str] = frozenset()  # the noun may also follow these ("supplied X with weapons")
     reverse: bool = False
     object_types: frozenset[str] | None = None
     both_patients: bool = False  # "X was captured alongside Y": both undergo the verb
@@ -189,7 +190,8 @@ def lexicon() -> Lexicon:
         verbs.append(VerbFrame(
             name=entry["name"], predicate=_check_predicate(entry["predicate"], f"verbs #{n}"),
             lemmas=frozenset(_words(entry["lemmas"])), object=tuple(entry.get("object", ["dobj"])),
-            noun=frozenset(_words(entry.get("noun"))), reverse=bool(entry.get("reverse", False)),
+            noun=frozenset(_words(entry.get("noun"))), noun_preps=frozenset(_words(entry.get("noun_preps"))),
+            reverse=bool(entry.get("reverse", False)),
             object_types=frozenset(entry["object_types"]) if entry.get("object_types") else None,
             both_patients=bool(entry.get("both_patients", False))))
     by_lemma: dict[str, list[VerbFrame]] = {}

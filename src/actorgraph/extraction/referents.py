@@ -221,6 +221,12 @@ class Referents:
             for child in cand.children:
                 if child.dep_ == "appos" and child.i > cand.i:
                     yield self.of(child)
+            for pobj in (p for c in cand.children if c.dep_ == "prep" and c.lower_ in ("of", "for")
+                         for p in c.children if p.dep_ == "pobj"):
+                # "The leader of Kataib Hezbollah, Ali Musa Daqduq, ..." with the name parsed as
+                # an apposition of the organization: a person there bears the title
+                yield [r for a in pobj.children if a.dep_ == "appos" and a.i > pobj.i
+                       for r in self.of(a) if r.actor.type == "person"]
             if cand.dep_ in ("attr", "oprd", "acomp") and cand.head.lemma_ in COPULAS or \
                     cand.dep_ == "dobj" and cand.head.lemma_ in PREDICATIVE_OBJECTS:
                 yield [r for s in self.agents(cand.head) if s.i != cand.i for r in self.of(s)]

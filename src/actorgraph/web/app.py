@@ -11,6 +11,7 @@ import hmac
 import threading
 from importlib.resources import files
 from pathlib import Path
+from typing import Literal
 
 from fastapi import FastAPI, Header, HTTPException, Query, Request
 from fastapi.responses import FileResponse, JSONResponse
@@ -48,6 +49,7 @@ class ArticleIn(BaseModel):
     title: str | None = Field(None, max_length=1000)
     published: str | None = Field(None, max_length=40, description="ISO date")
     url: str | None = Field(None, max_length=2000)
+    format: Literal["text", "markdown", "html"] | None = Field(None, description="default: detected from the text")
 
 
 def _checked(kind: str, value: str) -> str:
@@ -199,7 +201,7 @@ def create_app(store_path: str, *, token: str | None = None, settings: Settings 
                                 headers={"WWW-Authenticate": "Bearer"})
         with access.writer() as store:
             return ingest_text(store, settings, body.text, source=body.source, title=body.title,
-                               published=body.published, url=body.url)
+                               published=body.published, url=body.url, format=body.format)
 
     # -- pages ---------------------------------------------------------------------------
 

@@ -12,12 +12,13 @@ from ..store import Store, store_extraction
 
 
 def ingest_text(store: Store, settings: Settings, text: str, *, source: str | None = None,
-                title: str | None = None, published: str | None = None, url: str | None = None) -> dict:
+                title: str | None = None, published: str | None = None, url: str | None = None,
+                format: str | None = None) -> dict:
     """Store one article given as text; IntakeError (names the source and reason) when it cannot be."""
     source = source or f"web:{hashlib.sha256(text.encode('utf-8', 'replace')).hexdigest()[:12]}"
     if len(text) > settings.max_chars:
         raise IntakeError(source, f"text has {len(text)} characters, over the limit of {settings.max_chars}")
-    article = article_from_text(text, source, settings, title=title, published=published, url=url)
+    article = article_from_text(text, source, settings, format, title=title, published=published, url=url)
     if store.has_article(article.id):
         return {"article": article.id, "source": source, "new": False}
     for item in extract_stream(iter([article]), settings):

@@ -21,6 +21,7 @@ from .extraction import extract_stream, load_resources
 from .intake import read_articles
 from .model import Extraction, IntakeFailure
 from .settings import Settings
+from .export_cli import add_export_commands
 from .store_cli import add_store_commands
 from .web.serve import add_serve_command
 
@@ -150,6 +151,7 @@ def build_parser() -> argparse.ArgumentParser:
     ex.set_defaults(func=cmd_extract)
     add_store_commands(sub)
     add_serve_command(sub)
+    add_export_commands(sub)
     return parser
 
 

@@ -21,6 +21,7 @@
         ├── UnknownActorError      no actor has this name, alias or id
         ├── AmbiguousActorError    several actors have this name (carries the candidates)
         └── DecisionError          a merge or split cannot be made (same actor, no such name)
+    └── ExportError            an export cannot be made: unknown format, bad filter, unwritable output
 
 Raise the most specific class; catch at the boundary (the CLI exit status, a per-article
 failure record in a batch). Store errors end a query command with exit status 2. Intake errors are turned into `IntakeFailure` records so the
@@ -122,3 +123,7 @@ class AmbiguousActorError(StoreError):
 
 class DecisionError(StoreError):
     """A merge or split cannot be made."""
+
+
+class ExportError(ActorgraphError):
+    """An export cannot be made: an unknown format, a bad filter value, an output that cannot be written."""

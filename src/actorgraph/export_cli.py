@@ -1,0 +1,80 @@
+"""The interchange commands of `actorgraph`: `export` the store, `registry import` known actors.
+
+Each is a thin shell over one function of `actorgraph.export`. Exit status: 0 ok, 1 some
+lines of an imported file were malformed (the rest was imported), 2 a usage or setup error
+(unknown format, bad filter, empty store, unwritable output, unreadable file).
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from .export import FORMATS, Filters, export_store
+from .settings import Settings
+from .store import Store
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    settings = Settings.load(args.config, store=args.store)
+    filters = Filters(actor=args.actor, hops=args.hops, predicates=tuple(args.predicate or ()),
+                      certainty=tuple(args.certainty or ()), since=args.since, until=args.until)
+    filters.check()  # a bad filter is named before the store is opened
+    with Store.open(settings.store, create=False) as store:
+        report = export_store(store, args.format, args.out, filters)
+    sizes = ", ".join(f"{n} {kind}" for kind, n in report.selected.items())
+    print(f"exported {report.records} {args.format} records ({sizes}) -> {report.out}", file=sys.stderr)
+    return 0
+
+
+def cmd_registry_import(args: argparse.Namespace) -> int:
+    from .export.ftm_import import import_ftm  # followthemoney loads slowly: only for this command
+
+    settings = Settings.load(args.config, registry_dir=args.registry_dir)
+    report = import_ftm(args.file, settings.registry_dir, args.registry_file, weak_aliases=args.weak_aliases)
+    for failure in report.failures:
+        print(f"FAIL {failure}", file=sys.stderr)
+    skipped = ", ".join(f"{n} {schema}" for schema, n in sorted(report.skipped.items()))
+    print(f"{report.added} actors added, {report.extended} shipped actors given more names, "
+          f"{len(report.failures)} malformed lines{f'; not actors: {skipped}' if skipped else ''} -> {report.out}",
+          file=sys.stderr)
+    if args.registry_file:
+        print(f"pass --registry {report.out} to extract/ingest, or name it in the settings' registry list",
+              file=sys.stderr)
+    return 1 if report.failures else 0
+
+
+def add_export_commands(sub: argparse._SubParsersAction) -> None:
+    """Add `export` and `registry import` to the `actorgraph` parser."""
+    p = sub.add_parser("export", help="write the store (or an actor's neighbourhood) as FtM, GEXF, GraphML, "
+                                      "Neo4j import files, CSV or Parquet",
+                       description="Export the graph store in an interchange format; docs/interop.md says "
+                                   "what each format carries.")
+    p.add_argument("--format", "-f", required=True, choices=FORMATS, help="the output format")
+    p.add_argument("--out", "-o", default=None, metavar="PATH",
+                   help="the file (ftm, gexf, graphml; standard output when left out) or folder (neo4j, csv, parquet)")
+    p.add_argument("--actor", default=None, metavar="NAME", help="only this actor's neighbourhood (name, alias or id)")
+    p.add_argument("--hops", type=int, default=1, metavar="N", help="how far from --actor, in relations (default 1)")
+    p.add_argument("--predicate", action="append", default=None, metavar="P",
+                   help="only relations with this predicate; may be repeated")
+    p.add_argument("--certainty", action="append", default=None, metavar="C",
+                   help="only statements of this certainty (asserted, reported, uncertain, negated); may be repeated")
+    p.add_argument("--since", default=None, metavar="DATE", help="only items dated on or after (ISO)")
+    p.add_argument("--until", default=None, metavar="DATE", help="only items dated on or before (ISO)")
+    p.add_argument("--store", default=None, metavar="FILE", help="the store file (default actorgraph.duckdb)")
+    p.add_argument("--config", default=None, metavar="FILE", help="settings file (TOML)")
+    p.set_defaults(func=cmd_export)
+
+    reg = sub.add_parser("registry", help="manage the actor registry (import known actors)")
+    reg_sub = reg.add_subparsers(dest="registry_command", required=True)
+    p = reg_sub.add_parser("import", help="add the people and organizations of a FollowTheMoney file as known actors",
+                           description="Read FtM entities (JSON lines, plain or .gz, e.g. an OpenSanctions export) "
+                                       "and write them as a registry file that later extract and ingest runs read.")
+    p.add_argument("file", metavar="FILE", help="FtM entities, one JSON object per line")
+    p.add_argument("--registry-dir", default=None, metavar="DIR",
+                   help="the folder later runs read registry files from (default actorgraph_registry)")
+    p.add_argument("--registry-file", default=None, metavar="FILE",
+                   help="write this registry file instead (then pass it with --registry)")
+    p.add_argument("--weak-aliases", action="store_true",
+                   help="also take FtM weakAlias names (short names that may match other actors)")
+    p.add_argument("--config", default=None, metavar="FILE", help="settings file (TOML)")
+    p.set_defaults(func=cmd_registry_import)

@@ -1,34 +1,40 @@
-"""Build a store from the BBC corpus and time ingest and the two main questions.
+"""Build a large store from the BBC corpus and time ingest, memory, size and the two main questions.
 
-    python benchmarks/store_benchmark.py [--articles N] [--store FILE] [--samples K]
+Two steps, run as two processes so that the store's peak memory is not hidden by spaCy's:
 
-The corpus is extracted once (spaCy, the real pipeline) and stored; to reach N articles the
-extractions are stored again under distinct sources (`bbc#L12@copy3`), so the store grows as
-with N distinct articles while the extraction cost is paid once. Prints ingest articles/s
-(extract+store for the first pass, store only for copies), peak memory (ru_maxrss), store
-size, and median / 95th percentile latency of `show` and `path` over sampled actors.
+    python benchmarks/store_benchmark.py --extract-only --cache /tmp/bbc.pickle [--limit N]
+        extract the corpus once with the real pipeline, storing each article in a fresh store
+        as it comes (the full pipeline: extract + store); cache the extractions in FILE
+    python benchmarks/store_benchmark.py --cache /tmp/bbc.pickle --articles 100000 --store FILE
+        store the cached extractions again and again under distinct identities
+        (source `...#L12@copy3`) until the store holds N articles (store only, no spaCy),
+        then time `show` and `path` on the full store
+
+Prints articles/s of each step, peak memory (ru_maxrss) of the process, the store's size on
+disk, and median / 95th percentile latency of `show` over the most connected and random
+actors and of `path` over pairs of them.
 """
 from __future__ import annotations
 
 import argparse
-import os
 import pickle
 import random
 import resource
 import statistics
-import tempfile
+import sys
 import time
 from dataclasses import replace
 from pathlib import Path
 
 from actorgraph import query
+from actorgraph.errors import StoreError
 from actorgraph.extraction import extract_stream
 from actorgraph.intake import read_articles
 from actorgraph.model import Extraction
 from actorgraph.settings import Settings
 from actorgraph.store import Store, add_extraction
 
-BBC = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpora" / "bbc-news-2095.jsonl.gz"
+BBC = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "bbc-news-2095.jsonl.gz"
 
 
 def pct(values: list[float], p: float) -> float:
@@ -36,80 +42,137 @@ def pct(values: list[float], p: float) -> float:
     return values[min(len(values) - 1, int(round(p * (len(values) - 1))))]
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--articles", type=int, default=2095)
-    ap.add_argument("--store", default=None)
-    ap.add_argument("--samples", type=int, default=100, help="actors (and actor pairs) timed")
-    ap.add_argument("--workers", type=int, default=1)
-    args = ap.parse_args()
-    path = Path(args.store or tempfile.mkdtemp() + "/bbc.duckdb")
-    if path.exists():
-        path.unlink()
-    settings = Settings.load(workers=args.workers)
-    cache = Path(tempfile.mkstemp(suffix=".pickle")[1])
-    store = Store.open(path)
-    n, storing = 0, 0.0
-    t0 = time.perf_counter()
-    with cache.open("wb") as out:
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def say(text: str) -> None:
+    print(text, flush=True)
+
+
+def extract(cache: Path, store_path: Path, limit: int | None, workers: int) -> None:
+    """The full pipeline on real articles: read, extract, store; the extractions go to the cache."""
+    if store_path.exists():
+        store_path.unlink()
+    settings = Settings.load(workers=workers)
+    n, storing, started = 0, 0.0, time.perf_counter()
+    with Store.open(store_path) as store, cache.open("wb") as out:
         for item in extract_stream(read_articles([str(BBC)], settings), settings):
             if not isinstance(item, Extraction):
+                say(f"  skipped {item}")
                 continue
-            ts = time.perf_counter()
+            t = time.perf_counter()
             add_extraction(store, item)
-            storing += time.perf_counter() - ts
-            pickle.dump(item, out)
+            storing += time.perf_counter() - t
+            pickle.dump(item, out, protocol=pickle.HIGHEST_PROTOCOL)
             n += 1
-            if n >= args.articles:
+            if n % 100 == 0:
+                say(f"  {n} articles, {n / (time.perf_counter() - started):.2f}/s")
+            if limit and n >= limit:
                 break
-    first = time.perf_counter() - t0
-    print(f"pass 1 (extract + store): {n} articles in {first:.1f}s = {n / first:.1f} articles/s "
-          f"({storing / n * 1000:.0f} ms of it per article in the store)")
-    copies, t1, copy = 0, time.perf_counter(), 1
-    while n < args.articles:
-        copy += 1
-        with cache.open("rb") as f:
-            while n < args.articles:
-                try:
-                    ex = pickle.load(f)
-                except EOFError:
-                    break
-                article = replace(ex.article, source=f"{ex.article.source}@copy{copy}")
-                add_extraction(store, replace(ex, article=article))
-                n += 1
-                copies += 1
-    if copies:
-        t = time.perf_counter() - t1
-        print(f"copies (store only): {copies} articles in {t:.1f}s = {copies / t:.1f} articles/s")
-    cache.unlink()
-    store.close()
-    print(f"store: {n} articles, {path.stat().st_size / 1e6:.1f} MB at {path}")
-    print(f"peak memory (ru_maxrss): {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    took = time.perf_counter() - started
+    say(f"full pipeline (read + extract + store), {workers} worker(s): {n} articles in {took:.1f}s "
+        f"= {n / took:.2f} articles/s; storing took {storing / n * 1000:.1f} ms per article")
+    say(f"peak memory (ru_maxrss) of the extraction process: {peak_mb():.0f} MB")
+    say(f"real store: {store_path.stat().st_size / 1e6:.1f} MB at {store_path}; cache {cache}")
 
-    with Store.open(path) as store:
+
+def cached(cache: Path) -> list[Extraction]:
+    items = []
+    with cache.open("rb") as f:
+        while True:
+            try:
+                items.append(pickle.load(f))
+            except EOFError:
+                return items
+
+
+def build(cache: Path, store_path: Path, articles: int) -> None:
+    """Store the cached extractions under distinct identities until the store holds `articles`."""
+    if store_path.exists():
+        store_path.unlink()
+    items = cached(cache)
+    say(f"{len(items)} cached extractions; building {articles} articles")
+    n, copy, started = 0, 0, time.perf_counter()
+    last = started
+    with Store.open(store_path) as store:
+        while n < articles:
+            copy += 1
+            for ex in items:
+                if n >= articles:
+                    break
+                source = ex.article.source if copy == 1 else f"{ex.article.source}@copy{copy}"
+                add_extraction(store, replace(ex, article=replace(ex.article, source=source)))
+                n += 1
+                if n % 5000 == 0:
+                    now = time.perf_counter()
+                    say(f"  {n} articles, {5000 / (now - last):.0f}/s lately, {n / (now - started):.0f}/s overall")
+                    last = now
+    took = time.perf_counter() - started
+    say(f"store only: {n} articles in {took:.1f}s = {n / took:.0f} articles/s")
+    say(f"peak memory (ru_maxrss) of the store process: {peak_mb():.0f} MB")
+    say(f"store size: {store_path.stat().st_size / 1e6:.1f} MB at {store_path}")
+
+
+def timed(label: str, calls: list, run) -> None:
+    times, errors = [], 0
+    for arg in calls:
+        t = time.perf_counter()
+        try:
+            run(arg)
+        except StoreError:
+            errors += 1
+            continue
+        times.append((time.perf_counter() - t) * 1000)
+    say(f"{label}: median {statistics.median(times):.1f} ms, p95 {pct(times, 0.95):.1f} ms, "
+        f"max {max(times):.1f} ms over {len(times)} queries" + (f" ({errors} refused)" if errors else ""))
+
+
+def latency(store_path: Path, samples: int) -> None:
+    """Median and p95 of `show` and `path` over the most connected and random actors."""
+    with Store.open(store_path, create=False) as store:
         counts = query.stats(store)["counts"]
-        print("counts: " + ", ".join(f"{k} {v:,}" for k, v in counts.items()))
-        ids = [i for (i,) in store.rows("SELECT DISTINCT actor_id FROM article_actors ORDER BY actor_id")]
+        say("counts: " + ", ".join(f"{k} {v:,}" for k, v in counts.items()))
+        linked = [i for (i,) in store.rows("""
+            SELECT id FROM (SELECT subject AS id, object AS other FROM relations
+                            UNION ALL SELECT object, subject FROM relations)
+            GROUP BY id ORDER BY count(DISTINCT other) DESC, id""")]
         rng = random.Random(5)
-        sample = rng.sample(ids, min(args.samples, len(ids)))
-        names = dict(store.rows("SELECT id, name FROM actors"))
-        for label, run in (
-            ("show", lambda i: query.show(store, i)),
-            ("path", lambda i: query.path(store, i, rng.choice(ids) if len(ids) > 1 else i,
-                                          predicates=None)),
-        ):
-            times = []
-            for actor_id in sample:
-                t = time.perf_counter()
-                try:
-                    run(actor_id)
-                except Exception as exc:  # the same actor drawn twice for path: skip
-                    if label != "path":
-                        raise
-                    print(f"  path skipped for {names[actor_id]}: {exc}")
-                    continue
-                times.append((time.perf_counter() - t) * 1000)
-            print(f"{label}: median {statistics.median(times):.1f} ms, p95 {pct(times, 0.95):.1f} ms over {len(times)} actors")
+        half = samples // 2
+        top = linked[:half]
+        some = rng.sample(linked, min(half, len(linked)))
+        query.show(store, top[0])  # first query pays for loading the file's pages
+        timed(f"show, {len(top)} most connected actors", top, lambda i: query.show(store, i))
+        timed(f"show, {len(some)} random linked actors", some, lambda i: query.show(store, i))
+        pairs_top = [tuple(rng.sample(top, 2)) for _ in range(half)]
+        pairs_any = [tuple(rng.sample(linked, 2)) for _ in range(half)]
+        for label, pairs in (("most connected", pairs_top), ("random linked", pairs_any)):
+            found = sum(bool(query.path(store, a, b)["chains"]) for a, b in pairs[:20])
+            timed(f"path, {len(pairs)} pairs of {label} actors ({found}/20 first pairs linked)", pairs,
+                  lambda ab: query.path(store, *ab))
+            timed(f"path --direction any, {len(pairs)} pairs of {label} actors", pairs,
+                  lambda ab: query.path(store, *ab, direction="any"))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--cache", required=True, type=Path, help="the pickled extractions (written by --extract-only)")
+    ap.add_argument("--extract-only", action="store_true", help="extract the corpus and write the cache")
+    ap.add_argument("--limit", type=int, default=None, help="articles of the corpus to extract (default all)")
+    ap.add_argument("--workers", type=int, default=1)
+    ap.add_argument("--articles", type=int, default=100_000, help="articles in the built store")
+    ap.add_argument("--store", type=Path, default=Path("/tmp/actorgraph-benchmark.duckdb"))
+    ap.add_argument("--samples", type=int, default=200, help="queries timed per question")
+    ap.add_argument("--queries-only", action="store_true", help="time the questions on an existing store")
+    args = ap.parse_args()
+    if args.extract_only:
+        extract(args.cache, args.store, args.limit, args.workers)
+        return
+    if not args.queries_only:
+        if not args.cache.is_file():
+            sys.exit(f"no cache at {args.cache}; run with --extract-only first")
+        build(args.cache, args.store, args.articles)
+    latency(args.store, args.samples)
 
 
 if __name__ == "__main__":

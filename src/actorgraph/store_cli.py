@@ -156,6 +156,13 @@ def add_store_commands(sub: argparse._SubParsersAction) -> None:
         if name == "neighbors":
             p.add_argument("--predicate", action="append", default=None, help="only this predicate; may be repeated")
             p.set_defaults(func=_question(fn, text, "name", predicates="predicate"))
+        elif name == "timeline":
+            p.add_argument("--limit", type=int, default=200, metavar="N", help="the latest N items (default 200)")
+            p.set_defaults(func=_question(fn, text, "name", limit="limit"))
+        elif name == "show":
+            p.add_argument("--items", type=int, default=20, metavar="N",
+                           help="the latest N events, quotes and figures (default 20)")
+            p.set_defaults(func=_question(fn, text, "name", items="items"))
         else:
             p.set_defaults(func=_question(fn, text, "name"))
         _store_flags(p)
@@ -166,14 +173,18 @@ def add_store_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--predicate", action="append", default=None,
                    help=f"follow this predicate; may be repeated (default {', '.join(query.DEFAULT_PREDICATES)})")
     p.add_argument("--certainty", action="append", default=None,
-                   help="only statements of this certainty (asserted, reported, uncertain, negated); may be repeated")
+                   help="only statements of this certainty (asserted, reported, uncertain, negated); may be repeated "
+                        "(default: all but negated)")
     p.add_argument("--since", default=None, metavar="DATE", help="only statements dated on or after (ISO)")
     p.add_argument("--until", default=None, metavar="DATE", help="only statements dated on or before (ISO)")
+    p.add_argument("--direction", choices=query.DIRECTIONS, default="auto",
+                   help="down: A above B (A commands, leads, founded, supports ... B, or B is member_of/part_of A); "
+                        "up: A below B; auto: down, else up (default); any: edges either way")
     p.add_argument("--max-hops", type=int, default=6, metavar="N", help="longest chain searched (default 6)")
     p.add_argument("--limit", type=int, default=5, metavar="N", help="chains shown (default 5)")
     _store_flags(p)
     p.set_defaults(func=_question(query.path, render.render_path, "source", "target", predicates="predicate",
-                                  certainty="certainty", since="since", until="until", max_hops="max_hops",
+                                  certainty="certainty", since="since", until="until", direction="direction", max_hops="max_hops",
                                   limit="limit"))
     p = sub.add_parser("evidence", help="every statement of one relation, contradictions flagged")
     p.add_argument("subject", metavar="A")

@@ -7,7 +7,8 @@ from graph_articles import Hand, chain_articles
 
 from actorgraph.errors import DecisionError, SchemaVersionError, StoreError
 from actorgraph.model import IntakeFailure
-from actorgraph.store import SCHEMA_VERSION, Store, add_extraction, merge, record_failure, split
+from actorgraph.store import SCHEMA_VERSION, Store, add_extraction, merge, record_failure, split, store_extraction
+from actorgraph.store.writer import aggregate_relations
 from actorgraph.store.schema import MIGRATIONS
 
 TABLES = ("articles", "actors", "actor_names", "article_actors", "mentions", "statements", "relations")
@@ -111,3 +112,35 @@ def test_merge_moves_relations_and_keeps_evidence(tmp_path):
         assert store.value("SELECT count(*) FROM statements") == statements
         assert store.value("SELECT count(*) FROM statements WHERE subject = ? OR object = ?", [qf, qf]) == 0
         assert store.value("SELECT sum(statements) FROM relations") == statements
+
+
+def test_edges_added_to_article_by_article_equal_a_recount_of_all_their_statements(tmp_path):
+    again = Hand("hand/again.txt", "Hezbollah may have trained Asaib Ahl al-Haq. Hezbollah trained Asaib Ahl al-Haq.")
+    hz = again.actor("Hezbollah", "organization", registry_id="hezbollah")
+    aah = again.actor("Asaib Ahl al-Haq", "organization", registry_id="asaib_ahl_al_haq")
+    again.relation(hz, "supports", aah, "Hezbollah may have trained Asaib Ahl al-Haq.", certainty="uncertain")
+    again.relation(hz, "supports", aah, "Hezbollah trained Asaib Ahl al-Haq.", date="2021-03")
+    with Store.open(tmp_path / "g.duckdb") as store:
+        for ex in [*chain_articles(), again.extraction()]:
+            add_extraction(store, ex)
+        added = store.rows("SELECT * FROM relations ORDER BY id")
+        with store.transaction():
+            aggregate_relations(store, [r[0] for r in added])
+        assert store.rows("SELECT * FROM relations ORDER BY id") == added
+        row = store.rows("""SELECT r.statements, r.sources, r.asserted, r.uncertain, r.negated, r.contradicted,
+                                   r.first_date, r.last_date FROM relations r JOIN actors s ON s.id = r.subject
+                            WHERE s.name = 'Hezbollah' AND r.predicate = 'supports'""")
+        assert row == [(4, 3, 2, 1, 1, True, "2020-01-05", "2021-03")]
+
+
+def test_a_relation_of_unknown_certainty_fails_its_article_alone_naming_the_value(tmp_path):
+    odd = Hand("hand/odd.txt", "Hezbollah backs Hamas.")
+    hz, hm = odd.actor("Hezbollah", "organization"), odd.actor("Hamas", "organization")
+    odd.relation(hz, "supports", hm, "Hezbollah backs Hamas.", certainty="probable")
+    with Store.open(tmp_path / "g.duckdb") as store:
+        failure = store_extraction(store, odd.extraction())
+        assert isinstance(failure, IntakeFailure)
+        assert "hand/odd.txt" in failure.reason and "'probable'" in failure.reason
+        assert counts(store) == dict.fromkeys(TABLES, 0)  # nothing of the article was kept
+        assert store_extraction(store, chain_articles()[0]).new
+        assert store.rows("SELECT source, error FROM failures") == [("hand/odd.txt", "StoreError")]

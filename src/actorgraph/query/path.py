@@ -1,100 +1,194 @@
-"""`path`: the chains of edges linking two actors, found by bidirectional breadth-first search in SQL.
+"""`path`: the shortest chains of edges linking two actors, found by bidirectional breadth-first search.
 
-Each step asks the store for the edges touching the current frontier (indexed lookups), so
-a query costs the neighbourhoods it visits, not the whole graph. Edges are followed either
-way; each hop is reported in its true direction with its evidence sentence. Once the two
-searches meet, networkx enumerates the shortest chains over the subgraph seen.
+A chain of command or influence runs one way. Every predicate has a downward sense, from the
+actor above to the one below: "X commands Y", "X leads Y", "X founded Y", "X supports Y" point
+down as written; "Y member_of X", "Y part_of X", "Y deputy_of X" point down read backwards;
+symmetric predicates (met_with, allied_with, associated_with) go both ways. So
+
+    direction="down"   chains from A down to B (Khamenei commands al-Kaabi, who founded Asaib)
+    direction="up"     chains from A up to B (the same chain asked from Asaib's end)
+    direction="auto"   down, else up (the default)
+    direction="any"    any orientation: the actors are linked somehow
+
+Each hop is printed in its true direction with a sentence that states it. Edges whose every
+statement is negated are not followed unless `certainty` asks for negated ones. Each step asks
+the store for the edges touching one frontier (indexed lookups), so a query costs the
+neighbourhoods it visits, not the whole graph; networkx lists the shortest chains in what was seen.
 """
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 import networkx as nx
 
 from ..errors import StoreError
+from ..model import CERTAINTIES
 from ..store import Store
 from .lookup import find_actor
-from .profile import statements
 
-DEFAULT_PREDICATES = ("commands", "leads", "part_of", "member_of")
+DEFAULT_PREDICATES = ("commands", "leads", "founded", "part_of", "member_of", "deputy_of", "supports")
+UPWARD = frozenset({"member_of", "part_of", "deputy_of"})  # subject is below the object
+SYMMETRIC = frozenset({"met_with", "allied_with", "associated_with"})
+DIRECTIONS = ("auto", "down", "up", "any")
 MAX_HOPS = 6
+CHAINS_RANKED = 50  # shortest chains compared before the `limit` strongest are kept
 MAX_FRONTIER = 5000  # stop widening past this many actors on one side (a hub joins everything)
 
 
-def _expand(store: Store, frontier: set[str], predicates: list[str], certainty: list[str] | None,
-            since: str | None, until: str | None) -> list[tuple[str, str, str, str]]:
+def downward(subject: str, predicate: str, object_: str) -> list[tuple[str, str]]:
+    """The edge as (upper, lower) pairs: one pair, or both ways for a symmetric predicate."""
+    if predicate in SYMMETRIC:
+        return [(subject, object_), (object_, subject)]
+    return [(object_, subject)] if predicate in UPWARD else [(subject, object_)]
+
+
+def _check(predicates: list[str], certainty: list[str] | None, direction: str) -> None:
+    if direction not in DIRECTIONS:
+        raise StoreError(f"direction {direction!r} is not one of {', '.join(DIRECTIONS)}")
+    for c in certainty or []:
+        if c not in CERTAINTIES:
+            raise StoreError(f"certainty {c!r} is not one of {', '.join(CERTAINTIES)}")
+    if not predicates:
+        raise StoreError("no predicate to follow")
+
+
+def _edges(store: Store, frontier: Iterable[str], predicates: list[str], certainty: list[str] | None,
+           since: str | None, until: str | None) -> list[tuple[str, str, str, str]]:
     """Edges (relation id, subject, predicate, object) touching the frontier that pass the filters."""
     ids = sorted(frontier)
-    if not (certainty or since or until):
-        return store.rows("""
-            SELECT id, subject, predicate, object FROM relations WHERE list_contains(?, subject) AND list_contains(?, predicate)
-            UNION SELECT id, subject, predicate, object FROM relations WHERE list_contains(?, object) AND list_contains(?, predicate)""",
-                          [ids, predicates, ids, predicates])
-    cond, params = ["list_contains(?, predicate)"], [predicates]
-    if certainty:
-        cond.append("list_contains(?, certainty)")
-        params.append(certainty)
+    if since or until:
+        cond, params = ["list_contains(?, certainty)"], [list(certainty or CERTAINTIES[:3])]
+        if since:
+            cond.append("date >= ?")
+            params.append(since)
+        if until:
+            cond.append("date <= ?")
+            params.append(until)
+        where = " AND ".join(cond)
+        return store.rows(f"""
+            SELECT DISTINCT relation_id, subject, predicate, object FROM statements
+            WHERE list_contains(?, predicate) AND (subject IN (SELECT unnest(?)) OR object IN (SELECT unnest(?)))
+              AND {where}""", [predicates, ids, ids, *params])
+    counted = " + ".join(certainty or CERTAINTIES[:3])  # the relation's count of each certainty asked for
+    return store.rows(f"""
+        SELECT id, subject, predicate, object FROM relations
+        WHERE list_contains(?, predicate) AND (subject IN (SELECT unnest(?)) OR object IN (SELECT unnest(?)))
+          AND {counted} > 0""", [predicates, ids, ids])
+
+
+def _search(store: Store, a: str, b: str, directed: bool, predicates: list[str], certainty: list[str] | None,
+            since: str | None, until: str | None, max_hops: int) -> tuple[nx.MultiGraph, bool]:
+    """Bidirectional BFS from a (downward) and b (upward); the graph of edges seen, and whether they met."""
+    graph = nx.MultiDiGraph() if directed else nx.MultiGraph()
+    graph.add_nodes_from([a, b])
+    seen = {a: 0, b: 1}  # which search reached each actor first
+    frontiers = [{a}, {b}]
+    for _ in range(max_hops):
+        side = 0 if len(frontiers[0]) <= len(frontiers[1]) else 1
+        nxt: set[str] = set()
+        met = False
+        for rid, s, p, o in _edges(store, frontiers[side], predicates, certainty, since, until):
+            pairs = downward(s, p, o) if directed else [(s, o)]
+            for upper, lower in pairs:
+                graph.add_edge(upper, lower, key=rid + ("" if (upper, lower) == (s, o) else "~"),
+                               relation=rid, subject=s, predicate=p, object=o)
+                if directed:  # the forward search walks down, the backward one up
+                    here, there = (upper, lower) if side == 0 else (lower, upper)
+                    steps = [(here, there)]
+                else:
+                    steps = [(upper, lower), (lower, upper)]
+                for here, there in steps:
+                    if here not in frontiers[side]:
+                        continue
+                    if there not in seen:
+                        seen[there] = side
+                        nxt.add(there)
+                    elif seen[there] != side:
+                        met = True
+        if met:
+            return graph, True
+        if not nxt or len(nxt) > MAX_FRONTIER:
+            return graph, False
+        frontiers[side] = nxt
+    return graph, False
+
+
+def _evidence(store: Store, relation_ids: list[str], certainty: list[str] | None, since: str | None,
+              until: str | None) -> dict[str, dict]:
+    """For each edge, the statement to print: one that passes the filters, most certain first, then earliest."""
+    if not relation_ids:
+        return {}
+    cond, params = ["list_contains(?, s.certainty)"], [list(certainty or CERTAINTIES[:3])]
     if since:
-        cond.append("date >= ?")
+        cond.append("s.date >= ?")
         params.append(since)
     if until:
-        cond.append("date <= ?")
+        cond.append("s.date <= ?")
         params.append(until)
-    where = " AND ".join(cond)
-    return store.rows(f"""
-        SELECT DISTINCT relation_id, subject, predicate, object FROM statements
-        WHERE (list_contains(?, subject) OR list_contains(?, object)) AND {where}""", [ids, ids, *params])
+    rows = store.rows(f"""
+        SELECT s.relation_id, a.source, s.sentence, s.certainty, s.date, r.sources, r.statements, r.contradicted
+        FROM statements s JOIN articles a ON a.id = s.article_id JOIN relations r ON r.id = s.relation_id
+        WHERE s.relation_id IN (SELECT unnest(?)) AND {' AND '.join(cond)}
+        QUALIFY row_number() OVER (PARTITION BY s.relation_id
+            ORDER BY list_position(?, s.certainty), s.date NULLS LAST, a.seq) = 1""",
+                      [relation_ids, *params, list(CERTAINTIES)])
+    keys = ("source", "sentence", "certainty", "date", "sources", "statements", "contradicted")
+    return {r[0]: dict(zip(keys, r[1:])) for r in rows}
 
 
 def path(store: Store, source: str, target: str, *, predicates: list[str] | None = None,
          certainty: list[str] | None = None, since: str | None = None, until: str | None = None,
-         max_hops: int = MAX_HOPS, limit: int = 5) -> dict:
+         direction: str = "auto", max_hops: int = MAX_HOPS, limit: int = 5) -> dict:
     """The shortest chains from `source` to `target` (at most `limit`), each hop with its evidence."""
+    predicates = list(predicates or DEFAULT_PREDICATES)
+    _check(predicates, certainty, direction)
     a, b = find_actor(store, source), find_actor(store, target)
     if a.id == b.id:
         raise StoreError(f"{source!r} and {target!r} are the same actor ({a.name})")
-    predicates = list(predicates or DEFAULT_PREDICATES)
-    graph = nx.MultiGraph()
-    graph.add_nodes_from([a.id, b.id])
-    seen = {a.id: 0, b.id: 1}  # which search reached each actor first
-    frontiers = [{a.id}, {b.id}]
-    met = False
-    hops = 0
-    while hops < max_hops and not met and all(frontiers):
-        side = 0 if len(frontiers[0]) <= len(frontiers[1]) else 1
-        nxt: set[str] = set()
-        for rid, s, p, o in _expand(store, frontiers[side], predicates, certainty, since, until):
-            graph.add_edge(s, o, key=rid, subject=s, predicate=p, object=o)
-            for node in (s, o):
-                if node not in seen:
-                    seen[node] = side
-                    nxt.add(node)
-                elif seen[node] != side:
-                    met = True
-        hops += 1
-        if len(nxt) > MAX_FRONTIER:
+    tries = {"auto": ["down", "up"], "down": ["down"], "up": ["up"], "any": ["any"]}[direction]
+    chains: list[list[str]] = []
+    graph: nx.MultiGraph = nx.MultiGraph()
+    used = tries[-1]
+    for used in tries:
+        top, bottom = (a.id, b.id) if used != "up" else (b.id, a.id)
+        graph, met = _search(store, top, bottom, used != "any", predicates, certainty, since, until, max_hops)
+        if met and nx.has_path(graph, top, bottom):
+            for nodes in nx.all_shortest_paths(graph, top, bottom):
+                chains.append(nodes if used != "up" else nodes[::-1])
+                if len(chains) >= CHAINS_RANKED:
+                    break
             break
-        frontiers[side] = nxt
-    chains = []
-    if met and nx.has_path(graph, a.id, b.id):
-        for nodes in nx.all_shortest_paths(graph, a.id, b.id):
-            if len(chains) >= limit:
-                break
-            chains.append(nodes)
-    edge_ids = {k for n1, n2 in ((c[i], c[i + 1]) for c in chains for i in range(len(c) - 1))
-                for k in graph.get_edge_data(n1, n2)}
-    evidence = statements(store, sorted(edge_ids), per_edge=1)
-    names = dict(store.rows("SELECT id, name FROM actors WHERE list_contains(?, id)",
+    hop_edges: list[list[list[dict]]] = []
+    for nodes in chains:
+        hops = []
+        for n1, n2 in zip(nodes, nodes[1:]):
+            data = graph.get_edge_data(n1, n2) if used != "up" else graph.get_edge_data(n2, n1)
+            hops.append(list(data.values()))
+        hop_edges.append(hops)
+    evidence = _evidence(store, sorted({e["relation"] for hops in hop_edges for h in hops for e in h}),
+                         certainty, since, until)
+    rank = {p: i for i, p in enumerate(predicates)}
+
+    def strength(i: int) -> tuple:
+        """Chains whose weakest hop has the most sources first, then those of the earlier predicates."""
+        best = [max(h, key=lambda e: evidence.get(e["relation"], {}).get("sources") or 0) for h in hop_edges[i]]
+        return (-min(evidence.get(e["relation"], {}).get("sources") or 0 for e in best),
+                sum(rank.get(e["predicate"], len(rank)) for e in best), chains[i])
+
+    order = sorted(range(len(chains)), key=strength)[:limit]
+    chains, hop_edges = [chains[i] for i in order], [hop_edges[i] for i in order]
+    names = dict(store.rows("SELECT id, name FROM actors WHERE id IN (SELECT unnest(?))",
                             [sorted({n for c in chains for n in c})])) if chains else {}
     out = []
-    for nodes in chains:
+    for nodes, hops in zip(chains, hop_edges):
         steps = []
-        for n1, n2 in zip(nodes, nodes[1:]):
-            options = []
-            for rid, data in graph.get_edge_data(n1, n2).items():
-                ev = (evidence.get(rid) or [{}])[0]
-                options.append({"relation": rid, "subject": names.get(data["subject"]), "predicate": data["predicate"],
-                                "object": names.get(data["object"]), "subject_id": data["subject"],
-                                "object_id": data["object"], "sentence": ev.get("sentence"),
-                                "source": ev.get("source"), "certainty": ev.get("certainty"), "date": ev.get("date")})
-            steps.append(options[0] | {"alternatives": options[1:]})
+        for options in hops:
+            described = [{"relation": e["relation"], "subject": names.get(e["subject"]), "predicate": e["predicate"],
+                          "object": names.get(e["object"]), "subject_id": e["subject"], "object_id": e["object"],
+                          **evidence.get(e["relation"], {})} for e in options]
+            described.sort(key=lambda h: (-(h.get("sources") or 0), rank.get(h["predicate"], len(rank))))
+            steps.append(described[0] | {"alternatives": described[1:]})
         out.append({"actors": [names.get(n) for n in nodes], "hops": steps})
-    return {"source": a.as_dict(), "target": b.as_dict(), "predicates": predicates, "chains": out}
+    return {"source": a.as_dict(), "target": b.as_dict(), "predicates": predicates, "direction": direction,
+            "followed": used if chains else None, "certainty": certainty, "since": since, "until": until,
+            "chains": out}

@@ -8,7 +8,9 @@ from .lookup import ActorRef, find_actor
 
 SYMMETRIC = frozenset({"met_with", "allied_with", "associated_with"})
 PLACE_PREDICATES = ("operates_in", "based_in", "targeted")
-EVIDENCE_PER_EDGE = 3  # sentences shown per edge in a profile (`evidence` shows all)
+EVIDENCE_PER_EDGE = 3  # sentences shown per edge in a profile, each way (`evidence` shows all)
+SHOW_ITEMS = 20  # latest events, quotes and figures listed in a profile
+TIMELINE_ITEMS = 200  # latest items of a timeline
 
 
 def _edges(store: Store, actor_id: str, predicates: list[str] | None = None) -> list[dict]:
@@ -35,15 +37,19 @@ def _edges(store: Store, actor_id: str, predicates: list[str] | None = None) -> 
 
 
 def statements(store: Store, relation_ids: list[str], per_edge: int | None = None) -> dict[str, list[dict]]:
-    """The evidence of these edges: source, sentence, offsets, certainty, date, extractor."""
+    """The evidence of these edges: source, sentence, offsets, certainty, date, extractor.
+
+    With `per_edge`, at most that many statements that state the edge and as many that deny
+    it, so a contradiction is always visible.
+    """
     if not relation_ids:
         return {}
-    limit = f"QUALIFY row_number() OVER (PARTITION BY s.relation_id ORDER BY s.date NULLS LAST, a.seq) <= {int(per_edge)}" \
-        if per_edge else ""
+    limit = ("QUALIFY row_number() OVER (PARTITION BY s.relation_id, s.certainty = 'negated' "
+             f"ORDER BY s.date NULLS LAST, a.seq) <= {int(per_edge)}") if per_edge else ""
     rows = store.rows(f"""
         SELECT s.relation_id, a.source, a.title, s.sentence, s.sent_start, s.sent_end, s.certainty, s.date,
                s.role, s.extractor FROM statements s JOIN articles a ON a.id = s.article_id
-        WHERE list_contains(?, s.relation_id) {limit}
+        WHERE s.relation_id IN (SELECT unnest(?)) {limit}
         ORDER BY s.relation_id, s.date NULLS LAST, a.seq""", [relation_ids])
     out: dict[str, list[dict]] = defaultdict(list)
     for rid, source, title, sentence, start, end, certainty, date, role, extractor in rows:
@@ -52,43 +58,54 @@ def statements(store: Store, relation_ids: list[str], per_edge: int | None = Non
     return out
 
 
-def _local_refs(store: Store, actor_id: str) -> list[str]:
-    return [f"{a}|{l}" for a, l in store.rows(
-        "SELECT article_id, local_id FROM article_actors WHERE actor_id = ?", [actor_id])]
+def _limit(limit: int | None) -> str:
+    return f" LIMIT {int(limit)}" if limit is not None else ""
 
 
-def _events(store: Store, refs: list[str]) -> list[dict]:
-    rows = store.rows("""
+def _count(store: Store, table: str, local: str, actor_id: str) -> int:
+    """How many rows of events/quotes/figures name the actor (through its per-article actors)."""
+    return store.value(f"""SELECT count(*) FROM article_actors aa JOIN {table} t
+        ON t.article_id = aa.article_id AND t.{local} = aa.local_id WHERE aa.actor_id = ?""", [actor_id])
+
+
+def _events(store: Store, actor_id: str, limit: int | None = None) -> list[dict]:
+    """The events the actor takes part in, latest first when limited."""
+    rows = store.rows(f"""
         SELECT e.type, e.date, e.date_text, p.role, e.certainty, pl.name, e.sentence, a.source
-        FROM event_participants p JOIN events e ON e.id = p.event_id JOIN articles a ON a.id = e.article_id
+        FROM article_actors aa
+        JOIN event_participants p ON p.article_id = aa.article_id AND p.local_id = aa.local_id
+        JOIN events e ON e.id = p.event_id JOIN articles a ON a.id = e.article_id
         LEFT JOIN article_actors pa ON pa.article_id = e.article_id AND pa.local_id = e.place
         LEFT JOIN actors pl ON pl.id = pa.actor_id
-        WHERE list_contains(?, p.article_id || '|' || p.local_id) ORDER BY e.date NULLS LAST, a.seq""", [refs])
+        WHERE aa.actor_id = ? ORDER BY e.date DESC NULLS LAST, a.seq DESC{_limit(limit)}""", [actor_id])
     keys = ("type", "date", "date_text", "role", "certainty", "place", "sentence", "source")
-    return [dict(zip(keys, r)) for r in rows]
+    return [dict(zip(keys, r)) for r in rows][::-1]
 
 
-def _quotes(store: Store, refs: list[str]) -> list[dict]:
-    rows = store.rows("""
-        SELECT q.text, q.date, q.medium, q.certainty, q.sentence, a.source FROM quotes q
+def _quotes(store: Store, actor_id: str, limit: int | None = None) -> list[dict]:
+    rows = store.rows(f"""
+        SELECT q.text, q.date, q.medium, q.certainty, q.sentence, a.source FROM article_actors aa
+        JOIN quotes q ON q.article_id = aa.article_id AND q.speaker = aa.local_id
         JOIN articles a ON a.id = q.article_id
-        WHERE list_contains(?, q.article_id || '|' || q.speaker) ORDER BY q.date NULLS LAST, a.seq""", [refs])
-    return [dict(zip(("text", "date", "medium", "certainty", "sentence", "source"), r)) for r in rows]
+        WHERE aa.actor_id = ? ORDER BY q.date DESC NULLS LAST, a.seq DESC{_limit(limit)}""", [actor_id])
+    return [dict(zip(("text", "date", "medium", "certainty", "sentence", "source"), r)) for r in rows][::-1]
 
 
-def _figures(store: Store, refs: list[str]) -> list[dict]:
-    rows = store.rows("""
+def _figures(store: Store, actor_id: str, limit: int | None = None) -> list[dict]:
+    rows = store.rows(f"""
         SELECT f.kind, f.value, f.value_max, f.qualifier, f.certainty, f.date, pl.name, f.sentence, a.source
-        FROM figures f JOIN articles a ON a.id = f.article_id
+        FROM article_actors aa JOIN figures f ON f.article_id = aa.article_id AND f.subject = aa.local_id
+        JOIN articles a ON a.id = f.article_id
         LEFT JOIN article_actors pa ON pa.article_id = f.article_id AND pa.local_id = f.place
         LEFT JOIN actors pl ON pl.id = pa.actor_id
-        WHERE list_contains(?, f.article_id || '|' || f.subject) ORDER BY f.date NULLS LAST, a.seq""", [refs])
+        WHERE aa.actor_id = ? ORDER BY f.date DESC NULLS LAST, a.seq DESC{_limit(limit)}""", [actor_id])
     keys = ("kind", "value", "value_max", "qualifier", "certainty", "date", "place", "sentence", "source")
-    return [dict(zip(keys, r)) for r in rows]
+    return [dict(zip(keys, r)) for r in rows][::-1]
 
 
-def _timeline(store: Store, actor: ActorRef, edges: list[dict], refs: list[str],
-              events: list[dict], quotes: list[dict], figures: list[dict]) -> list[dict]:
+def _timeline(store: Store, actor: ActorRef, edges: list[dict], events: list[dict], quotes: list[dict],
+              figures: list[dict], limit: int | None = None) -> list[dict]:
+    """Relations (a few statements per edge), events, quotes and figures in date order; the latest `limit`."""
     items = []
     evidence = statements(store, [e["relation"] for e in edges], per_edge=EVIDENCE_PER_EDGE)
     for e in edges:
@@ -103,12 +120,26 @@ def _timeline(store: Store, actor: ActorRef, edges: list[dict], refs: list[str],
                "source": q["source"], "sentence": q["sentence"]} for q in quotes]
     items += [{"date": f["date"], "kind": "figure", "what": f"{f['kind']} {f['value']:g}",
                "certainty": f["certainty"], "source": f["source"], "sentence": f["sentence"]} for f in figures]
-    items.sort(key=lambda i: (i["date"] is None, i["date"] or ""))
-    return items
+    dated = sorted((i for i in items if i["date"]), key=lambda i: i["date"])
+    undated = [i for i in items if not i["date"]]
+    if limit is not None:
+        dated = dated[-limit:]
+        undated = undated[:max(0, limit - len(dated))]
+    return dated + undated
 
 
-def show(store: Store, name: str) -> dict:
-    """An actor's profile: names, ids, how it was merged, edges by predicate with sources, the rest."""
+def _totals(store: Store, actor_id: str) -> dict[str, int]:
+    return {"events": _count(store, "event_participants", "local_id", actor_id),
+            "quotes": _count(store, "quotes", "speaker", actor_id),
+            "figures": _count(store, "figures", "subject", actor_id)}
+
+
+def show(store: Store, name: str, items: int = SHOW_ITEMS) -> dict:
+    """An actor's profile: names, ids, how it was merged, edges by predicate with sources, the rest.
+
+    Every edge is listed with a few statements each way; of the events, quotes and figures the
+    latest `items` are listed beside their totals (a much-cited actor has thousands).
+    """
     actor = find_actor(store, name)
     names = [n for (n,) in store.rows(
         "SELECT name FROM actor_names WHERE actor_id = ? ORDER BY words DESC, name", [actor.id]) if n != actor.name]
@@ -122,12 +153,14 @@ def show(store: Store, name: str) -> dict:
     by_predicate: dict[str, list[dict]] = defaultdict(list)
     for e in edges:
         by_predicate[e["predicate"]].append({**e, "evidence": evidence.get(e["relation"], [])})
-    refs = _local_refs(store, actor.id)
-    events, quotes, figures = _events(store, refs), _quotes(store, refs), _figures(store, refs)
+    events, quotes, figures = (_events(store, actor.id, items), _quotes(store, actor.id, items),
+                               _figures(store, actor.id, items))
     return {"actor": actor.as_dict(), "aliases": names, "resolution": merged,
             "articles": {"count": articles[0], "first": articles[1], "last": articles[2]},
-            "relations": dict(by_predicate), "events": events, "quotes": quotes, "figures": figures,
-            "timeline": _timeline(store, actor, edges, refs, events, quotes, figures)}
+            "relations": dict(by_predicate),
+            "contradicted": [e for e in edges if e["contradicted"]],
+            "events": events, "quotes": quotes, "figures": figures, "totals": _totals(store, actor.id),
+            "timeline": _timeline(store, actor, edges, events, quotes, figures, items)}
 
 
 def neighbors(store: Store, name: str, predicates: list[str] | None = None) -> dict:
@@ -136,7 +169,7 @@ def neighbors(store: Store, name: str, predicates: list[str] | None = None) -> d
     return {"actor": actor.as_dict(), "neighbors": _edges(store, actor.id, predicates)}
 
 
-def where(store: Store, name: str) -> dict:
+def where(store: Store, name: str, limit: int | None = None) -> dict:
     """The places an actor operates in, is based in or targeted, and where its events happened."""
     actor = find_actor(store, name)
     places = [e for e in _edges(store, actor.id, list(PLACE_PREDICATES))
@@ -145,20 +178,20 @@ def where(store: Store, name: str) -> dict:
     rows = [{"place": p["other"], "how": p["predicate"], "sources": p["sources"], "first_date": p["first_date"],
              "last_date": p["last_date"], "sentence": (evidence.get(p["relation"]) or [{}])[0].get("sentence")}
             for p in places]
-    for e in _events(store, _local_refs(store, actor.id)):
+    for e in _events(store, actor.id, limit):
         if e["place"]:
             rows.append({"place": {"name": e["place"]}, "how": f"event: {e['type']}", "sources": 1,
                          "first_date": e["date"], "last_date": e["date"], "sentence": e["sentence"]})
     return {"actor": actor.as_dict(), "places": rows}
 
 
-def timeline(store: Store, name: str) -> dict:
-    """Everything dated about an actor, in date order (undated last)."""
+def timeline(store: Store, name: str, limit: int | None = TIMELINE_ITEMS) -> dict:
+    """Everything dated about an actor, in date order (undated last); the latest `limit` items."""
     actor = find_actor(store, name)
-    refs = _local_refs(store, actor.id)
     edges = _edges(store, actor.id)
-    items = _timeline(store, actor, edges, refs, _events(store, refs), _quotes(store, refs), _figures(store, refs))
-    return {"actor": actor.as_dict(), "timeline": items}
+    items = _timeline(store, actor, edges, _events(store, actor.id, limit), _quotes(store, actor.id, limit),
+                      _figures(store, actor.id, limit), limit)
+    return {"actor": actor.as_dict(), "timeline": items, "totals": _totals(store, actor.id)}
 
 
 def evidence(store: Store, subject: str, predicate: str, object_: str) -> dict:
@@ -168,7 +201,7 @@ def evidence(store: Store, subject: str, predicate: str, object_: str) -> dict:
     if predicate in SYMMETRIC:
         ids.append(relation_id(b.id, predicate, a.id))
     agg = store.rows("""SELECT sum(statements), sum(sources), min(first_date), max(last_date), sum(asserted),
-        sum(reported), sum(uncertain), sum(negated), bool_or(contradicted) FROM relations WHERE list_contains(?, id)""",
+        sum(reported), sum(uncertain), sum(negated), bool_or(contradicted) FROM relations WHERE id IN (SELECT unnest(?))""",
                      [ids])[0]
     found = statements(store, ids)
     return {"subject": a.as_dict(), "predicate": predicate, "object": b.as_dict(),

@@ -37,13 +37,21 @@ def render_show(r: dict) -> str:
             dates = f", {e['first_date']}..{e['last_date']}" if e["first_date"] else ""
             lines.append(f"    {arrow}  ({e['sources']} sources, {_certainty(e['certainty'])}{dates}){flag}")
             lines += [f"        \"{_clip(s['sentence'])}\" [{s['source']}, {s['certainty']}]" for s in e["evidence"]]
+    if r.get("contradicted"):
+        lines.append("  CONTRADICTED (some sources state it, others deny it; see `actorgraph evidence`):")
+        for e in r["contradicted"]:
+            subject, obj = ((r["actor"]["name"], e["other"]["name"]) if e["direction"] == "out"
+                            else (e["other"]["name"], r["actor"]["name"]))
+            lines.append(f"    {subject} {e['predicate']} {obj}: {_certainty(e['certainty'])}")
+    totals = r.get("totals", {})
     for title, items, fmt in (
         ("events", r["events"], lambda e: f"{e['date'] or '?'}  {e['type']} ({e['role']})" + (f" in {e['place']}" if e['place'] else "") + f"  [{e['source']}]"),
         ("quotes", r["quotes"], lambda q: f"{q['date'] or '?'}  \"{_clip(q['text'], 70)}\"  [{q['source']}]"),
         ("figures", r["figures"], lambda f: f"{f['kind']} {f['qualifier'] or ''} {f['value']:g}  [{f['source']}]"),
     ):
         if items:
-            lines.append(f"  {title}:")
+            shown = f" (latest {len(items)} of {totals[title]})" if totals.get(title, 0) > len(items) else ""
+            lines.append(f"  {title}{shown}:")
             lines += [f"    {fmt(i)}" for i in items]
     if r["timeline"]:
         lines.append("  timeline:")
@@ -75,6 +83,9 @@ def render_where(r: dict) -> str:
 
 def render_timeline(r: dict) -> str:
     lines = [_actor(r["actor"])]
+    total = sum(r.get("totals", {}).values())
+    if total > len(r["timeline"]):
+        lines.append(f"  the latest {len(r['timeline'])} items; {total} events, quotes and figures in all")
     if not r["timeline"]:
         lines.append("  nothing dated or stated yet")
     for i in r["timeline"]:
@@ -95,15 +106,25 @@ def render_evidence(r: dict) -> str:
 
 
 def render_path(r: dict) -> str:
+    how = {"down": "down from", "up": "up from", "any": "in any direction from"}
     head = f"{r['source']['name']} .. {r['target']['name']} via {', '.join(r['predicates'])}"
+    filters = ", ".join(x for x in (r.get("certainty") and "certainty " + "/".join(r["certainty"]),
+                                    r.get("since") and f"since {r['since']}", r.get("until") and f"until {r['until']}") if x)
+    if filters:
+        head += f" ({filters})"
     if not r["chains"]:
-        return f"{head}: no chain found"
-    lines = [f"{head}: {len(r['chains'])} shortest chain(s)"]
+        hint = "; try --direction any" if r["direction"] != "any" else ""
+        return f"{head}: no chain found{hint}"
+    lines = [f"{head}: {len(r['chains'])} shortest chain(s), {how[r['followed']]} {r['source']['name']}"]
     for n, chain in enumerate(r["chains"], 1):
         lines.append(f"  chain {n}: " + " — ".join(chain["actors"]))
         for h in chain["hops"]:
-            lines.append(f"    {h['subject']} --{h['predicate']}--> {h['object']}  [{h['source']}, {h['certainty']}]")
-            lines.append(f"        \"{_clip(h['sentence'])}\"")
+            more = f", {len(h['alternatives'])} more relation(s) on this hop" if h["alternatives"] else ""
+            flag = "  CONTRADICTED" if h.get("contradicted") else ""
+            lines.append(f"    {h['subject']} --{h['predicate']}--> {h['object']}  "
+                         f"[{h.get('sources') or 0} source(s); {h.get('source')}, {h.get('certainty')}{more}]{flag}")
+            lines += textwrap.wrap(f"\"{' '.join((h.get('sentence') or '').split())}\"", WIDTH,
+                                   initial_indent=" " * 8, subsequent_indent=" " * 9)
     return "\n".join(lines)
 
 

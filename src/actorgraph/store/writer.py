@@ -10,10 +10,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..errors import StoreError
-from ..model import Evidence, Extraction, IntakeFailure, content_id
+from ..model import CERTAINTIES, Evidence, Extraction, IntakeFailure, content_id
 from ..resolve import NameKey, resolve_actor
 from .actors import StoreView, actor_keys, create_actor, new_actor_id
-from .database import Store, now
+from .database import ROWS_PER_INSERT, Store, now
 
 
 def relation_id(subject: str, predicate: str, object_: str) -> str:
@@ -36,12 +36,49 @@ FROM statements WHERE list_contains(?, relation_id) GROUP BY relation_id
 
 
 def aggregate_relations(store: Store, ids: Iterable[str]) -> None:
-    """Recompute the edges with these ids from their statements (an edge without any goes)."""
+    """Recompute the edges with these ids from all their statements (an edge without any goes).
+
+    Scans the statements; used after merges and splits. A new article adds to its edges with
+    `add_to_relations` instead, whose cost does not grow with the store.
+    """
     ids = sorted(set(ids))
     if not ids:
         return
     store.conn.execute("DELETE FROM relations WHERE list_contains(?, id)", [ids])
     store.conn.execute(_AGGREGATE, [ids])
+
+
+_ADD = """
+INSERT INTO relations VALUES {rows}
+ON CONFLICT (id) DO UPDATE SET
+    statements = relations.statements + excluded.statements, sources = relations.sources + 1,
+    first_date = least(relations.first_date, excluded.first_date),
+    last_date = greatest(relations.last_date, excluded.last_date),
+    asserted = relations.asserted + excluded.asserted, reported = relations.reported + excluded.reported,
+    uncertain = relations.uncertain + excluded.uncertain, negated = relations.negated + excluded.negated,
+    contradicted = relations.negated + excluded.negated > 0
+        AND relations.asserted + excluded.asserted + relations.reported + excluded.reported > 0
+"""
+
+
+def add_to_relations(store: Store, statement_rows: list[tuple]) -> None:
+    """Add one new article's statements to their edges: counts, one more source, date range."""
+    edges: dict[str, list] = {}
+    for row in statement_rows:
+        rid, s, p, o, certainty, date = row[1], row[3], row[4], row[5], row[8], row[10]
+        e = edges.setdefault(rid, [rid, s, p, o, 0, 1, None, None, 0, 0, 0, 0, False])
+        e[4] += 1
+        if date:
+            e[6] = min(e[6] or date, date)
+            e[7] = max(e[7] or date, date)
+        e[8 + CERTAINTIES.index(certainty)] += 1
+    for e in edges.values():
+        e[12] = e[11] > 0 and e[8] + e[9] > 0
+    rows = list(edges.values())
+    for i in range(0, len(rows), ROWS_PER_INSERT):
+        chunk = rows[i:i + ROWS_PER_INSERT]
+        one = "(" + ", ".join(["?"] * 13) + ")"
+        store.conn.execute(_ADD.format(rows=", ".join([one] * len(chunk))), [v for r in chunk for v in r])
 
 
 @dataclass(frozen=True)
@@ -121,12 +158,14 @@ def add_extraction(store: Store, ex: Extraction) -> Stored:
                 raise StoreError(f"{article.source}: {what} refers to actor {ref!r}, which the extraction does not list")
             return ref
 
-        statement_rows, touched = [], set()
+        statement_rows = []
         for r in ex.relations:
             s, o = to_global[local(r.subject, "a relation")], to_global[local(r.object, "a relation")]
             local(r.attributed_to, "a relation's attribution")
             rid = relation_id(s, r.predicate, o)
-            touched.add(rid)
+            if r.certainty not in CERTAINTIES:
+                raise StoreError(f"{article.source}: a relation has certainty {r.certainty!r}, "
+                                 f"not one of {', '.join(CERTAINTIES)}")
             for e in r.evidence or [Evidence(article.source, "", 0, 0)]:
                 sid = content_id(aid, r.subject, r.predicate, r.object, str(e.start), str(e.end),
                                  r.certainty, prefix="s")
@@ -134,7 +173,7 @@ def add_extraction(store: Store, ex: Extraction) -> Stored:
                                        r.role, r.date or article.published, r.attributed_to, e.sentence,
                                        e.start, e.end, e.cue_start, e.cue_end, e.extractor))
         store.insert("statements", statement_rows)
-        aggregate_relations(store, touched)
+        add_to_relations(store, statement_rows)
 
         event_rows, participant_rows = [], []
         for n, ev in enumerate(ex.events):

@@ -2,7 +2,7 @@
 
 `asserted` (stated as fact), `reported` ("reportedly", "X told Iraqi media that ...",
 "according to", a statement inside a quote), `uncertain` ("likely", "believed", "suspected",
-"alleged", "may have", "is estimated"), `negated` ("denied", "never", "not"). The nearest cue on
+"alleged", "may have", "is estimated", an intention: "plans to", "vowed to"), `negated` ("denied", "never", "not"). The nearest cue on
 the way from the relation's words up to the sentence root decides, so "Al-Ka'abi told Iraqi
 media that he takes his orders from Khamenei" is reported and "Shahlai was likely the brains
 behind the plot" is uncertain. Relations stated inside a noun phrase (titles, "Iran's",
@@ -98,6 +98,9 @@ def _cue_at(node: Token, came_from: Token | None, first_verb: bool, words, own: 
             return Certainty("reported", c, next((p for p in c.children if p.dep_ == "pobj"), None))
     if own:
         return None
+    if verbal and came_from is not None and came_from.dep_ == "xcomp" and (
+            lemma in words.get("intention_verbs", ()) or lemma in words.get("threat_verbs", ())):
+        return Certainty("uncertain", node)  # "plans to arm", "vowed to fund": not (yet) done
     if verbal and lemma in words["uncertain_verbs"]:
         return Certainty("uncertain", node)
     if verbal and lemma in words["reported_verbs"]:

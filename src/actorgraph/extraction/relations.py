@@ -10,6 +10,7 @@ the sentence gives one, and how sure the source is (`certainty.py`).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
@@ -55,6 +56,7 @@ class DependencyPatterns:
         out: list[Relation] = []
         for construction in self.constructions:
             for p in construction(ctx):
+                p = _threat(p, lex.certainty["threat_verbs"])
                 pred = predicates.get(p.predicate)
                 if pred is None or p.subject.id == p.object.id or not pred.joins(p.subject.type, p.object.type):
                     continue
@@ -80,6 +82,14 @@ class DependencyPatterns:
                         certainty=verdict.value, evidence=[evidence], role=p.role,
                         date=when.value.iso if when else None,
                         attributed_to=source.id if source is not None else None)
+
+
+def _threat(p: Proposal, threat_verbs: frozenset[str]) -> Proposal:
+    """"The Houthis threatened to attack Israel": a threatened attack states hostility, not an attack."""
+    gov = p.anchor.head
+    if p.predicate == "targeted" and p.anchor.dep_ == "xcomp" and gov.lemma_.lower() in threat_verbs:
+        return replace(p, predicate="opposes", anchor=gov, construction="verb-threat")
+    return p
 
 
 BACKENDS: tuple[RelationExtractor, ...] = (DependencyPatterns(),)

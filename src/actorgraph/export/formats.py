@@ -9,6 +9,7 @@
 """
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import sys
@@ -64,7 +65,8 @@ def _file(selection, fmt: str, out: str | None) -> int:
             n = write(selection, f)
         os.replace(tmp, path)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
         raise ExportError(f"cannot write {out}: {exc.strerror or exc}") from exc
     return n
 

@@ -9,6 +9,7 @@ read it by themselves: the `registry_dir` folder of the settings.
 """
 from __future__ import annotations
 
+import contextlib
 import gzip
 import hashlib
 import json
@@ -169,5 +170,6 @@ def _write(target: Path, source: Path, entries: list[dict]) -> None:
                        encoding="utf-8")
         os.replace(tmp, target)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
         raise RegistryError(f"registry import: cannot write {target}: {exc.strerror or exc}") from exc

@@ -1,7 +1,8 @@
 """The actor network of a selection as a networkx graph, written as GEXF (Gephi) or GraphML.
 
 Nodes are actors, edges are relations (a multigraph: two actors may be joined by several
-predicates; the edge key is the relation id). GEXF and GraphML hold scalar attributes only,
+predicates; the edge key and its `relation` attribute are the relation id: a reader that
+finds no parallel edges returns a simple graph and drops the key). GEXF and GraphML hold scalar attributes only,
 so lists are joined with "; " and an edge carries its first sentence, not all of them;
 events, quotes and figures are not part of the network (docs/interop.md).
 """
@@ -40,7 +41,7 @@ def actor_network(selection: Selection) -> nx.MultiDiGraph:
     for row in selection.rows("relations"):
         statements = evidence.get(row["id"], [])
         graph.add_edge(row["subject"], row["object"], key=row["id"], **_scalars({
-            "label": row["predicate"], "predicate": row["predicate"], "certainty": certainty_of(row),
+            "relation": row["id"], "label": row["predicate"], "predicate": row["predicate"], "certainty": certainty_of(row),
             "statements": row["statements"], "sources": row["sources"], "asserted": row["asserted"],
             "reported": row["reported"], "uncertain": row["uncertain"], "negated": row["negated"],
             "contradicted": bool(row["contradicted"]), "first_date": row["first_date"],

@@ -110,7 +110,7 @@ def _cue_at(node: Token, came_from: Token | None, first_verb: bool, words, own: 
 
 def _subject(verb: Token) -> Token | None:
     for c in verb.children:
-        if c.dep_ in ("nsubj", "nsubjpass"):
+        if c.dep_ == "nsubj":  # a passive's subject is the accused or reported on, not the source
             return c
         if c.dep_ == "agent":
             return next((p for p in c.children if p.dep_ == "pobj"), None)

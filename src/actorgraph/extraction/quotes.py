@@ -230,7 +230,9 @@ def _quote(doc: Doc, m: _Marked, article: Article, args: Arguments) -> Quote:
     evidence = Evidence(article=article.source, sentence=doc_text(doc)[start:end], start=start, end=end,
                         cue_start=verb.idx if verb is not None else None,
                         cue_end=verb.idx + len(verb.text) if verb is not None else None, extractor=EXTRACTOR)
-    return Quote(speaker=m.speaker.id, text=" ".join(doc_text(doc)[m.start:m.end].split()), evidence=[evidence],
+    # the comma before a closing mark belongs to the attribution ("“...,” X said"), not to the words
+    words = " ".join(doc_text(doc)[m.start:m.end].split()).rstrip(",")
+    return Quote(speaker=m.speaker.id, text=words, evidence=[evidence],
                  date=when.value.iso if when else None, date_text=when.value.text if when else None,
                  certainty=_attribution(verb, args), medium=_medium(verb, args) if verb is not None else None)
 

@@ -63,16 +63,19 @@ class DependencyPatterns:
                 sent = doc[p.cue[0]].sent
                 if sent.start not in dates:
                     dates[sent.start] = dates_in(sent, article.published)
-                out.append(self._relation(p, sent, article, lex.certainty, quotes, dates[sent.start], refs))
+                out.append(self._relation(p, sent, article, lex.certainty, quotes, dates[sent.start], ctx.np))
         return out
 
-    def _relation(self, p: Proposal, sent: Span, article: Article, words, quotes, dates, refs) -> Relation:
+    def _relation(self, p: Proposal, sent: Span, article: Article, words, quotes, dates, np: Referents) -> Relation:
         doc = sent.doc
         first, last = doc[p.cue[0]], doc[p.cue[1] - 1]
         verdict = assess(p.anchor, p.nominal, words, quotes, own_verb=p.construction.startswith("verb-"))
         source = None
         if verdict.source is not None:
-            source = refs.noun_actor(verdict.source)
+            source = np.refs.noun_actor(verdict.source)
+            if source is None:  # "US officials said", "a Hezbollah spokesman told Reuters"
+                ref = np.one(verdict.source)
+                source = ref.actor if ref is not None and ref.via in ("self", "people") else None
         when = date_of(p.anchor, dates) or (dates[0] if len(dates) == 1 else None)
         evidence = Evidence(
             article=article.source, sentence=span_text(sent), start=sent.start_char, end=sent.end_char,

@@ -59,6 +59,12 @@ def add_registry_patterns(nlp: Language, registry: Registry) -> None:
     ruler.add_patterns(patterns)
 
 
+def preload() -> None:
+    """Build the cue lists and the gazetteer now (both are cached for the process)."""
+    load_cues()
+    load_gazetteer()
+
+
 def find_actors(doc: Doc, article: Article, registry: Registry) -> list[Actor]:
     """The actors of one parsed article, each with its aliases and every mention's span."""
     cues, gazetteer = load_cues(), load_gazetteer()

@@ -57,6 +57,7 @@ def load_resources(settings: Settings) -> Resources:
         if missing:
             raise ModelError(f"spaCy pipeline {settings.model!r} lacks {', '.join(sorted(missing))}")
         actor_stage.add_registry_patterns(nlp, registry)
+        actor_stage.preload()  # the gazetteer and cue lists, before the first article rather than during it
         meta = nlp.meta
         name = f"actorgraph@{__version__}/{meta.get('lang')}_{meta.get('name')}@{meta.get('version')}"
         _RESOURCES[key] = Resources(nlp=nlp, registry=registry, name=name)

@@ -145,6 +145,10 @@ class Arguments:
             if actor is not None:
                 return actor
         if tok.pos_ in ("NOUN", "PROPN"):
+            if tok.lemma_.lower() in self.np.lex.place_nouns:  # "the city of Bakhmut" is Bakhmut
+                ref = self.np.one(tok)
+                if ref is not None and ref.actor.type in ("location", "country"):
+                    return ref.actor
             if tok.lemma_.lower() in self.lex["carrier_nouns"] or tok.tag_ == "NNPS":
                 return self.carrier(tok, depth)
         else:  # a misparse hangs a name under a stray word

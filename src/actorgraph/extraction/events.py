@@ -246,7 +246,7 @@ def _verb_roles(f: _Found, args: Arguments, lex: EventLexicon) -> None:
                   "other" if f.type in ("meeting", "deployment") else "target")
         elif c.dep_ == "agent":
             f.add([a for p in c.children if p.dep_ == "pobj" for a in args.referents(p)], "agent")
-        elif c.dep_ == "prep":
+        elif c.dep_ == "prep" or c.dep_ == "dative" and c.pos_ == "ADP":  # "sent troops to Syria"
             _prep_role(f, c, args, lex)
 
 
@@ -514,7 +514,7 @@ def _places(t: Token, args: Arguments, lex: EventLexicon, f: _Found) -> list[str
     heads = [t] + [c for c in t.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]
     heads += [p for c in t.children if c.dep_ == "prep" and c.lower_ in lex.roles["target"]
               for p in c.children if p.dep_ == "pobj" and args.referent(p) is None]
-    heads += [c for c in t.children if c.dep_ == "dobj" and args.referent(c) is None]
+    heads += [c for c in t.children if c.dep_ == "dobj"]  # "struck Hezbollah positions in Lebanon"
     if t.pos_ != "VERB" and t.dep_ == "pobj" and t.head.head.pos_ == "VERB":
         heads.append(t.head.head)
     out: list[str] = []
@@ -538,7 +538,7 @@ def _places(t: Token, args: Arguments, lex: EventLexicon, f: _Found) -> list[str
 
 
 def _event(f: _Found, sent: Span, article: Article, dates: list[DateMention], args: Arguments) -> Event:
-    when = date_of(f.trigger, dates)
+    when = date_of(f.trigger, dates) or (dates[0] if len(dates) == 1 else None)
     t = f.trigger
     participants = [Participant(aid, role) for aid, role in f.roles.items()]
     evidence = Evidence(article=article.source, sentence=span_text(sent), start=sent.start_char, end=sent.end_char,

@@ -73,9 +73,13 @@ async function load() {
         { selector: "edge[?negated]", style: { "line-style": "dashed" } },
         { selector: "edge:selected", style: { "line-color": "#dc2626", "target-arrow-color": "#dc2626" } },
       ],
-      layout: { name: net.nodes.length > 60 ? "cose" : "concentric", concentric: (n) => 10 - n.data("hop"), levelWidth: () => 1, animate: false, padding: 20 },
+      layout: net.nodes.length > 60
+        ? { name: "cose", animate: false, padding: 30, nodeRepulsion: () => 8000, idealEdgeLength: () => 90 }
+        : { name: "concentric", concentric: (n) => 10 - n.data("hop"), levelWidth: () => 1, minNodeSpacing: 70,
+            animate: false, padding: 30 },
     });
     cy.getElementById(net.centre).addClass("centre");
+    if (cy.zoom() > 1.5) { cy.zoom(1.5); cy.center(); }  // a small network is not blown up to fill the box
     cy.on("tap", "edge", (evt) => showEdge(evt.target.id()));
     cy.on("tap", "node", (evt) => { if (evt.target.id() !== net.centre) location.href = `/network/${enc(evt.target.id())}`; });
     graph.dataset.nodes = String(cy.nodes().length);

@@ -9,18 +9,21 @@ from __future__ import annotations
 import argparse
 import sys
 
+from .errors import ExportError
 from .export import FORMATS, Filters, export_store
 from .settings import Settings
 from .store import Store
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    settings = Settings.load(args.config, store=args.store)
-    filters = Filters(actor=args.actor, hops=args.hops, predicates=tuple(args.predicate or ()),
+    settings = Settings.load(args.config, store=args.store, registry=args.registry or None)
+    if args.hops is not None and args.actor is None:
+        raise ExportError("--hops counts relations from an actor: give --actor NAME too")
+    filters = Filters(actor=args.actor, hops=1 if args.hops is None else args.hops, predicates=tuple(args.predicate or ()),
                       certainty=tuple(args.certainty or ()), since=args.since, until=args.until)
     filters.check()  # a bad filter is named before the store is opened
     with Store.open(settings.store, create=False) as store:
-        report = export_store(store, args.format, args.out, filters)
+        report = export_store(store, args.format, args.out, filters, settings.registry)
     sizes = ", ".join(f"{n} {kind}" for kind, n in report.selected.items())
     print(f"exported {report.records} {args.format} records ({sizes}) -> {report.out}", file=sys.stderr)
     return 0
@@ -53,13 +56,15 @@ def add_export_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--out", "-o", default=None, metavar="PATH",
                    help="the file (ftm, gexf, graphml; standard output when left out) or folder (neo4j, csv, parquet)")
     p.add_argument("--actor", default=None, metavar="NAME", help="only this actor's neighbourhood (name, alias or id)")
-    p.add_argument("--hops", type=int, default=1, metavar="N", help="how far from --actor, in relations (default 1)")
+    p.add_argument("--hops", type=int, default=None, metavar="N", help="how far from --actor, in relations (default 1)")
     p.add_argument("--predicate", action="append", default=None, metavar="P",
                    help="only relations with this predicate; may be repeated")
     p.add_argument("--certainty", action="append", default=None, metavar="C",
                    help="only statements of this certainty (asserted, reported, uncertain, negated); may be repeated")
     p.add_argument("--since", default=None, metavar="DATE", help="only items dated on or after (ISO)")
     p.add_argument("--until", default=None, metavar="DATE", help="only items dated on or before (ISO)")
+    p.add_argument("--registry", action="append", metavar="FILE",
+                   help="a registry file the store was built with; actors imported from FtM keep their FtM ids")
     p.add_argument("--store", default=None, metavar="FILE", help="the store file (default actorgraph.duckdb)")
     p.add_argument("--config", default=None, metavar="FILE", help="settings file (TOML)")
     p.set_defaults(func=cmd_export)

@@ -73,3 +73,8 @@ def test_registry_import_names_malformed_lines_and_exits_1(tmp_path):
     assert f"FAIL {source}:2: not JSON".encode() in proc.stderr
     assert b"1 actors added" in proc.stderr
     assert (tmp_path / "reg" / "ftm_e.yaml").is_file()
+
+
+def test_hops_without_an_actor_is_named(store_path):
+    proc = run("export", "-f", "ftm", "--store", str(store_path), "--hops", "2")
+    assert proc.returncode == 2 and b"--hops" in proc.stderr and b"--actor" in proc.stderr

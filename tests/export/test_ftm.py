@@ -100,3 +100,21 @@ def test_the_file_written_by_export_store_loads_back_with_the_same_entities(stor
     proxies = load_ftm(path.read_text(encoding="utf-8"))
     assert report.records == len(proxies)
     assert proxies == _export(store)  # deterministic ids: the same store gives the same entities
+
+
+def test_followthemoneys_own_validator_reads_the_export_unchanged(store, tmp_path):
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    path = tmp_path / "graph.ftm.json"
+    export_store(store, "ftm", str(path))
+    ftm = Path(sys.executable).with_name("ftm")
+    proc = subprocess.run([str(ftm), "validate", "-i", str(path), "-o", str(tmp_path / "valid.json")],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    def entities(p):  # validate adds empty `referents` and `datasets`: compare what an entity says
+        return [(e["id"], e["schema"], e["properties"]) for e in map(json.loads, p.read_text(encoding="utf-8").splitlines())]
+
+    assert entities(tmp_path / "valid.json") == entities(path)

@@ -113,3 +113,33 @@ def test_an_import_makes_a_later_ingest_resolve_to_the_imported_actor(tmp_path):
         "SELECT n.name FROM actor_names n JOIN actors a ON a.id = n.actor_id "
         "WHERE a.registry_id = 'ftm_os_liwa_al_example'").fetchall()}
     assert "Example Brigade" in names
+
+
+def test_an_imported_actor_keeps_its_ftm_id_in_the_ftm_export(tmp_path):
+    from graph_articles import Hand
+    from interop_checks import load_ftm
+
+    from actorgraph.export import export_store
+    from actorgraph.store import Store, add_extraction
+
+    report = import_ftm(_write(tmp_path / "list.ftm.json", LIWA), tmp_path / "reg")
+    hand = Hand("hand/liwa.txt", "The Example Brigade fights in Anbar.", "2024-03-03")
+    hand.actor("Liwa al-Example", "organization", "Example Brigade", registry_id="ftm_os_liwa_al_example")
+    with Store.open(tmp_path / "g.duckdb") as store:
+        add_extraction(store, hand.extraction())
+        export_store(store, "ftm", str(tmp_path / "with.ftm.json"), registry_files=[report.out])
+        export_store(store, "ftm", str(tmp_path / "without.ftm.json"))
+    with_ids = load_ftm((tmp_path / "with.ftm.json").read_text(encoding="utf-8"))
+    assert [p.id for p in with_ids if p.schema.name == "Organization"] == ["os-liwa-al-example"]
+    without = load_ftm((tmp_path / "without.ftm.json").read_text(encoding="utf-8"))
+    assert [p.id for p in without if p.schema.name == "Organization"] != ["os-liwa-al-example"]
+
+
+def test_a_gzipped_file_is_read(tmp_path):
+    import gzip
+
+    source = tmp_path / "list.ftm.json.gz"
+    with gzip.open(source, "wt", encoding="utf-8") as f:
+        f.write(json.dumps(LIWA) + "\n")
+    report = import_ftm(source, tmp_path / "reg")
+    assert report.added == 1 and report.out.endswith("ftm_list.yaml")

@@ -13,6 +13,7 @@ import contextlib
 import io
 import os
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,17 +38,19 @@ class ExportReport:
     selected: dict[str, int] = field(default_factory=dict)  # the selection's size by kind
 
 
-def _writer(fmt: str):
+def _writer(fmt: str, registry_files: Sequence[str]):
     """The writer of a format (imported on use: followthemoney and networkx load slowly)."""
     if fmt == "ftm":
         from .ftm import write_ftm
-        return write_ftm
+        from .ftm_import import ftm_ids
+        known = ftm_ids(registry_files)
+        return lambda selection, out: write_ftm(selection, out, known)
     from .network import write_gexf, write_graphml
     return write_gexf if fmt == "gexf" else write_graphml
 
 
-def _file(selection, fmt: str, out: str | None) -> int:
-    write, mode = _writer(fmt), FILE_FORMATS[fmt]
+def _file(selection, fmt: str, out: str | None, registry_files: Sequence[str]) -> int:
+    write, mode = _writer(fmt, registry_files), FILE_FORMATS[fmt]
     if out in (None, "-"):
         if mode == "text":
             return write(selection, sys.stdout)
@@ -90,10 +93,15 @@ def _folder(selection, fmt: str, out: str | None) -> int:
         raise ExportError(f"cannot write {out}: {exc}") from exc
 
 
-def export_store(store: Store, fmt: str, out: str | None = None, filters: Filters = Filters()) -> ExportReport:
-    """Write the part of `store` that passes `filters` in format `fmt` to `out` (a file or folder)."""
+def export_store(store: Store, fmt: str, out: str | None = None, filters: Filters = Filters(),
+                 registry_files: Sequence[str] = ()) -> ExportReport:
+    """Write the part of `store` that passes `filters` in format `fmt` to `out` (a file or folder).
+
+    `registry_files` (the settings' `registry`): actors imported from FtM data into them keep
+    their FtM ids in the `ftm` format.
+    """
     if fmt not in FORMATS:
         raise ExportError(f"unknown export format {fmt!r}; known: {', '.join(FORMATS)}")
     with select(store, filters) as selection:
-        n = _file(selection, fmt, out) if fmt in FILE_FORMATS else _folder(selection, fmt, out)
+        n = _file(selection, fmt, out, registry_files) if fmt in FILE_FORMATS else _folder(selection, fmt, out)
         return ExportReport(fmt, out or "-", n, dict(selection.counts))

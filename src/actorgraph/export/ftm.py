@@ -101,8 +101,12 @@ def _fits(schema_name: str, prop: str, entity: EntityProxy) -> bool:
     return entity.schema.is_a(model.get(schema_name).get(prop).range)
 
 
-def entities(selection: Selection) -> Iterator[EntityProxy]:
-    """The FtM entities of the selection: articles, actors, relations, events (in that order)."""
+def entities(selection: Selection, known_ids: dict[str, str] | None = None) -> Iterator[EntityProxy]:
+    """The FtM entities of the selection: articles, actors, relations, events (in that order).
+
+    `known_ids` maps registry ids to FtM ids: an actor imported from FtM data keeps its id.
+    """
+    known_ids = known_ids or {}
     store = selection.store
     article_ids: dict[str, str] = {}
     for row in selection.rows("articles"):
@@ -128,6 +132,8 @@ def entities(selection: Selection) -> Iterator[EntityProxy]:
     actors: dict[str, EntityProxy] = {}
     for row in selection.rows("actors"):
         e = _entity(actor_schema(row["type"], row["name"], row["registry_id"]), "actor", row["id"])
+        if row["registry_id"] in known_ids:
+            e.id = known_ids[row["registry_id"]]
         e.add("name", row["name"])
         e.add("alias", aliases.get(row["id"], []))
         e.add("wikidataId", row["wikidata"])
@@ -198,10 +204,10 @@ def entities(selection: Selection) -> Iterator[EntityProxy]:
             yield at
 
 
-def write_ftm(selection: Selection, out: IO[str]) -> int:
+def write_ftm(selection: Selection, out: IO[str], known_ids: dict[str, str] | None = None) -> int:
     """Write the entities as line-delimited JSON (FtM's own serialisation); returns how many."""
     n = 0
-    for entity in entities(selection):
+    for entity in entities(selection, known_ids):
         out.write(json.dumps(entity.to_dict(), ensure_ascii=False, sort_keys=True) + "\n")
         n += 1
     return n

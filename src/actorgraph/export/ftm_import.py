@@ -173,3 +173,26 @@ def _write(target: Path, source: Path, entries: list[dict]) -> None:
         with contextlib.suppress(OSError):
             tmp.unlink(missing_ok=True)
         raise RegistryError(f"registry import: cannot write {target}: {exc.strerror or exc}") from exc
+
+
+def ftm_ids(registry_files: list[str] | tuple[str, ...]) -> dict[str, str]:
+    """Registry id -> the FtM id it was imported from, for the imported files among these.
+
+    The FtM export gives such an actor its original FtM id, so the exported entity merges
+    with the dataset it came from. A file that is not a readable registry is passed over:
+    extraction reports it, an export has no use for it.
+    """
+    out: dict[str, str] = {}
+    for name in registry_files:
+        try:
+            data = yaml.safe_load(Path(name).read_text(encoding="utf-8"))
+        except (OSError, yaml.YAMLError):
+            continue
+        entries = data.get("actors") if isinstance(data, dict) else None
+        for entry in entries if isinstance(entries, list) else []:
+            if isinstance(entry, dict) and isinstance(entry.get("id"), str) and entry.get("ftm_ids"):
+                first = entry["ftm_ids"][0]
+                if isinstance(first, str) and first:
+                    out.setdefault(entry["id"], first)
+    return out
+

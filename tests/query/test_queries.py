@@ -107,3 +107,35 @@ def test_cli_questions_print_tables_and_json(store_path):
     assert "CONTRADICTED" in cli("evidence", "Hezbollah", "supports", "Asa'ib Ahl al-Haq", "--store", str(store_path)).stdout
     proc = cli("show", "Hezbollah", "--store", str(store_path.parent / "missing.duckdb"))
     assert proc.returncode == 2 and "no store" in proc.stderr
+
+
+def test_cli_refuses_bad_questions_with_status_2_and_the_reason(store_path, tmp_path):
+    proc = cli("show", "Zorro", "--store", str(store_path))
+    assert proc.returncode == 2 and "no actor named 'Zorro'" in proc.stderr
+    proc = cli("evidence", "Hezbollah", "supports", "Zorro", "--store", str(store_path))
+    assert proc.returncode == 2 and "'Zorro'" in proc.stderr
+    with Store.open(tmp_path / "empty.duckdb"):
+        pass
+    for args in (("path", "Khamenei", "Hezbollah"), ("neighbors", "Hezbollah"), ("search", "Quds")):
+        proc = cli(*args, "--store", str(tmp_path / "empty.duckdb"))
+        assert proc.returncode == 2 and "holds no article yet" in proc.stderr, args
+    newer = tmp_path / "newer.duckdb"
+    newer.write_bytes(store_path.read_bytes())
+    import duckdb
+    from actorgraph.store import SCHEMA_VERSION
+    conn = duckdb.connect(str(newer))
+    conn.execute("INSERT INTO migrations VALUES (?, 'from-the-future', now())", [SCHEMA_VERSION + 1])
+    conn.close()
+    for args in (("show", "Hezbollah"), ("stats",)):
+        proc = cli(*args, "--store", str(newer))
+        assert proc.returncode == 2 and f"schema version {SCHEMA_VERSION + 1}" in proc.stderr, args
+
+
+def test_show_surfaces_a_contradiction_in_text_and_json(store_path):
+    proc = cli("show", "Hezbollah", "--store", str(store_path))
+    assert proc.returncode == 0, proc.stderr
+    assert "Hezbollah supports Asaib Ahl al-Haq: 1 asserted, 1 negated" in proc.stdout
+    assert '"Hezbollah denied that it trained Asa\'ib Ahl al-Haq."' in proc.stdout  # the denial is among the sentences
+    answer = json.loads(cli("show", "Hezbollah", "--json", "--store", str(store_path)).stdout)
+    (edge,) = answer["contradicted"]
+    assert edge["other"]["name"] == "Asaib Ahl al-Haq" and edge["certainty"]["negated"] == 1

@@ -1,6 +1,7 @@
 """`actorgraph ingest` end to end on real articles: idempotent, resumable after SIGKILL, failures kept."""
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -11,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from actorgraph.resolve import fold
 from actorgraph.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -106,3 +108,46 @@ def test_failed_inputs_are_recorded_listed_and_retried(tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert "1 stored, 0 already stored" in proc.stderr or "1 stored" in proc.stderr
     assert run("failures").stdout.strip() == ""
+
+
+def _gold_actors() -> list[tuple[str, set[str]]]:
+    """The gold actors of the dev articles, one per real actor: keys that share a name are united."""
+    groups: list[tuple[str, set[str]]] = []
+    for gold in sorted(DEV.glob("*.gold.json")):
+        for e in json.loads(gold.read_text())["entities"].values():
+            names = {fold(n) for n in e["names"]}
+            joined = [g for g in groups if g[0] == e["type"] and g[1] & names]
+            for g in joined:
+                names |= g[1]
+                groups.remove(g)
+            groups.append((e["type"], names))
+    return groups
+
+
+@pytest.mark.skipif(not DEV.is_dir(), reason="the annotated dev articles (../shared/eval/dev) are absent")
+def test_dev_articles_give_one_node_per_real_actor(clean):
+    with Store.open(clean[0], create=False) as store:
+        rows = store.rows("SELECT name, aliases, actor_id FROM article_actors")
+    nodes = []
+    for type_, names in _gold_actors():
+        nodes.append({gid for name, aliases, gid in rows if {fold(n) for n in (name, *(aliases or []))} & names})
+    assert sum(bool(n) for n in nodes) > 100  # the articles' actors are found at all
+    assert [n for n in nodes if len(n) > 1] == []  # no real actor split over two nodes
+    owners = [gid for n in nodes for gid in n]
+    assert len(owners) == len(set(owners))  # no node holding two real actors
+
+
+@pytest.mark.skipif(not DEV.is_dir(), reason="the annotated dev articles (../shared/eval/dev) are absent")
+def test_dev_articles_chain_khamenei_down_to_asaib_ahl_al_haq_with_a_stated_sentence_per_hop(clean):
+    proc = subprocess.run([sys.executable, "-m", "actorgraph.cli", "path", "Khamenei", "Asaib Ahl al-Haq", "--json",
+                           "--store", str(clean[0])], capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    r = json.loads(proc.stdout)
+    assert r["followed"] == "down" and r["chains"]
+    texts = {}
+    with Store.open(clean[0], create=False) as store:
+        texts = dict(store.rows("SELECT source, text FROM articles"))
+    for chain in r["chains"]:
+        assert chain["actors"][0] == "Ali Khamenei" and chain["actors"][-1] == "Asaib Ahl al-Haq"
+        for h in chain["hops"]:
+            assert h["certainty"] != "negated" and h["sentence"] in texts[h["source"]]

@@ -7,7 +7,8 @@ from graph_articles import Hand, chain_articles
 
 from actorgraph.errors import DecisionError, SchemaVersionError, StoreError
 from actorgraph.model import IntakeFailure
-from actorgraph.store import SCHEMA_VERSION, Store, add_extraction, merge, record_failure, split, store_extraction
+from actorgraph.store import (SCHEMA_VERSION, Store, add_extraction, add_extractions, merge, record_failure, split,
+                              store_extraction)
 from actorgraph.store.writer import aggregate_relations
 from actorgraph.store.schema import MIGRATIONS
 
@@ -144,3 +145,21 @@ def test_a_relation_of_unknown_certainty_fails_its_article_alone_naming_the_valu
         assert counts(store) == dict.fromkeys(TABLES, 0)  # nothing of the article was kept
         assert store_extraction(store, chain_articles()[0]).new
         assert store.rows("SELECT source, error FROM failures") == [("hand/odd.txt", "StoreError")]
+
+
+def test_a_batch_stores_what_one_by_one_stores_and_a_bad_article_keeps_the_whole_batch_out(tmp_path):
+    snapshot = "SELECT a.name, r.predicate, o.name, r.statements, r.sources FROM relations r " \
+               "JOIN actors a ON a.id = r.subject JOIN actors o ON o.id = r.object ORDER BY ALL"
+    with Store.open(tmp_path / "one.duckdb") as one, Store.open(tmp_path / "batch.duckdb") as batch:
+        for ex in chain_articles():
+            add_extraction(one, ex)
+        assert [s.new for s in add_extractions(batch, chain_articles())] == [True, True, True]
+        assert counts(batch) == counts(one) and batch.rows(snapshot) == one.rows(snapshot)
+        assert [s.new for s in add_extractions(batch, chain_articles())] == [False, False, False]
+    odd = Hand("hand/odd.txt", "Hezbollah backs Hamas.")
+    hz, hm = odd.actor("Hezbollah", "organization"), odd.actor("Hamas", "organization")
+    odd.relation(hz, "supports", hm, "Hezbollah backs Hamas.", certainty="probable")
+    with Store.open(tmp_path / "bad.duckdb") as store:
+        with pytest.raises(StoreError, match="probable"):
+            add_extractions(store, [*chain_articles(), odd.extraction()])
+        assert counts(store) == dict.fromkeys(TABLES, 0)

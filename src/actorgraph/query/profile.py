@@ -103,11 +103,10 @@ def _figures(store: Store, actor_id: str, limit: int | None = None) -> list[dict
     return [dict(zip(keys, r)) for r in rows][::-1]
 
 
-def _timeline(store: Store, actor: ActorRef, edges: list[dict], events: list[dict], quotes: list[dict],
-              figures: list[dict], limit: int | None = None) -> list[dict]:
+def _timeline(actor: ActorRef, edges: list[dict], evidence: dict[str, list[dict]], events: list[dict],
+              quotes: list[dict], figures: list[dict], limit: int | None = None) -> list[dict]:
     """Relations (a few statements per edge), events, quotes and figures in date order; the latest `limit`."""
     items = []
-    evidence = statements(store, [e["relation"] for e in edges], per_edge=EVIDENCE_PER_EDGE)
     for e in edges:
         what = (f"{e['predicate']} {e['other']['name']}" if e["direction"] == "out"
                 else f"{e['other']['name']} {e['predicate']} {actor.name}")
@@ -160,7 +159,7 @@ def show(store: Store, name: str, items: int = SHOW_ITEMS) -> dict:
             "relations": dict(by_predicate),
             "contradicted": [e for e in edges if e["contradicted"]],
             "events": events, "quotes": quotes, "figures": figures, "totals": _totals(store, actor.id),
-            "timeline": _timeline(store, actor, edges, events, quotes, figures, items)}
+            "timeline": _timeline(actor, edges, evidence, events, quotes, figures, items)}
 
 
 def neighbors(store: Store, name: str, predicates: list[str] | None = None) -> dict:
@@ -189,7 +188,8 @@ def timeline(store: Store, name: str, limit: int | None = TIMELINE_ITEMS) -> dic
     """Everything dated about an actor, in date order (undated last); the latest `limit` items."""
     actor = find_actor(store, name)
     edges = _edges(store, actor.id)
-    items = _timeline(store, actor, edges, _events(store, actor.id, limit), _quotes(store, actor.id, limit),
+    evidence = statements(store, [e["relation"] for e in edges], per_edge=EVIDENCE_PER_EDGE)
+    items = _timeline(actor, edges, evidence, _events(store, actor.id, limit), _quotes(store, actor.id, limit),
                       _figures(store, actor.id, limit), limit)
     return {"actor": actor.as_dict(), "timeline": items, "totals": _totals(store, actor.id)}
 

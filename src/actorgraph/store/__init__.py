@@ -3,6 +3,7 @@
     Store.open(path)               open or create it; named migrations bring the schema up to date
     ingest(inputs, settings, st)   extract and store new articles; record failures
     add_extraction(st, ex)         store one extraction in one transaction (skipped when stored)
+    add_extractions(st, exs)       store several in one transaction (bulk loads)
     merge(st, a, b) / split(st, a, name)   decisions by hand, kept and applied to later ingests
 
 One process writes a store at a time (DuckDB locks the file).
@@ -11,8 +12,8 @@ from .database import Store
 from .decisions import Decision, decisions, merge, split
 from .ingest import IngestReport, failed_inputs, failures, ingest, store_extraction
 from .schema import MIGRATIONS, SCHEMA_VERSION
-from .writer import Stored, add_extraction, record_failure, relation_id
+from .writer import Stored, add_extraction, add_extractions, record_failure, relation_id
 
 __all__ = ["Decision", "IngestReport", "MIGRATIONS", "SCHEMA_VERSION", "Store", "Stored",
-           "add_extraction", "decisions", "failed_inputs", "failures", "ingest", "merge",
+           "add_extraction", "add_extractions", "decisions", "failed_inputs", "failures", "ingest", "merge",
            "record_failure", "relation_id", "split", "store_extraction"]

@@ -22,9 +22,9 @@ class StoreView:
         surnames = sorted({k.loose for k in keys if k.words == 1})
         blocks = sorted({k.block for k in keys})
         self._pins = {(f, t): a for f, t, a in store.rows(
-            "SELECT folded, type, actor_id FROM name_pins WHERE list_contains(?, folded)", [folded])}
+            "SELECT folded, type, actor_id FROM name_pins WHERE folded IN (SELECT unnest(?))", [folded])}
         self._keys = dict(store.rows(
-            "SELECT key, actor_id FROM actor_keys WHERE list_contains(?, key)", [sorted(set(ids))]))
+            "SELECT key, actor_id FROM actor_keys WHERE key IN (SELECT unnest(?))", [sorted(set(ids))]))
         self._folded: dict[str, dict[str, Candidate]] = defaultdict(dict)
         self._surname: dict[str, dict[str, Candidate]] = defaultdict(dict)
         self._block: dict[str, dict[str, Candidate]] = defaultdict(dict)
@@ -32,7 +32,7 @@ class StoreView:
         rows = store.rows(
             """SELECT n.actor_id, n.name, n.folded, n.surname, n.block, a.type, a.registry_id, a.name, a.wikidata
                FROM actor_names n JOIN actors a ON a.id = n.actor_id
-               WHERE list_contains(?, n.folded) OR list_contains(?, n.surname) OR list_contains(?, n.block)""",
+               WHERE n.folded IN (SELECT unnest(?)) OR n.surname IN (SELECT unnest(?)) OR n.block IN (SELECT unnest(?))""",
             [folded, surnames, blocks])
         for actor_id, name, f, surname, block, type_, registry_id, node_name, wikidata in rows:
             self.nodes[actor_id] = (node_name, registry_id, wikidata)

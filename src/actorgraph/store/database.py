@@ -13,7 +13,11 @@ import duckdb
 from ..errors import EmptyStoreError, SchemaVersionError, StoreError, StoreLockedError, StoreNotFoundError
 from .schema import CREATE_MIGRATIONS, MIGRATIONS, SCHEMA_VERSION
 
-ROWS_PER_INSERT = 250  # rows per multi-row INSERT statement (DuckDB binds parameters row by row)
+
+
+def columns_select(width: int) -> str:
+    """`SELECT unnest($1), unnest($2), ...`: rows from one list parameter per column."""
+    return "SELECT " + ", ".join(f"unnest(${i + 1})" for i in range(width))
 
 
 def now() -> datetime:
@@ -107,16 +111,15 @@ class Store:
         return row[0] if row else None
 
     def insert(self, table: str, rows: Sequence[Sequence[Any]], *, or_ignore: bool = False) -> None:
-        """Insert rows with a few multi-row statements (much faster than one per row)."""
+        """Insert rows with one statement that takes each column as one list parameter.
+
+        DuckDB binds a multi-row VALUES list value by value, which costs far more than the
+        rows themselves; a list per column is bound at once and unnested side by side.
+        """
         if not rows:
             return
-        width = len(rows[0])
         verb = "INSERT OR IGNORE INTO" if or_ignore else "INSERT INTO"
-        one = "(" + ", ".join(["?"] * width) + ")"
-        for i in range(0, len(rows), ROWS_PER_INSERT):
-            chunk = rows[i:i + ROWS_PER_INSERT]
-            self.conn.execute(f"{verb} {table} VALUES " + ", ".join([one] * len(chunk)),
-                              [v for row in chunk for v in row])
+        self.conn.execute(f"{verb} {table} {columns_select(len(rows[0]))}", [list(c) for c in zip(*rows)])
 
     def has_article(self, article_id: str) -> bool:
         return self.value("SELECT count(*) FROM articles WHERE id = ?", [article_id]) > 0

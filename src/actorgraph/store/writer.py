@@ -13,7 +13,7 @@ from ..errors import StoreError
 from ..model import CERTAINTIES, Evidence, Extraction, IntakeFailure, content_id
 from ..resolve import NameKey, resolve_actor
 from .actors import StoreView, actor_keys, create_actor, new_actor_id
-from .database import ROWS_PER_INSERT, Store, now
+from .database import Store, columns_select, now
 
 
 def relation_id(subject: str, predicate: str, object_: str) -> str:
@@ -48,8 +48,8 @@ def aggregate_relations(store: Store, ids: Iterable[str]) -> None:
     store.conn.execute(_AGGREGATE, [ids])
 
 
-_ADD = """
-INSERT INTO relations VALUES {rows}
+_ADD = f"""
+INSERT INTO relations {columns_select(13)}
 ON CONFLICT (id) DO UPDATE SET
     statements = relations.statements + excluded.statements, sources = relations.sources + 1,
     first_date = least(relations.first_date, excluded.first_date),
@@ -74,11 +74,8 @@ def add_to_relations(store: Store, statement_rows: list[tuple]) -> None:
         e[8 + CERTAINTIES.index(certainty)] += 1
     for e in edges.values():
         e[12] = e[11] > 0 and e[8] + e[9] > 0
-    rows = list(edges.values())
-    for i in range(0, len(rows), ROWS_PER_INSERT):
-        chunk = rows[i:i + ROWS_PER_INSERT]
-        one = "(" + ", ".join(["?"] * 13) + ")"
-        store.conn.execute(_ADD.format(rows=", ".join([one] * len(chunk))), [v for r in chunk for v in r])
+    if edges:
+        store.conn.execute(_ADD, [list(c) for c in zip(*edges.values())])
 
 
 @dataclass(frozen=True)
@@ -100,111 +97,125 @@ def _first(evidence: list[Evidence]) -> tuple:
     return e.sentence, e.start, e.end, e.extractor
 
 
-def add_extraction(store: Store, ex: Extraction) -> Stored:
-    """Store one article's extraction in one transaction; a stored article is left as it is."""
+def _write(store: Store, ex: Extraction) -> Stored:
+    """Store one article inside the caller's transaction; a stored article is left as it is."""
     article = ex.article
     aid = article.id
-    with store.transaction():
-        if store.has_article(aid):
-            return Stored(aid, article.source, new=False)
-        local_ids = {a.id for a in ex.actors}
-        keys = [NameKey.of(n, a.type) for a in ex.actors for n in (a.name, *a.aliases) if n]
-        ids = [k for a in ex.actors for k in actor_keys(a.registry_id, a.wikidata)]
-        view = StoreView(store, keys, ids)
-        to_global: dict[str, str] = {}
-        created = 0
-        aa_rows, mention_rows = [], []
-        name_rows: dict[tuple[str, str], tuple] = {}
-        key_rows: dict[str, tuple[str, str]] = {}
-        for a in ex.actors:
-            match = resolve_actor(a.name, a.type, a.aliases, a.registry_id, a.wikidata, view)
-            akeys = [NameKey.of(n, a.type) for n in dict.fromkeys((a.name, *a.aliases)) if n]
-            ids_of = actor_keys(a.registry_id, a.wikidata)
-            if match.actor_id is None:
-                gid = new_actor_id(store, a.type, a.name, a.registry_id)
-                create_actor(store, gid, a.name, a.type, a.registry_id, a.wikidata)
-                created += 1
-                view.nodes[gid] = (a.name, a.registry_id, a.wikidata)
-            else:
-                gid = match.actor_id
-                node_name, node_registry, node_wikidata = view.node(store, gid)
-                if a.registry_id and not node_registry:  # the registry's name becomes the display name
-                    store.conn.execute("UPDATE actors SET registry_id = ?, name = ? WHERE id = ?",
-                                       [a.registry_id, a.name, gid])
-                    node_name, node_registry = a.name, a.registry_id
-                if a.wikidata and not node_wikidata:
-                    store.conn.execute("UPDATE actors SET wikidata = ? WHERE id = ?", [a.wikidata, gid])
-                    node_wikidata = a.wikidata
-                view.nodes[gid] = (node_name, node_registry, node_wikidata)
-            for k in akeys:
-                if k.folded:
-                    name_rows.setdefault((gid, k.folded), (gid, k.name, k.folded, k.loose, k.words, k.surname,
-                                                           k.block, a.type))
-            for key in ids_of:
-                key_rows.setdefault(key, (key, gid))
-            view.add(gid, akeys, a.type, view.nodes[gid][1], view.nodes[gid][0], ids_of)
-            to_global[a.id] = gid
-            aa_rows.append((aid, a.id, gid, a.name, a.type, list(a.aliases), [k.folded for k in akeys],
-                            a.registry_id, a.wikidata, getattr(a, "source", None), match.reason,
-                            len(a.mentions)))
-            mention_rows += [(aid, a.id, m.start, m.end, m.text) for m in a.mentions]
-        store.insert("actor_names", list(name_rows.values()), or_ignore=True)
-        store.insert("actor_keys", list(key_rows.values()), or_ignore=True)
-        store.insert("article_actors", aa_rows)
-        store.insert("mentions", mention_rows)
+    if store.has_article(aid):
+        return Stored(aid, article.source, new=False)
+    local_ids = {a.id for a in ex.actors}
+    keys = [NameKey.of(n, a.type) for a in ex.actors for n in (a.name, *a.aliases) if n]
+    ids = [k for a in ex.actors for k in actor_keys(a.registry_id, a.wikidata)]
+    view = StoreView(store, keys, ids)
+    to_global: dict[str, str] = {}
+    created = 0
+    aa_rows, mention_rows = [], []
+    name_rows: dict[tuple[str, str], tuple] = {}
+    key_rows: dict[str, tuple[str, str]] = {}
+    for a in ex.actors:
+        match = resolve_actor(a.name, a.type, a.aliases, a.registry_id, a.wikidata, view)
+        akeys = [NameKey.of(n, a.type) for n in dict.fromkeys((a.name, *a.aliases)) if n]
+        ids_of = actor_keys(a.registry_id, a.wikidata)
+        if match.actor_id is None:
+            gid = new_actor_id(store, a.type, a.name, a.registry_id)
+            create_actor(store, gid, a.name, a.type, a.registry_id, a.wikidata)
+            created += 1
+            view.nodes[gid] = (a.name, a.registry_id, a.wikidata)
+        else:
+            gid = match.actor_id
+            node_name, node_registry, node_wikidata = view.node(store, gid)
+            if a.registry_id and not node_registry:  # the registry's name becomes the display name
+                store.conn.execute("UPDATE actors SET registry_id = ?, name = ? WHERE id = ?",
+                                   [a.registry_id, a.name, gid])
+                node_name, node_registry = a.name, a.registry_id
+            if a.wikidata and not node_wikidata:
+                store.conn.execute("UPDATE actors SET wikidata = ? WHERE id = ?", [a.wikidata, gid])
+                node_wikidata = a.wikidata
+            view.nodes[gid] = (node_name, node_registry, node_wikidata)
+        for k in akeys:
+            if k.folded:
+                name_rows.setdefault((gid, k.folded), (gid, k.name, k.folded, k.loose, k.words, k.surname,
+                                                       k.block, a.type))
+        for key in ids_of:
+            key_rows.setdefault(key, (key, gid))
+        view.add(gid, akeys, a.type, view.nodes[gid][1], view.nodes[gid][0], ids_of)
+        to_global[a.id] = gid
+        aa_rows.append((aid, a.id, gid, a.name, a.type, list(a.aliases), [k.folded for k in akeys],
+                        a.registry_id, a.wikidata, getattr(a, "source", None), match.reason,
+                        len(a.mentions)))
+        mention_rows += [(aid, a.id, m.start, m.end, m.text) for m in a.mentions]
+    store.insert("actor_names", list(name_rows.values()), or_ignore=True)
+    store.insert("actor_keys", list(key_rows.values()), or_ignore=True)
+    store.insert("article_actors", aa_rows)
+    store.insert("mentions", mention_rows)
 
-        def local(ref: str | None, what: str) -> str | None:
-            if ref is not None and ref not in local_ids:
-                raise StoreError(f"{article.source}: {what} refers to actor {ref!r}, which the extraction does not list")
-            return ref
+    def local(ref: str | None, what: str) -> str | None:
+        if ref is not None and ref not in local_ids:
+            raise StoreError(f"{article.source}: {what} refers to actor {ref!r}, which the extraction does not list")
+        return ref
 
-        statement_rows = []
-        for r in ex.relations:
-            s, o = to_global[local(r.subject, "a relation")], to_global[local(r.object, "a relation")]
-            local(r.attributed_to, "a relation's attribution")
-            rid = relation_id(s, r.predicate, o)
-            if r.certainty not in CERTAINTIES:
-                raise StoreError(f"{article.source}: a relation has certainty {r.certainty!r}, "
-                                 f"not one of {', '.join(CERTAINTIES)}")
-            for e in r.evidence or [Evidence(article.source, "", 0, 0)]:
-                sid = content_id(aid, r.subject, r.predicate, r.object, str(e.start), str(e.end),
-                                 r.certainty, prefix="s")
-                statement_rows.append((sid, rid, aid, s, r.predicate, o, r.subject, r.object, r.certainty,
-                                       r.role, r.date or article.published, r.attributed_to, e.sentence,
-                                       e.start, e.end, e.cue_start, e.cue_end, e.extractor))
-        store.insert("statements", statement_rows)
-        add_to_relations(store, statement_rows)
+    statement_rows = []
+    for r in ex.relations:
+        s, o = to_global[local(r.subject, "a relation")], to_global[local(r.object, "a relation")]
+        local(r.attributed_to, "a relation's attribution")
+        rid = relation_id(s, r.predicate, o)
+        if r.certainty not in CERTAINTIES:
+            raise StoreError(f"{article.source}: a relation has certainty {r.certainty!r}, "
+                             f"not one of {', '.join(CERTAINTIES)}")
+        for e in r.evidence or [Evidence(article.source, "", 0, 0)]:
+            sid = content_id(aid, r.subject, r.predicate, r.object, str(e.start), str(e.end),
+                             r.certainty, prefix="s")
+            statement_rows.append((sid, rid, aid, s, r.predicate, o, r.subject, r.object, r.certainty,
+                                   r.role, r.date or article.published, r.attributed_to, e.sentence,
+                                   e.start, e.end, e.cue_start, e.cue_end, e.extractor))
+    store.insert("statements", statement_rows)
+    add_to_relations(store, statement_rows)
 
-        event_rows, participant_rows = [], []
-        for n, ev in enumerate(ex.events):
-            eid = content_id(aid, "event", str(n), prefix="e")
-            sentence, start, end, extractor = _first(ev.evidence)
-            event_rows.append((eid, aid, ev.type, ev.date or None, getattr(ev, "date_text", None),
-                               local(ev.place, "an event's place"), ev.certainty, sentence, start, end, extractor))
-            participant_rows += [(eid, aid, local(p.entity, "an event participant"), p.role) for p in ev.participants]
-        store.insert("events", event_rows)
-        store.insert("event_participants", participant_rows)
-        quote_rows = []
-        for n, q in enumerate(ex.quotes):
-            sentence, start, end, extractor = _first(q.evidence)
-            quote_rows.append((content_id(aid, "quote", str(n), prefix="q"), aid, local(q.speaker, "a quote's speaker"),
-                               q.text, q.date, getattr(q, "date_text", None), getattr(q, "medium", None),
-                               q.certainty, sentence, start, end, extractor))
-        store.insert("quotes", quote_rows)
-        figure_rows = []
-        for n, f in enumerate(ex.figures):
-            sentence, start, end, extractor = _first(f.evidence)
-            figure_rows.append((content_id(aid, "figure", str(n), prefix="f"), aid, local(f.subject, "a figure"),
-                                f.value, getattr(f, "value_max", None), f.kind, f.qualifier, f.certainty,
-                                local(getattr(f, "place", None), "a figure's place"), getattr(f, "date", None),
-                                getattr(f, "date_text", None), sentence, start, end, extractor))
-        store.insert("figures", figure_rows)
+    event_rows, participant_rows = [], []
+    for n, ev in enumerate(ex.events):
+        eid = content_id(aid, "event", str(n), prefix="e")
+        sentence, start, end, extractor = _first(ev.evidence)
+        event_rows.append((eid, aid, ev.type, ev.date or None, getattr(ev, "date_text", None),
+                           local(ev.place, "an event's place"), ev.certainty, sentence, start, end, extractor))
+        participant_rows += [(eid, aid, local(p.entity, "an event participant"), p.role) for p in ev.participants]
+    store.insert("events", event_rows)
+    store.insert("event_participants", participant_rows)
+    quote_rows = []
+    for n, q in enumerate(ex.quotes):
+        sentence, start, end, extractor = _first(q.evidence)
+        quote_rows.append((content_id(aid, "quote", str(n), prefix="q"), aid, local(q.speaker, "a quote's speaker"),
+                           q.text, q.date, getattr(q, "date_text", None), getattr(q, "medium", None),
+                           q.certainty, sentence, start, end, extractor))
+    store.insert("quotes", quote_rows)
+    figure_rows = []
+    for n, f in enumerate(ex.figures):
+        sentence, start, end, extractor = _first(f.evidence)
+        figure_rows.append((content_id(aid, "figure", str(n), prefix="f"), aid, local(f.subject, "a figure"),
+                            f.value, getattr(f, "value_max", None), f.kind, f.qualifier, f.certainty,
+                            local(getattr(f, "place", None), "a figure's place"), getattr(f, "date", None),
+                            getattr(f, "date_text", None), sentence, start, end, extractor))
+    store.insert("figures", figure_rows)
 
-        seq = store.value("SELECT coalesce(max(seq), 0) + 1 FROM articles")
-        store.insert("articles", [(aid, article.source, article.title, article.published, article.language,
-                                   article.url, article.format, article.text, ex.extractor, seq, now())])
-        store.conn.execute("DELETE FROM failures WHERE source = ?", [article.source])
+    seq = store.value("SELECT coalesce(max(seq), 0) + 1 FROM articles")
+    store.insert("articles", [(aid, article.source, article.title, article.published, article.language,
+                               article.url, article.format, article.text, ex.extractor, seq, now())])
+    store.conn.execute("DELETE FROM failures WHERE source = ?", [article.source])
     return Stored(aid, article.source, True, len(ex.actors), created, len(statement_rows))
+
+
+def add_extraction(store: Store, ex: Extraction) -> Stored:
+    """Store one article's extraction in one transaction; a stored article is left as it is."""
+    with store.transaction():
+        return _write(store, ex)
+
+
+def add_extractions(store: Store, extractions: Iterable[Extraction]) -> list[Stored]:
+    """Store several articles in one transaction (bulk loads: one commit for many articles).
+
+    Each article is still whole or absent; an error stores none of the batch.
+    """
+    with store.transaction():
+        return [_write(store, ex) for ex in extractions]
 
 
 def record_failure(store: Store, failure: IntakeFailure) -> None:

@@ -37,9 +37,11 @@ def cmd_registry_import(args: argparse.Namespace) -> int:
     for failure in report.failures:
         print(f"FAIL {failure}", file=sys.stderr)
     skipped = ", ".join(f"{n} {schema}" for schema, n in sorted(report.skipped.items()))
+    for name in report.dropped:
+        print(f"left out {name}", file=sys.stderr)
     print(f"{report.added} actors added, {report.extended} shipped actors given more names, "
-          f"{len(report.failures)} malformed lines{f'; not actors: {skipped}' if skipped else ''} -> {report.out}",
-          file=sys.stderr)
+          f"{len(report.dropped)} names left out as another actor's, {len(report.failures)} malformed lines"
+          f"{f'; not actors: {skipped}' if skipped else ''} -> {report.out}", file=sys.stderr)
     if args.registry_file:
         print(f"pass --registry {report.out} to extract/ingest, or name it in the settings' registry list",
               file=sys.stderr)

@@ -143,3 +143,16 @@ def test_a_gzipped_file_is_read(tmp_path):
         f.write(json.dumps(LIWA) + "\n")
     report = import_ftm(source, tmp_path / "reg")
     assert report.added == 1 and report.out.endswith("ftm_list.yaml")
+
+
+def test_a_known_name_joins_its_shipped_actor_and_another_actors_name_is_left_out(tmp_path):
+    hezbollah = {"id": "os-hezbollah", "schema": "Organization",
+                 "properties": {"name": ["Hizballah"], "alias": ["Party of God of Lebanon"]}}
+    liwa = {**LIWA, "properties": {**LIWA["properties"], "alias": ["Example Brigade", "Kataib Hezbollah"]}}
+    report = import_ftm(_write(tmp_path / "l.json", hezbollah, liwa), tmp_path / "reg")
+    assert (report.added, report.extended) == (1, 1)
+    registry = load_registry([report.out])
+    assert "Party of God of Lebanon" in registry.get("hezbollah").aliases
+    assert registry.get("ftm_os_liwa_al_example").aliases == ("Example Brigade",)
+    assert registry.index.ids("Kataib Hezbollah") == ("kataib_hezbollah",)
+    assert report.dropped == ["'Kataib Hezbollah' of os-liwa-al-example names kataib_hezbollah"]

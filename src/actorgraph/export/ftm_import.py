@@ -3,8 +3,9 @@
 People, organizations, companies, public bodies and other legal entities become registry
 entries with their names (name, alias, previousName; weakAlias on request) and ids: the
 registry id is `ftm_<FtM id as a slug>`, the FtM id itself is kept in the entry, and the
-Wikidata id carries over. An entity whose Wikidata id is already a shipped actor's adds its
-names to that actor instead. The file is written where later `extract` and `ingest` runs
+Wikidata id carries over. An entity whose Wikidata id is already a shipped actor's, or
+whose name means exactly one shipped actor of its type, adds its names to that actor
+instead; a name that already means another known actor is left out (one alias, one actor). The file is written where later `extract` and `ingest` runs
 read it by themselves: the `registry_dir` folder of the settings.
 """
 from __future__ import annotations
@@ -42,6 +43,7 @@ class ImportReport:
     extended: int = 0  # shipped actors that gained names (same Wikidata id)
     skipped: dict[str, int] = field(default_factory=dict)  # entities of other schemas, by schema
     failures: list[str] = field(default_factory=list)  # "FILE:LINE: reason" per malformed line
+    dropped: list[str] = field(default_factory=list)  # names left out: they already name another known actor
 
 
 def _slug(ftm_id: str) -> str:
@@ -125,6 +127,10 @@ def import_ftm(source: str | os.PathLike, registry_dir: str | os.PathLike, out: 
         country = next((c for p in ("country", "nationality", "jurisdiction", "mainCountry")
                         if p in proxy.schema.properties for c in proxy.get(p) if re.fullmatch(r"[a-z]{2}", c)), None)
         known = by_wikidata.get(qid) if qid else None
+        if known is None:  # a name that already means exactly one shipped actor of this type is that actor
+            named = shipped.index.ids(names[0])
+            if len(named) == 1 and shipped.get(named[0]).type == kind:
+                known = shipped.get(named[0])
         if proxy.id in by_ftm:
             entry = entries[by_ftm[proxy.id]]
         elif known is not None:
@@ -138,7 +144,13 @@ def import_ftm(source: str | os.PathLike, registry_dir: str | os.PathLike, out: 
             entry = entries.setdefault(rid, {"id": rid, "name": names[0], "type": kind, "aliases": [], "ftm_ids": []})
             by_ftm[proxy.id] = rid
         entry["ftm_ids"] = list(dict.fromkeys([*entry["ftm_ids"], proxy.id]))
-        entry["aliases"] = [a for a in dict.fromkeys([*entry["aliases"], *names]) if a != entry["name"]]
+        kept = []
+        for name in names:  # one alias, one actor: a name that means another known actor stays with it
+            if set(shipped.index.ids(name)) - {entry["id"]}:
+                report.dropped.append(f"{name!r} of {proxy.id} names {', '.join(shipped.index.ids(name))}")
+            else:
+                kept.append(name)
+        entry["aliases"] = [a for a in dict.fromkeys([*entry["aliases"], *kept]) if a != entry["name"]]
         if qid and "wikidata" not in entry:
             entry["wikidata"] = qid
         if country and "country" not in entry:

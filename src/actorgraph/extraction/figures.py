@@ -39,6 +39,7 @@ class FigureLexicon:
     group_nouns: frozenset[str]
     kinds: dict[str, str]  # lemma -> kind
     money: dict[str, str]  # lemma -> kind of money
+    range_openers: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -55,6 +56,7 @@ def lexicon() -> FigureLexicon:
         group_nouns=frozenset(data["group_nouns"]),
         kinds={w: kind for kind, words in data["kinds"].items() for w in words},
         money={w: kind for kind, words in data["money"].items() for w in words},
+        range_openers=tuple(w.lower() for w in data.get("range_openers", ())),
     )
 
 
@@ -121,7 +123,22 @@ def _numbers(sent: Span, lex: FigureLexicon) -> list[Span]:
             start = t.i - 1 if low == "dozen" and t.i > sent.start and t.doc[t.i - 1].lower_ in ("a", "one") else t.i
             out.append(t.doc[start:t.i + 1])
             taken.update(range(start, t.i + 1))
-    return sorted(out, key=lambda s: s.start)
+    out.sort(key=lambda s: s.start)
+    merged: list[Span] = []
+    for span in out:  # "14,000 to 15,000" read as two numbers: one range
+        prev = merged[-1] if merged else None
+        if prev is not None and span.start == prev.end + 1 and _joins_range(prev, span.doc[prev.end]):
+            merged[-1] = span.doc[prev.start:span.end]
+        else:
+            merged.append(span)
+    return merged
+
+
+def _joins_range(first: Span, word: Token) -> bool:
+    """Whether `word` between two numbers makes them a range: "to", a dash, or "and" after "between"."""
+    if word.lower_ in ("to", "-", "–"):
+        return True
+    return word.lower_ == "and" and first.start > 0 and first.doc[first.start - 1].lower_ == "between"
 
 
 def parse_amount(span: Span, lex: FigureLexicon) -> Amount | None:
@@ -138,11 +155,17 @@ def parse_amount(span: Span, lex: FigureLexicon) -> Amount | None:
                 text = text[len(phrase) + 1:]
             break
     text = text.replace("$", "").replace("us$", "").strip()
+    for opener in lex.range_openers:  # "between 14,000 and 15,000", "from 10 to 20"
+        if text.startswith(opener + " ") and re.search(r"\s(?:and|to)\s", text):
+            text = text[len(opener) + 1:]
+            break
     if re.fullmatch(r"(1[89]|20)\d\d", text) or not text:
         return None  # a year
     for phrase in sorted(lex.vague, key=len, reverse=True):
         if text == phrase or text.endswith(" " + phrase) and not re.search(r"\d", text):
             return Amount(lex.vague[phrase], phrase.replace(" ", "_") if qualifier == "exactly" else qualifier)
+    tens = "|".join(w for w, v in lex.numbers.items() if 20 <= v <= 90 and v % 10 == 0)
+    text = re.sub(rf"\b({tens})\s*-\s*(?=[a-z])", r"\1 ", text)  # "twenty-five" is one number
     parts = re.split(r"\s+(?:to|-|–|and|or)\s+|(?<=\d)[-–](?=\d)", text)
     values = [v for v in (_value(p, lex) for p in parts) if v is not None]
     if not values:
@@ -194,6 +217,10 @@ def _figure(span: Span, amount: Amount, args: Arguments, lex: FigureLexicon, gro
         anchor, kind = root.head, lex.kinds[root.head.lemma_.lower()]  # "... and wounded three"
     if kind is None:
         return None
+    lemma = noun.lemma_.lower()
+    if lemma not in lex.people_nouns | lex.group_nouns and lex.kinds.get(lemma) != "captured" \
+            and noun.tag_ != "NNPS" and not _named_group(noun, args) and args.demonym(noun) is None:
+        return None  # "100,000 rockets", "40 villages": things, not people
     subject = _side(noun, anchor, kind, args, lex, groups, article)
     return subject, kind, anchor
 
@@ -211,8 +238,10 @@ def _counted(span: Span, lex: FigureLexicon) -> Token | None:
             if objs:
                 return objs[0]
     nxt = span.end  # "Over a dozen high-ranking Iranians": the noun right after the number
-    while nxt < min(len(doc), span.end + 4) and (doc[nxt].pos_ in ("ADJ", "ADV", "VERB") or doc[nxt].text == "-") \
-            and doc[nxt].dep_ in ("amod", "advmod", "punct", "compound"):
+    while nxt < min(len(doc), span.end + 4) and ((doc[nxt].pos_ in ("ADJ", "ADV", "VERB") or doc[nxt].text == "-")
+                                                 and doc[nxt].dep_ in ("amod", "advmod", "punct", "compound")
+                                                 or doc[nxt].dep_ == "compound" and doc[nxt].head.i > nxt):
+        # skip modifiers and names before the noun: "Over a dozen high-ranking Iranians", "a dozen IRGC officers"
         nxt += 1
     if nxt < len(doc) and doc[nxt].pos_ in ("NOUN", "PROPN") and doc[nxt].i > root.i and root.head.i != doc[nxt].i \
             and doc[nxt].dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
@@ -256,6 +285,8 @@ def _kind(noun: Token, number: Token, lex: FigureLexicon) -> tuple[Token, str | 
                 kind = "deployed" if _deployed(noun) else "fighters"
             if word == "lose" and node.dep_ != "dobj":
                 kind = None
+            if kind == "fighters" and lemma == "member":
+                kind = "members"  # "has some 5,000 members"
             if kind:
                 return head, kind
         if node.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") or head.pos_ in ("VERB", "AUX") and node.dep_ != "conj":
@@ -296,6 +327,11 @@ def _side(noun: Token, anchor: Token, kind: str, args: Arguments, lex: FigureLex
                     if group is not None:
                         return group
     actor = args.carrier(noun) if noun.lemma_.lower() in lex.people_nouns or noun.tag_ == "NNPS" else None
+    if actor is None and noun.tag_ == "NNS" and noun.lemma_.lower() in lex.people_nouns:
+        # "five Hezbollah commanders": a plural of an office counts the actor's people
+        actor = next((a for c in noun.children if c.dep_ in ("compound", "nmod", "poss", "amod") and c.i < noun.i
+                      for a in (args.at(c) or args.demonym(c),) if a is not None
+                      and a.type in ("organization", "country")), None)
     if actor is None and noun.tag_ in ("NNS", "NNPS"):
         actor = args.demonym(noun)
     if actor is not None:

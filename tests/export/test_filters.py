@@ -66,3 +66,21 @@ def test_a_bad_filter_value_is_named(store, filters, named):
 def test_an_unknown_actor_is_named(store):
     with pytest.raises(UnknownActorError, match="Nobody Atall"):
         select(store, Filters(actor="Nobody Atall"))
+
+
+@pytest.mark.parametrize("filters", [
+    Filters(actor="Soleimani", hops=1), Filters(predicates=("supports",)), Filters(certainty=("negated",)),
+    Filters(since="2020-01-04"), Filters(actor="United States", hops=2, until="2020-01-31"),
+])
+def test_every_filtered_ftm_export_refers_only_to_entities_it_holds(store, filters):
+    import io
+
+    from interop_checks import load_ftm
+
+    from actorgraph.export.ftm import write_ftm
+
+    out = io.StringIO()
+    with select(store, filters) as selection:
+        write_ftm(selection, out)
+    proxies = load_ftm(out.getvalue())  # raises on a dangling reference
+    assert any(p.schema.edge for p in proxies)

@@ -109,3 +109,43 @@ def test_sentence_date_resolves_against_the_article_date_or_keeps_the_words(nlp)
 def test_order_numbers_and_ages_in_a_sentence_are_not_dates(nlp):
     sent = next(nlp("Badran, 54, was designated under Executive Order 13224.").sents)
     assert dates_in(sent, PUBLISHED) == []
+
+
+@pytest.mark.parametrize("text, iso, precision, modifier", [
+    ("Sept. 11, 2001", "2001-09-11", "day", None),
+    ("31st December 2019", "2019-12-31", "day", None),
+    ("2020-03-03", "2020-03-03", "day", None),
+    ("mid-2019", "2019", "year", "mid"),
+    ("in late 2015", "2015", "year", "late"),
+    ("spring 2016", "2016", "season", "spring"),
+    ("the early 1980s", "1980", "decade", "early"),
+])
+def test_more_absolute_forms_keep_their_precision_and_modifier(text, iso, precision, modifier):
+    value = normalise(text, PUBLISHED)
+    assert (value.iso, value.precision, value.modifier, value.relative) == (iso, precision, modifier, False)
+
+
+@pytest.mark.parametrize("text, iso, precision", [
+    ("two days ago", "2021-06-13", "day"),
+    ("10 days ago", "2021-06-05", "day"),
+    ("last night", "2021-06-14", "day"),
+    ("the day before yesterday", "2021-06-13", "day"),
+    ("tomorrow", "2021-06-16", "day"),
+    ("last Tuesday", "2021-06-08", "day"),
+    ("on Monday morning", "2021-06-14", "day"),
+    ("earlier this week", "2021-W24", "week"),
+    ("two weeks ago", "2021-W22", "week"),
+    ("next week", "2021-W25", "week"),
+    ("earlier this month", "2021-06", "month"),
+    ("this year", "2021", "year"),
+    ("three years ago", "2018", "year"),
+    ("on Jan. 3", "2021-01-03", "day"),
+])
+def test_more_relative_forms_are_placed_against_the_published_date(text, iso, precision):
+    value = normalise(text, PUBLISHED)
+    assert (value.iso, value.precision, value.relative) == (iso, precision, True)
+
+
+def test_late_last_year_keeps_both_the_year_and_the_modifier():
+    value = normalise("late last year", PUBLISHED)
+    assert (value.iso, value.precision, value.modifier) == ("2020", "year", "late")

@@ -43,7 +43,7 @@ _ABSOLUTE = [  # most precise first
     ("day", re.compile(rf"\b{_YEAR}-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")),
     ("month", re.compile(rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}\b", re.I)),
     ("decade", re.compile(r"\b(?P<year>(?:1[89]|20)\d0)['’]?s\b")),
-    ("year", re.compile(rf"(?<![\d.,/-]){_YEAR}(?![\d.,/]\d|\d)")),
+    ("year", re.compile(rf"(?<![\d.,/])(?<!\d-){_YEAR}(?![\d.,/]\d|\d)")),  # also "mid-2019"
 ]
 _MONTH_DAY = [re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!,?\s+\d)", re.I),
               re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b", re.I)]
@@ -54,7 +54,7 @@ _RELATIVE_UNIT = re.compile(r"\b(?P<which>this|last|next|past|previous|coming|ea
 _BARE_SEASON = re.compile(r"^(?:in\s+|during\s+|over\s+|through\s+)?(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)$", re.I)
 _WEEKDAY = re.compile(r"\b(?:(?P<which>last|next|this|on|coming)\s+)?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b", re.I)
 _DEICTIC = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
-            "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2}
+            "yesterday": -1, "last night": -1, "tomorrow": 1, "the day before yesterday": -2}
 _WEEKEND = re.compile(r"\b(?:the|this|last|past)\s+weekend\b", re.I)
 
 
@@ -158,7 +158,7 @@ def _relative(s: str, low: str, anchor: date | None, mod: str | None, future: bo
     def value(iso: str | None, precision: str, modifier: str | None = mod) -> TimeValue:
         return TimeValue(s, iso if anchor else None, precision, modifier, relative=True)
 
-    for words, offset in _DEICTIC.items():
+    for words, offset in sorted(_DEICTIC.items(), key=lambda kv: -len(kv[0])):  # "the day before yesterday" first
         if re.search(rf"\b{words}\b", low):
             return value(anchor and (anchor + timedelta(days=offset)).isoformat(), "day")
     m = _AGO.search(low)

@@ -3,7 +3,8 @@
     to_contract(extraction)                 one extraction as the contract's JSON record
     export_store(store, fmt, out, filters)  the store (or a neighbourhood of it) as FollowTheMoney,
                                             GEXF, GraphML, Neo4j import files, CSV or Parquet tables
-    import_ftm(path, ...)                   FollowTheMoney entities into a registry file of known actors
+    ftm_import.import_ftm(path, folder)     FollowTheMoney entities into a registry file of known actors
+                                            (a submodule: followthemoney loads slowly)
 """
 from .contract import to_contract
 from .formats import FORMATS, ExportReport, export_store

@@ -97,6 +97,8 @@ KIND_SQL: dict[str, str] = {
                string_agg(DISTINCT s.role, '; ' ORDER BY s.role) AS roles
         FROM statements s JOIN x_statements x ON x.id = s.id
         GROUP BY s.relation_id ORDER BY predicate, subject, object""",
+    # Two statements of one article can share the store's id (it leaves out the cue): a suffix
+    # keeps each evidence row's id unique.
     "evidence": """
         SELECT s.id || CASE WHEN n > 1 THEN '-' || n::VARCHAR ELSE '' END AS id, s.relation_id, s.article_id, s.subject, s.predicate, s.object, s.certainty, s.role, s.date,
                w.actor_id AS attributed_to, s.sentence, s.sent_start, s.sent_end, s.cue_start, s.cue_end, s.extractor

@@ -17,7 +17,16 @@ def _edges(store: Store, frontier: list[str], predicates: list[str] | None, cert
            since: str | None, until: str | None, cap: int, within: bool = False) -> list[tuple]:
     """Edges touching the frontier (or, `within`, joining two of its actors) that pass the filters, strongest first."""
     join = "AND" if within else "OR"
-    cond, params = [f"(list_contains(?, s.subject) {join} list_contains(?, s.object))"], [frontier, frontier]
+    if not (certainty or since or until):  # the edges' own totals answer it: no statement is read
+        cond, params = [f"(r.subject IN (SELECT unnest(?)) {join} r.object IN (SELECT unnest(?)))"], [frontier, frontier]
+        if predicates:
+            cond.append("r.predicate IN (SELECT unnest(?))")
+            params.append(predicates)
+        return store.rows(f"""
+            SELECT id, subject, predicate, object, sources, statements, asserted, reported, uncertain, negated,
+                   first_date, last_date FROM relations r WHERE {' AND '.join(cond)}
+            ORDER BY sources DESC, statements DESC, id LIMIT ?""", params + [cap])
+    cond, params = [f"(s.subject IN (SELECT unnest(?)) {join} s.object IN (SELECT unnest(?)))"], [frontier, frontier]
     if predicates:
         cond.append("list_contains(?, s.predicate)")
         params.append(predicates)

@@ -17,12 +17,12 @@ from ..errors import SchemaVersionError, StoreError, StoreLockedError, StoreNotF
 from ..store import SCHEMA_VERSION, Store
 
 # Ids are deterministic hashes with a one-letter kind prefix: g (actor), a (article), r (relation).
-_ID = {kind: re.compile(rf"^{kind}[0-9a-f]{{6,64}}$") for kind in ("g", "a", "r")}
+_ID = {kind: re.compile(rf"{kind}[0-9a-f]{{6,64}}") for kind in ("g", "a", "r")}
 
 
 def valid_id(kind: str, value: str) -> bool:
     """True when `value` has the shape of an id of this kind ('g' actor, 'a' article, 'r' relation)."""
-    return bool(_ID[kind].match(value))
+    return bool(_ID[kind].fullmatch(value))
 
 
 class StoreAccess:
@@ -33,7 +33,7 @@ class StoreAccess:
         self.writable = writable
         self.write_lock = threading.Lock()
         if writable:
-            self._store = Store.open(self.path)
+            self._store = Store.open(self.path, create=False)
         else:
             self._store = Store(self.path, _connect_read_only(self.path))
         self._check_version()

@@ -1,6 +1,6 @@
 // Shared by every page: building DOM safely, asking the JSON API, the header and search box.
 // Data from the store is untrusted: it only ever reaches the page through textContent and
-// attribute values set by the DOM API (never innerHTML), and links only point inside the app
+// attribute values set by the DOM API (never parsed as markup), and links only point inside the app
 // or to Wikidata.
 
 export function el(tag, attrs = {}, ...children) {

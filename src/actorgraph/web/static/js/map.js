@@ -81,7 +81,7 @@ try {
       .addTo(lines);
   }
   const everything = L.featureGroup([markers, lines]);
-  if (everything.getLayers().length && markers.getLayers().length) map.fitBounds(markers.getBounds().pad(0.3), { maxZoom: 6 });
+  if (everything.getLayers().length && markers.getLayers().length) map.fitBounds(markers.getBounds().pad(0.5), { maxZoom: 5 });
   else map.setView([30, 40], 3);
   mapBox.dataset.markers = String(markers.getLayers().length);
   mapBox.dataset.corridors = String(lines.getLayers().length);

@@ -138,3 +138,25 @@ def test_actors_merely_in_one_sentence_are_not_related(extract, text):
 def test_a_threat_is_not_an_attack(extract):
     found = extract("The Houthis threatened to attack Israel.")
     assert ("Ansarallah", "targeted", "Israel") not in found.triples()
+
+
+def test_a_second_name_with_a_title_of_its_own_does_not_share_the_first_title(extract):
+    found = extract("UK Prime Minister Tony Blair and South African President Thabo Mbeki attended the summit.")
+    assert ("Tony Blair", "leads", "United Kingdom") in found.triples()
+    assert not any(s == "Thabo Mbeki" and o == "United Kingdom" for s, _, o in found.triples())
+
+
+def test_names_sharing_a_plural_title_all_hold_it(extract):
+    found = extract("Hezbollah leaders Hassan Nasrallah and Naim Qassem spoke in Beirut.")
+    assert {("Hassan Nasrallah", "member_of", "Hezbollah"), ("Naim Qassem", "member_of", "Hezbollah")} <= found.triples()
+
+
+def test_a_plural_noun_after_a_name_in_a_list_is_not_that_persons_role(extract):
+    found = extract("Attending are UN Secretary General Kofi Annan, World Bank officials and others.")
+    assert ("Kofi Annan", "leads", "United Nations") in found.triples()
+    assert not any(s == "Kofi Annan" and o == "World Bank" for s, _, o in found.triples())
+
+
+def test_a_campaign_with_someone_is_no_hostility_but_a_campaign_against_is(extract):
+    assert extract("Gordon Brown discussed the election campaign with Tony Blair.").triples() == set()
+    assert ("Israel", "opposes", "Hamas") in extract("Israel waged a campaign against Hamas.").triples()

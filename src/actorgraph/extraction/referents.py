@@ -240,7 +240,8 @@ class Referents:
         # "Adel Al-Jubeir, ... ambassador" the other way round: a name, then a comma or dash, then the noun
         left = doc[node.left_edge.i if node.i != head.i else head.left_edge.i]
         j = left.i - 1
-        if j >= 1 and doc[j].text in DASHES and self.refs.at(doc[j - 1]) is not None:
+        if j >= 1 and doc[j].text in DASHES and self.refs.at(doc[j - 1]) is not None \
+                and (node.i != head.i or head.tag_ not in ("NNS", "NNPS")):  # "X, World Bank officials": a list
             yield [Ref(self.refs.at(doc[j - 1]), "self", doc[j - 1])]
 
     def _name_after(self, end: int, head: Token) -> list[Ref]:
@@ -278,6 +279,8 @@ class Referents:
             root = span.root
         for c in root.conjuncts:
             if c.i > root.i:
+                if any(t.lower_ in self.lex.roles for t in tok.doc[c.left_edge.i:c.i]):
+                    continue  # "UK Prime Minister X and South African President Y": Y has a title of their own
                 ref = self.one(c)
                 if ref is not None:
                     out.append(ref)

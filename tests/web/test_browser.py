@@ -147,3 +147,21 @@ def test_hostile_article_stays_text(page, server):
     p.locator(".sentences li").first.wait_for(timeout=SETTLE_MS)
     assert p.evaluate("window.__pwned === undefined")
     clean(page)
+
+
+def test_pages_fit_a_narrow_window(browser, ro_server):
+    """At phone width no page scrolls sideways (wide tables scroll inside their own box)."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        p = context.new_page()
+        actor = next(a for a in ro_server.get("/api/search?q=soleim")["actors"] if "Soleimani" in a["name"])
+        article = ro_server.get("/api/articles?limit=1")["articles"][0]
+        for path, ready in ((f"/actor/{actor['id']}", "#timeline"), (f"/network/{actor['id']}", "#cy[data-edges]"),
+                            ("/map", "#map[data-markers]"), (f"/article/{article['id']}", "#article-text"),
+                            ("/", ".overview ol")):
+            p.goto(ro_server.base + path)
+            p.locator(ready).first.wait_for(timeout=SETTLE_MS)
+            width = p.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+            assert width[0] <= width[1], (path, width)
+    finally:
+        context.close()

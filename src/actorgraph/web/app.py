@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import hmac
 import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from importlib.resources import files
 from pathlib import Path
 from typing import Literal
@@ -68,7 +70,12 @@ def create_app(store_path: str, *, token: str | None = None, settings: Settings 
     """The app over one store file; read-only unless `token` is given (then POST /api/articles ingests)."""
     access = StoreAccess(store_path, writable=bool(token))
     settings = settings or Settings.load(store=store_path)
-    app = FastAPI(title="actorgraph", version=__version__, docs_url=None, redoc_url=None,
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        access.close()
+
+    app = FastAPI(title="actorgraph", version=__version__, docs_url=None, redoc_url=None, lifespan=lifespan,
                   description="The sourced actor graph of an actorgraph store: search, profiles, evidence, "
                               "network, map and articles. Read-only unless started with a token.")
     app.state.access = access
@@ -98,10 +105,6 @@ def create_app(store_path: str, *, token: str | None = None, settings: Settings 
     @app.exception_handler(ActorgraphError)
     async def failed(request: Request, exc: ActorgraphError):
         return JSONResponse({"error": str(exc)}, status_code=500)
-
-    @app.on_event("shutdown")
-    def close() -> None:
-        access.close()
 
     # -- JSON API ------------------------------------------------------------------------
 

@@ -1,5 +1,5 @@
 """Load test of `actorgraph serve` on loopback: requests per second and latency percentiles of
-the actor page and network endpoints, under N concurrent clients for a bounded time.
+the actor page, network and type-ahead endpoints, under N concurrent clients for a bounded time.
 
     .venv/bin/python benchmarks/web_load.py --store FILE [--seconds 30] [--workers 8]
         [--actors 200] [--max-requests 100000]
@@ -23,6 +23,7 @@ import sys
 import threading
 import time
 from pathlib import Path
+from urllib.parse import quote
 
 import duckdb
 
@@ -33,14 +34,15 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def pick_actors(store: str, n: int, seed: int = 7) -> list[str]:
+def pick_actors(store: str, n: int, seed: int = 7) -> list[tuple[str, str]]:
     """Half the most connected actors (the heavy pages), half random ones."""
     conn = duckdb.connect(store, read_only=True)
     try:
         top = [r[0] for r in conn.execute("""
             SELECT id, count(*) AS d FROM (SELECT subject AS id FROM relations UNION ALL SELECT object FROM relations)
             GROUP BY id ORDER BY d DESC LIMIT ?""", [n // 2]).fetchall()]
-        rest = [r[0] for r in conn.execute("SELECT id FROM actors").fetchall()]
+        names = dict(conn.execute("SELECT id, name FROM actors").fetchall())
+        rest = list(names)
         counts = conn.execute("SELECT count(*) FROM articles").fetchone()[0], len(rest)
     finally:
         conn.close()
@@ -48,7 +50,7 @@ def pick_actors(store: str, n: int, seed: int = 7) -> list[str]:
     chosen = list(dict.fromkeys(top + rest))[:n]
     print(f"store {store}: {counts[0]} articles, {counts[1]} actors; {len(chosen)} actors asked "
           f"({len(top)} most connected, the rest random)")
-    return chosen
+    return [(i, names[i]) for i in chosen]
 
 
 def start_server(store: str) -> tuple[subprocess.Popen, int]:
@@ -132,8 +134,10 @@ def main() -> None:
     proc, port = start_server(args.store)
     try:
         endpoints = {
-            "actor page  GET /api/actors/{id}": [f"/api/actors/{a}" for a in actors],
-            "network     GET /api/network/{id}?hops=2&limit=80": [f"/api/network/{a}?hops=2&limit=80" for a in actors],
+            "actor page  GET /api/actors/{id}": [f"/api/actors/{a}" for a, _ in actors],
+            "network     GET /api/network/{id}?hops=2&limit=80": [f"/api/network/{a}?hops=2&limit=80" for a, _ in actors],
+            "type-ahead  GET /api/search?q=<first 3-6 letters>&limit=8":
+                [f"/api/search?q={quote(n[:k])}&limit=8" for _, n in actors for k in (3, 6) if len(n) >= k],
         }
         print(f"{args.workers} clients, {args.seconds:g} s per endpoint, keep-alive, loopback port {port}")
         for name, paths in endpoints.items():

@@ -67,3 +67,20 @@ def test_name_similarity_matches_word_by_word():
     assert name_similarity("Jihad Moughniyah", "Imad Moughniyah") is None
     assert name_similarity("Qais al-Khazali", "Laith al-Khazali") is None
     assert name_similarity("Iran", "Iraq") is None
+
+
+def test_a_name_that_is_also_another_actors_alias_stays_on_one_node_however_often_it_comes(tmp_path):
+    hands = []
+    for n, (name, *aliases) in enumerate([("AP",), ("Associated Press",), ("Associated Press", "AP"),
+                                          ("AP",), ("AP",)]):
+        h = Hand(f"{n}.txt", f"{name} reported the strike ({', '.join(aliases)}).")
+        h.actor(name, "organization", *aliases)
+        hands.append(h)
+    with Store.open(tmp_path / "g.duckdb") as store:
+        for h in hands:
+            add_extraction(store, h.extraction())
+        assert store.value("SELECT count(*) FROM actors") == 2
+        nodes = _names(store)
+        assert nodes == {"AP": ["AP", "AP", "AP"], "Associated Press": ["Associated Press", "Associated Press"]}
+        reasons = [r for (r,) in store.rows("SELECT reason FROM article_actors WHERE name = 'AP' ORDER BY article_id")]
+        assert sorted(reasons) == ["name match (also a name of Associated Press)"] * 2 + ["new"]

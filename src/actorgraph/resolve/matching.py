@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
-from .names import NameKey, name_similarity
+from .names import NameKey, fold, name_similarity
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +83,12 @@ def resolve_actor(name: str, type_: str, aliases: list[str] | tuple[str, ...],
             same = key is primary and c.spelling == c.node_name
             return Match(c.actor_id, "name match" if same else f"alias match: {key.name!r} = {c.spelling!r}")
         if len(found) > 1:
+            # The actor displayed under this very name takes it (else every later article
+            # carrying the name would open one more node); lowest id if several already do.
+            named = sorted((c for c in found.values() if fold(c.node_name) == key.folded), key=lambda c: c.actor_id)
+            if named:
+                others = sorted({c.node_name for c in found.values() if c.actor_id != named[0].actor_id})
+                return Match(named[0].actor_id, f"name match (also a name of {', '.join(others)})")
             ambiguous.update(c.node_name for c in found.values())
 
     scores: dict[str, tuple[float, Candidate, NameKey]] = {}

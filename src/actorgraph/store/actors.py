@@ -81,10 +81,10 @@ def actor_keys(registry_id: str | None, wikidata: str | None) -> list[str]:
     return [k for k in (registry_id and f"registry:{registry_id}", wikidata and f"wikidata:{wikidata}") if k]
 
 
-def new_actor_id(store: Store, type_: str, name: str, registry_id: str | None) -> str:
+def new_actor_id(store: Store, type_: str, name: str, registry_id: str | None, start: int = 1) -> str:
     """A deterministic id for a new global actor; a counter separates a clash (after a split)."""
     basis = registry_id or NameKey.of(name, type_).loose
-    n = 1
+    n = start
     while True:
         actor_id = content_id(type_, basis, *([str(n)] if n > 1 else []), prefix="g", length=12)
         if not store.value("SELECT count(*) FROM actors WHERE id = ?", [actor_id]):

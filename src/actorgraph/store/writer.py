@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from ..errors import StoreError
 from ..model import CERTAINTIES, Evidence, Extraction, IntakeFailure, content_id
 from ..resolve import NameKey, resolve_actor
-from .actors import StoreView, actor_keys, create_actor, new_actor_id
+from .actors import StoreView, actor_keys, new_actor_id
 from .database import Store, columns_select, now
 
 
@@ -51,7 +51,7 @@ def aggregate_relations(store: Store, ids: Iterable[str]) -> None:
 _ADD = f"""
 INSERT INTO relations {columns_select(13)}
 ON CONFLICT (id) DO UPDATE SET
-    statements = relations.statements + excluded.statements, sources = relations.sources + 1,
+    statements = relations.statements + excluded.statements, sources = relations.sources + excluded.sources,
     first_date = least(relations.first_date, excluded.first_date),
     last_date = greatest(relations.last_date, excluded.last_date),
     asserted = relations.asserted + excluded.asserted, reported = relations.reported + excluded.reported,
@@ -62,11 +62,14 @@ ON CONFLICT (id) DO UPDATE SET
 
 
 def add_to_relations(store: Store, statement_rows: list[tuple]) -> None:
-    """Add one new article's statements to their edges: counts, one more source, date range."""
+    """Add new articles' statements to their edges: counts, sources (the new articles), date range."""
     edges: dict[str, list] = {}
+    articles: dict[str, set[str]] = {}
     for row in statement_rows:
         rid, s, p, o, certainty, date = row[1], row[3], row[4], row[5], row[8], row[10]
-        e = edges.setdefault(rid, [rid, s, p, o, 0, 1, None, None, 0, 0, 0, 0, False])
+        e = edges.setdefault(rid, [rid, s, p, o, 0, 0, None, None, 0, 0, 0, 0, False])
+        articles.setdefault(rid, set()).add(row[2])
+        e[5] = len(articles[rid])
         e[4] += 1
         if date:
             e[6] = min(e[6] or date, date)
@@ -97,125 +100,166 @@ def _first(evidence: list[Evidence]) -> tuple:
     return e.sentence, e.start, e.end, e.extractor
 
 
-def _write(store: Store, ex: Extraction) -> Stored:
-    """Store one article inside the caller's transaction; a stored article is left as it is."""
-    article = ex.article
-    aid = article.id
-    if store.has_article(aid):
-        return Stored(aid, article.source, new=False)
-    local_ids = {a.id for a in ex.actors}
-    keys = [NameKey.of(n, a.type) for a in ex.actors for n in (a.name, *a.aliases) if n]
-    ids = [k for a in ex.actors for k in actor_keys(a.registry_id, a.wikidata)]
-    view = StoreView(store, keys, ids)
-    to_global: dict[str, str] = {}
-    created = 0
-    aa_rows, mention_rows = [], []
-    name_rows: dict[tuple[str, str], tuple] = {}
-    key_rows: dict[str, tuple[str, str]] = {}
-    for a in ex.actors:
-        match = resolve_actor(a.name, a.type, a.aliases, a.registry_id, a.wikidata, view)
-        akeys = [NameKey.of(n, a.type) for n in dict.fromkeys((a.name, *a.aliases)) if n]
-        ids_of = actor_keys(a.registry_id, a.wikidata)
-        if match.actor_id is None:
-            gid = new_actor_id(store, a.type, a.name, a.registry_id)
-            create_actor(store, gid, a.name, a.type, a.registry_id, a.wikidata)
-            created += 1
-            view.nodes[gid] = (a.name, a.registry_id, a.wikidata)
+TABLES = ("actors", "actor_names", "actor_keys", "article_actors", "mentions", "statements", "events",
+          "event_participants", "quotes", "figures", "articles")
+
+
+class _Batch:
+    """The rows of the articles being stored, written with one statement per table at the end.
+
+    Resolution runs article by article against one `StoreView` of the whole batch, which sees
+    the actors and names of the batch's earlier articles as they are added, so a batch stores
+    what storing its articles one by one would.
+    """
+
+    def __init__(self, store: Store, extractions: list[Extraction]):
+        self.store = store
+        keys = [NameKey.of(n, a.type) for ex in extractions for a in ex.actors for n in (a.name, *a.aliases) if n]
+        ids = [k for ex in extractions for a in ex.actors for k in actor_keys(a.registry_id, a.wikidata)]
+        self.view = StoreView(store, keys, ids)
+        self.rows: dict[str, list[tuple]] = {t: [] for t in TABLES}
+        self.new_actors: dict[str, list] = {}  # id -> its actors row, still changeable
+        self.names: dict[tuple[str, str], tuple] = {}
+        self.keys: dict[str, tuple[str, str]] = {}
+        stored = [aid for (aid,) in store.rows("SELECT id FROM articles WHERE id IN (SELECT unnest(?))",
+                                               [[ex.article.id for ex in extractions]])]
+        self.seen = set(stored)
+        self.seq = store.value("SELECT coalesce(max(seq), 0) FROM articles")
+
+    def actor_id(self, type_: str, name: str, registry_id: str | None) -> str:
+        actor_id = new_actor_id(self.store, type_, name, registry_id)
+        n = 1
+        while actor_id in self.new_actors:  # taken earlier in this batch
+            n += 1
+            actor_id = new_actor_id(self.store, type_, name, registry_id, start=n)
+        return actor_id
+
+    def update_actor(self, actor_id: str, column: str, value: str) -> None:
+        if actor_id in self.new_actors:
+            self.new_actors[actor_id][{"name": 1, "registry_id": 3, "wikidata": 4}[column]] = value
         else:
-            gid = match.actor_id
-            node_name, node_registry, node_wikidata = view.node(store, gid)
-            if a.registry_id and not node_registry:  # the registry's name becomes the display name
-                store.conn.execute("UPDATE actors SET registry_id = ?, name = ? WHERE id = ?",
-                                   [a.registry_id, a.name, gid])
-                node_name, node_registry = a.name, a.registry_id
-            if a.wikidata and not node_wikidata:
-                store.conn.execute("UPDATE actors SET wikidata = ? WHERE id = ?", [a.wikidata, gid])
-                node_wikidata = a.wikidata
-            view.nodes[gid] = (node_name, node_registry, node_wikidata)
-        for k in akeys:
-            if k.folded:
-                name_rows.setdefault((gid, k.folded), (gid, k.name, k.folded, k.loose, k.words, k.surname,
-                                                       k.block, a.type))
-        for key in ids_of:
-            key_rows.setdefault(key, (key, gid))
-        view.add(gid, akeys, a.type, view.nodes[gid][1], view.nodes[gid][0], ids_of)
-        to_global[a.id] = gid
-        aa_rows.append((aid, a.id, gid, a.name, a.type, list(a.aliases), [k.folded for k in akeys],
-                        a.registry_id, a.wikidata, getattr(a, "source", None), match.reason,
-                        len(a.mentions)))
-        mention_rows += [(aid, a.id, m.start, m.end, m.text) for m in a.mentions]
-    store.insert("actor_names", list(name_rows.values()), or_ignore=True)
-    store.insert("actor_keys", list(key_rows.values()), or_ignore=True)
-    store.insert("article_actors", aa_rows)
-    store.insert("mentions", mention_rows)
+            self.store.conn.execute(f"UPDATE actors SET {column} = ? WHERE id = ?", [value, actor_id])
 
-    def local(ref: str | None, what: str) -> str | None:
-        if ref is not None and ref not in local_ids:
-            raise StoreError(f"{article.source}: {what} refers to actor {ref!r}, which the extraction does not list")
-        return ref
+    def add(self, ex: Extraction) -> Stored:
+        """Resolve one article's actors and keep its rows; an article already stored is left as it is."""
+        article = ex.article
+        aid = article.id
+        if aid in self.seen:
+            return Stored(aid, article.source, new=False)
+        view = self.view
+        local_ids = {a.id for a in ex.actors}
 
-    statement_rows = []
-    for r in ex.relations:
-        s, o = to_global[local(r.subject, "a relation")], to_global[local(r.object, "a relation")]
-        local(r.attributed_to, "a relation's attribution")
-        rid = relation_id(s, r.predicate, o)
-        if r.certainty not in CERTAINTIES:
-            raise StoreError(f"{article.source}: a relation has certainty {r.certainty!r}, "
-                             f"not one of {', '.join(CERTAINTIES)}")
-        for e in r.evidence or [Evidence(article.source, "", 0, 0)]:
-            sid = content_id(aid, r.subject, r.predicate, r.object, str(e.start), str(e.end),
-                             r.certainty, prefix="s")
-            statement_rows.append((sid, rid, aid, s, r.predicate, o, r.subject, r.object, r.certainty,
-                                   r.role, r.date or article.published, r.attributed_to, e.sentence,
-                                   e.start, e.end, e.cue_start, e.cue_end, e.extractor))
-    store.insert("statements", statement_rows)
-    add_to_relations(store, statement_rows)
+        def local(ref: str | None, what: str) -> str | None:
+            if ref is not None and ref not in local_ids:
+                raise StoreError(f"{article.source}: {what} refers to actor {ref!r}, which the extraction does not list")
+            return ref
 
-    event_rows, participant_rows = [], []
-    for n, ev in enumerate(ex.events):
-        eid = content_id(aid, "event", str(n), prefix="e")
-        sentence, start, end, extractor = _first(ev.evidence)
-        event_rows.append((eid, aid, ev.type, ev.date or None, getattr(ev, "date_text", None),
-                           local(ev.place, "an event's place"), ev.certainty, sentence, start, end, extractor))
-        participant_rows += [(eid, aid, local(p.entity, "an event participant"), p.role) for p in ev.participants]
-    store.insert("events", event_rows)
-    store.insert("event_participants", participant_rows)
-    quote_rows = []
-    for n, q in enumerate(ex.quotes):
-        sentence, start, end, extractor = _first(q.evidence)
-        quote_rows.append((content_id(aid, "quote", str(n), prefix="q"), aid, local(q.speaker, "a quote's speaker"),
-                           q.text, q.date, getattr(q, "date_text", None), getattr(q, "medium", None),
-                           q.certainty, sentence, start, end, extractor))
-    store.insert("quotes", quote_rows)
-    figure_rows = []
-    for n, f in enumerate(ex.figures):
-        sentence, start, end, extractor = _first(f.evidence)
-        figure_rows.append((content_id(aid, "figure", str(n), prefix="f"), aid, local(f.subject, "a figure"),
-                            f.value, getattr(f, "value_max", None), f.kind, f.qualifier, f.certainty,
-                            local(getattr(f, "place", None), "a figure's place"), getattr(f, "date", None),
-                            getattr(f, "date_text", None), sentence, start, end, extractor))
-    store.insert("figures", figure_rows)
+        for r in ex.relations:
+            if r.certainty not in CERTAINTIES:
+                raise StoreError(f"{article.source}: a relation has certainty {r.certainty!r}, "
+                                 f"not one of {', '.join(CERTAINTIES)}")
+            local(r.subject, "a relation"), local(r.object, "a relation")
+            local(r.attributed_to, "a relation's attribution")
+        rows = {t: [] for t in TABLES}
+        to_global: dict[str, str] = {}
+        created = 0
+        for a in ex.actors:
+            match = resolve_actor(a.name, a.type, a.aliases, a.registry_id, a.wikidata, view)
+            akeys = [NameKey.of(n, a.type) for n in dict.fromkeys((a.name, *a.aliases)) if n]
+            ids_of = actor_keys(a.registry_id, a.wikidata)
+            if match.actor_id is None:
+                gid = self.actor_id(a.type, a.name, a.registry_id)
+                self.new_actors[gid] = [gid, a.name, a.type, a.registry_id, a.wikidata, now()]
+                created += 1
+                view.nodes[gid] = (a.name, a.registry_id, a.wikidata)
+            else:
+                gid = match.actor_id
+                node_name, node_registry, node_wikidata = view.node(self.store, gid)
+                if a.registry_id and not node_registry:  # the registry's name becomes the display name
+                    self.update_actor(gid, "registry_id", a.registry_id)
+                    self.update_actor(gid, "name", a.name)
+                    node_name, node_registry = a.name, a.registry_id
+                if a.wikidata and not node_wikidata:
+                    self.update_actor(gid, "wikidata", a.wikidata)
+                    node_wikidata = a.wikidata
+                view.nodes[gid] = (node_name, node_registry, node_wikidata)
+            for k in akeys:
+                if k.folded:
+                    self.names.setdefault((gid, k.folded), (gid, k.name, k.folded, k.loose, k.words, k.surname,
+                                                            k.block, a.type))
+            for key in ids_of:
+                self.keys.setdefault(key, (key, gid))
+            view.add(gid, akeys, a.type, view.nodes[gid][1], view.nodes[gid][0], ids_of)
+            to_global[a.id] = gid
+            rows["article_actors"].append((aid, a.id, gid, a.name, a.type, list(a.aliases), [k.folded for k in akeys],
+                                           a.registry_id, a.wikidata, getattr(a, "source", None), match.reason,
+                                           len(a.mentions)))
+            rows["mentions"] += [(aid, a.id, m.start, m.end, m.text) for m in a.mentions]
 
-    seq = store.value("SELECT coalesce(max(seq), 0) + 1 FROM articles")
-    store.insert("articles", [(aid, article.source, article.title, article.published, article.language,
-                               article.url, article.format, article.text, ex.extractor, seq, now())])
-    store.conn.execute("DELETE FROM failures WHERE source = ?", [article.source])
-    return Stored(aid, article.source, True, len(ex.actors), created, len(statement_rows))
+        for r in ex.relations:
+            s, o = to_global[r.subject], to_global[r.object]
+            rid = relation_id(s, r.predicate, o)
+            for e in r.evidence or [Evidence(article.source, "", 0, 0)]:
+                sid = content_id(aid, r.subject, r.predicate, r.object, str(e.start), str(e.end),
+                                 r.certainty, prefix="s")
+                rows["statements"].append((sid, rid, aid, s, r.predicate, o, r.subject, r.object, r.certainty,
+                                           r.role, r.date or article.published, r.attributed_to, e.sentence,
+                                           e.start, e.end, e.cue_start, e.cue_end, e.extractor))
+        for n, ev in enumerate(ex.events):
+            eid = content_id(aid, "event", str(n), prefix="e")
+            sentence, start, end, extractor = _first(ev.evidence)
+            rows["events"].append((eid, aid, ev.type, ev.date or None, getattr(ev, "date_text", None),
+                                   local(ev.place, "an event's place"), ev.certainty, sentence, start, end, extractor))
+            rows["event_participants"] += [(eid, aid, local(p.entity, "an event participant"), p.role)
+                                           for p in ev.participants]
+        for n, q in enumerate(ex.quotes):
+            sentence, start, end, extractor = _first(q.evidence)
+            rows["quotes"].append((content_id(aid, "quote", str(n), prefix="q"), aid,
+                                   local(q.speaker, "a quote's speaker"), q.text, q.date, getattr(q, "date_text", None),
+                                   getattr(q, "medium", None), q.certainty, sentence, start, end, extractor))
+        for n, f in enumerate(ex.figures):
+            sentence, start, end, extractor = _first(f.evidence)
+            rows["figures"].append((content_id(aid, "figure", str(n), prefix="f"), aid, local(f.subject, "a figure"),
+                                    f.value, getattr(f, "value_max", None), f.kind, f.qualifier, f.certainty,
+                                    local(getattr(f, "place", None), "a figure's place"), getattr(f, "date", None),
+                                    getattr(f, "date_text", None), sentence, start, end, extractor))
+        self.seq += 1
+        rows["articles"].append((aid, article.source, article.title, article.published, article.language,
+                                 article.url, article.format, article.text, ex.extractor, self.seq, now()))
+        for table, new in rows.items():
+            self.rows[table] += new
+        self.seen.add(aid)
+        return Stored(aid, article.source, True, len(ex.actors), created, len(rows["statements"]))
+
+    def flush(self) -> None:
+        """Write every kept row: one statement per table."""
+        self.rows["actors"] = [tuple(r) for r in self.new_actors.values()]
+        self.rows["actor_names"] = list(self.names.values())
+        self.rows["actor_keys"] = list(self.keys.values())
+        for table in TABLES:
+            self.store.insert(table, self.rows[table], or_ignore=table in ("actor_names", "actor_keys"))
+        add_to_relations(self.store, self.rows["statements"])
+        sources = [r[1] for r in self.rows["articles"]]
+        if sources:
+            self.store.conn.execute("DELETE FROM failures WHERE source IN (SELECT unnest(?))", [sources])
 
 
 def add_extraction(store: Store, ex: Extraction) -> Stored:
     """Store one article's extraction in one transaction; a stored article is left as it is."""
-    with store.transaction():
-        return _write(store, ex)
+    return add_extractions(store, [ex])[0]
 
 
 def add_extractions(store: Store, extractions: Iterable[Extraction]) -> list[Stored]:
-    """Store several articles in one transaction (bulk loads: one commit for many articles).
+    """Store several articles in one transaction (bulk loads: one commit and one write per table).
 
-    Each article is still whole or absent; an error stores none of the batch.
+    Each article is whole or absent; an error stores none of the batch.
     """
+    extractions = list(extractions)
     with store.transaction():
-        return [_write(store, ex) for ex in extractions]
+        batch = _Batch(store, extractions)
+        stored = [batch.add(ex) for ex in extractions]
+        batch.flush()
+    return stored
 
 
 def record_failure(store: Store, failure: IntakeFailure) -> None:

@@ -129,12 +129,18 @@ def _sequences(article_id: str, text: str, mentions: list[tuple[int, int, str]])
 
 
 def actor_map(store: Store, actor_id: str | None, limit: int = MAX_PLACES) -> dict:
-    """Places to draw: an actor's operating areas, bases and targets (or the busiest places), and corridors."""
+    """Places to draw: an actor's operating areas, bases, targets and event places (or the busiest places), and corridors."""
     if actor_id:
         rows = store.rows("""
             SELECT r.object, r.predicate, r.sources, r.id FROM relations r JOIN actors o ON o.id = r.object
             WHERE r.subject = ? AND list_contains(?, r.predicate) AND list_contains(?, o.type)
             ORDER BY r.sources DESC LIMIT ?""", [actor_id, list(PLACE_PREDICATES), list(PLACE_TYPES), limit])
+        rows += store.rows("""
+            SELECT pa.actor_id, 'event: ' || e.type, count(*), NULL FROM article_actors aa
+            JOIN event_participants p ON p.article_id = aa.article_id AND p.local_id = aa.local_id
+            JOIN events e ON e.id = p.event_id AND e.article_id = p.article_id
+            JOIN article_actors pa ON pa.article_id = e.article_id AND pa.local_id = e.place
+            WHERE aa.actor_id = ? GROUP BY ALL ORDER BY 3 DESC LIMIT ?""", [actor_id, limit])
         articles = [a for (a,) in store.rows("""SELECT DISTINCT aa.article_id FROM article_actors aa
             JOIN articles a ON a.id = aa.article_id WHERE aa.actor_id = ? ORDER BY 1 LIMIT ?""",
                                              [actor_id, MAX_ARTICLES])]
@@ -148,9 +154,9 @@ def actor_map(store: Store, actor_id: str | None, limit: int = MAX_PLACES) -> di
     wanted = list(dict.fromkeys([r[0] for r in rows] + [p for c in corridors for p in c["places"]]))
     places = _places(store, wanted) if wanted else {}
     links: dict[str, list[dict]] = {}
-    for place, predicate, sources, rid in rows:
+    for place, predicate, sources, rid in rows:  # count: sources of a relation, or events there
         if place in places:
-            links.setdefault(place, []).append({"how": predicate, "sources": int(sources), "relation": rid})
+            links.setdefault(place, []).append({"how": predicate, "count": int(sources), "relation": rid})
     corridors = [c for c in corridors if sum(p in places for p in c["places"]) >= 2]
     return {"actor": actor_id, "places": [places[p] | {"links": links.get(p, [])} for p in wanted if p in places],
             "unplaced": [p for p in dict.fromkeys(r[0] for r in rows) if p not in places], "corridors": corridors}

@@ -11,11 +11,11 @@ const mapBox = el("div", { id: "map", class: "map" });
 const list = el("section", { class: "places" });
 main.replaceChildren(title, status, el("div", { class: "map-layout" }, mapBox, list));
 const L = window.L;
-const HOW_COLORS = { operates_in: "#2563eb", based_in: "#15803d", targeted: "#dc2626" };
+const HOW_COLORS = { operates_in: "#2563eb", based_in: "#15803d", targeted: "#dc2626", event: "#ea580c" };
+const kindOf = (how) => (how && how.startsWith("event") ? "event" : how);
 
 function colorOf(place) {
-  const how = (place.links[0] || {}).how;
-  return HOW_COLORS[how] || "#6b7280";
+  return HOW_COLORS[kindOf((place.links[0] || {}).how)] || "#6b7280";
 }
 
 try {
@@ -66,7 +66,7 @@ try {
     positions.set(place.id, at);
     const label = el("span", { class: "place-label", text: place.name });
     const popup = el("div", {}, el("strong", {}, el("a", { href: actorHref(place.id), text: place.name })),
-      el("ul", {}, place.links.map((l) => el("li", { text: `${l.how.replaceAll("_", " ")} (${l.sources} source${l.sources === 1 ? "" : "s"})` }))));
+      el("ul", {}, place.links.map((l) => el("li", { text: `${l.how.replaceAll("_", " ")} (${l.count})` }))));
     const marker = L.circleMarker(at, { radius: place.type === "country" ? 5 : 7, color: colorOf(place), weight: 2, fillOpacity: 0.8 })
       .bindTooltip(label, { permanent, direction: "right", className: "place-tooltip" })
       .bindPopup(popup);
@@ -90,12 +90,12 @@ try {
   list.replaceChildren(
     el("h2", { text: "Places" }),
     el("ul", { class: "plain" }, data.places.map((p) => el("li", {},
-      el("span", { class: "dot", dataset: { how: (p.links[0] || {}).how || "corridor" } }),
+      el("span", { class: "dot", dataset: { how: kindOf((p.links[0] || {}).how) || "corridor" } }),
       el("a", { href: actorHref(p.id), text: p.name }),
       el("span", { class: "muted", text: ` ${p.links.map((l) => l.how.replaceAll("_", " ")).join(", ") || "on a corridor"}` })))),
     el("h2", { text: "Corridors" }),
     data.corridors.length ? el("ul", { class: "plain" }, data.corridors.map((c) => el("li", {},
       el("q", { text: c.text }), " ", el("a", { href: articleHref(c.article), text: "article" })))) : el("p", { class: "muted", text: "None found." }),
     el("p", { class: "legend small" },
-      ...Object.entries(HOW_COLORS).map(([how]) => el("span", { class: "legend-item" }, el("span", { class: "dot", dataset: { how } }), ` ${how.replaceAll("_", " ")} `))));
+      ...Object.keys(HOW_COLORS).map((how) => el("span", { class: "legend-item" }, el("span", { class: "dot", dataset: { how } }), ` ${how.replaceAll("_", " ")} `))));
 } catch (error) { showError(status, error); }

@@ -190,8 +190,11 @@ def add_store_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("subject", metavar="A")
     p.add_argument("predicate", metavar="PREDICATE")
     p.add_argument("object", metavar="B")
+    p.add_argument("--limit", type=int, default=100, metavar="N",
+                   help="at most N statements that state it and N that deny it (default 100)")
     _store_flags(p)
-    p.set_defaults(func=_question(query.evidence, render.render_evidence, "subject", "predicate", "object"))
+    p.set_defaults(func=_question(query.evidence, render.render_evidence, "subject", "predicate", "object",
+                                  limit="limit"))
     p = sub.add_parser("search", help="actors, sentences and quotes containing TEXT")
     p.add_argument("text", metavar="TEXT")
     p.add_argument("--limit", type=int, default=20, metavar="N", help="results per kind (default 20)")

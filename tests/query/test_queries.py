@@ -139,3 +139,11 @@ def test_show_surfaces_a_contradiction_in_text_and_json(store_path):
     answer = json.loads(cli("show", "Hezbollah", "--json", "--store", str(store_path)).stdout)
     (edge,) = answer["contradicted"]
     assert edge["other"]["name"] == "Asaib Ahl al-Haq" and edge["certainty"]["negated"] == 1
+
+
+def test_evidence_limits_each_side_and_names_an_unknown_predicate(store):
+    ev = query.evidence(store, "Hezbollah", "supports", "Asaib Ahl al-Haq", limit=1)
+    assert ev["statements"] == 2 and {s["certainty"] for s in ev["evidence"]} == {"asserted", "negated"}
+    from actorgraph.query.render import render_evidence
+    text = render_evidence(query.evidence(store, "Hezbollah", "backs", "Asaib Ahl al-Haq"))
+    assert "no relation at all has predicate 'backs'" in text and "supports" in text

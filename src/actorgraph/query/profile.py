@@ -168,8 +168,8 @@ def neighbors(store: Store, name: str, predicates: list[str] | None = None) -> d
     return {"actor": actor.as_dict(), "neighbors": _edges(store, actor.id, predicates)}
 
 
-def where(store: Store, name: str, limit: int | None = None) -> dict:
-    """The places an actor operates in, is based in or targeted, and where its events happened."""
+def where(store: Store, name: str, limit: int | None = SHOW_ITEMS * 5) -> dict:
+    """The places an actor operates in, is based in or targeted, and where its latest `limit` events happened."""
     actor = find_actor(store, name)
     places = [e for e in _edges(store, actor.id, list(PLACE_PREDICATES))
               if e["direction"] == "out" and e["other"]["type"] in ("location", "country")]
@@ -194,8 +194,11 @@ def timeline(store: Store, name: str, limit: int | None = TIMELINE_ITEMS) -> dic
     return {"actor": actor.as_dict(), "timeline": items, "totals": _totals(store, actor.id)}
 
 
-def evidence(store: Store, subject: str, predicate: str, object_: str) -> dict:
-    """Every statement of one edge (either way for symmetric predicates), contradictions flagged."""
+def evidence(store: Store, subject: str, predicate: str, object_: str, limit: int | None = None) -> dict:
+    """Every statement of one edge (either way for symmetric predicates), contradictions flagged.
+
+    With `limit`, the earliest `limit` statements that state it and as many that deny it.
+    """
     a, b = find_actor(store, subject), find_actor(store, object_)
     ids = [relation_id(a.id, predicate, b.id)]
     if predicate in SYMMETRIC:
@@ -203,8 +206,10 @@ def evidence(store: Store, subject: str, predicate: str, object_: str) -> dict:
     agg = store.rows("""SELECT sum(statements), sum(sources), min(first_date), max(last_date), sum(asserted),
         sum(reported), sum(uncertain), sum(negated), bool_or(contradicted) FROM relations WHERE id IN (SELECT unnest(?))""",
                      [ids])[0]
-    found = statements(store, ids)
+    found = statements(store, ids, per_edge=limit)
+    known = [p for (p,) in store.rows("SELECT DISTINCT predicate FROM relations ORDER BY 1")]
     return {"subject": a.as_dict(), "predicate": predicate, "object": b.as_dict(),
+            "predicate_in_store": predicate in known, "predicates_in_store": known,
             "statements": agg[0] or 0, "sources": agg[1] or 0, "first_date": agg[2], "last_date": agg[3],
             "certainty": {"asserted": agg[4] or 0, "reported": agg[5] or 0, "uncertain": agg[6] or 0,
                           "negated": agg[7] or 0},

@@ -96,9 +96,14 @@ def render_timeline(r: dict) -> str:
 def render_evidence(r: dict) -> str:
     head = f"{r['subject']['name']} {r['predicate']} {r['object']['name']}"
     if not r["evidence"]:
+        if not r.get("predicate_in_store", True):
+            return (f"{head}: no statement in the store; no relation at all has predicate {r['predicate']!r} "
+                    f"(the store has: {', '.join(r['predicates_in_store'])})")
         return f"{head}: no statement in the store"
     lines = [f"{head}: {r['statements']} statements from {r['sources']} sources ({_certainty(r['certainty'])})"
              + ("  CONTRADICTED: some sources deny it" if r["contradicted"] else "")]
+    if len(r["evidence"]) < r["statements"]:
+        lines.append(f"  showing {len(r['evidence'])} (the earliest that state it and that deny it); --limit for more")
     for s in r["evidence"]:
         lines.append(f"  [{s['certainty']}] {s['date'] or '?'}  {s['source']}")
         lines += ["      " + l for l in textwrap.wrap(s["sentence"] or "", WIDTH - 6)]

@@ -14,6 +14,28 @@ const L = window.L;
 const HOW_COLORS = { operates_in: "#2563eb", based_in: "#15803d", targeted: "#dc2626", event: "#ea580c" };
 const kindOf = (how) => (how && how.startsWith("event") ? "event" : how);
 
+// Rings that cross the antimeridian (Russia's far east, Fiji) jump from +180 to -180 and would be
+// drawn as bands across the world; shift the points after a jump by 360 degrees instead.
+function unwrapRing(ring) {
+  let shift = 0;
+  return ring.map(([lon, lat], i) => {
+    if (i > 0) {
+      const prev = ring[i - 1][0];
+      if (lon - prev > 180) shift -= 360;
+      else if (prev - lon > 180) shift += 360;
+    }
+    return [lon + shift, lat];
+  });
+}
+
+function unwrapFeature(f) {
+  const g = f.geometry;
+  if (!g) return f;
+  const coordinates = g.type === "Polygon" ? g.coordinates.map(unwrapRing)
+    : g.type === "MultiPolygon" ? g.coordinates.map((poly) => poly.map(unwrapRing)) : g.coordinates;
+  return { ...f, geometry: { ...g, coordinates } };
+}
+
 function colorOf(place) {
   return HOW_COLORS[kindOf((place.links[0] || {}).how)] || "#6b7280";
 }
@@ -31,6 +53,7 @@ try {
   map.attributionControl.setPrefix(false);
   map.attributionControl.addAttribution("Natural Earth (world-atlas)");
   const countries = window.topojson.feature(world, world.objects.countries);
+  countries.features = countries.features.filter((f) => f.id !== "010").map(unwrapFeature);  // no Antarctica
   const wanted = new Map(data.places.filter((p) => p.iso).map((p) => [p.iso, p]));
   const shapes = new Map();
   L.geoJSON(countries, {
@@ -85,8 +108,9 @@ try {
   else map.setView([30, 40], 3);
   mapBox.dataset.markers = String(markers.getLayers().length);
   mapBox.dataset.corridors = String(lines.getLayers().length);
-  status.textContent = `${markers.getLayers().length} places, ${lines.getLayers().length} corridors` +
-    (data.unplaced.length ? `, ${data.unplaced.length} places not in the gazetteer` : "");
+  const count = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  status.textContent = `${count(markers.getLayers().length, "place")}, ${count(lines.getLayers().length, "corridor")}` +
+    (data.unplaced.length ? `, ${count(data.unplaced.length, "place")} not in the gazetteer` : "");
   list.replaceChildren(
     el("h2", { text: "Places" }),
     el("ul", { class: "plain" }, data.places.map((p) => el("li", {},

@@ -81,3 +81,13 @@ def test_one_statement_with_two_certainties_in_one_sentence_keeps_the_most_guard
     found = extract("Hezbollah, which allegedly funds Hamas, denied that it funds Hamas.")
     rels = [r for r in found.ex.relations if r.predicate == "supports"]
     assert [r.certainty for r in rels] == ["negated"]
+
+
+def test_a_description_of_the_subject_is_not_under_the_subjects_verb(extract):
+    found = extract("Kataib Hezbollah, an Iraqi militia backed by Iran, denied involvement in the attack.")
+    assert found.relation("Iran", "supports", "Kataib Hezbollah").certainty == "asserted"
+
+
+def test_a_content_clause_stays_under_its_verb(extract):
+    found = extract("Iran denied reports that it funds Hezbollah.")
+    assert found.relation("Iran", "supports", "Hezbollah").certainty == "negated"

@@ -160,3 +160,36 @@ def test_a_plural_noun_after_a_name_in_a_list_is_not_that_persons_role(extract):
 def test_a_campaign_with_someone_is_no_hostility_but_a_campaign_against_is(extract):
     assert extract("Gordon Brown discussed the election campaign with Tony Blair.").triples() == set()
     assert ("Israel", "opposes", "Hamas") in extract("Israel waged a campaign against Hamas.").triples()
+
+
+MORE_WORDINGS = [
+    ("Hossein Salami, who heads the Islamic Revolutionary Guard Corps, spoke on Monday.",
+     "Hossein Salami", "leads", "Islamic Revolutionary Guard Corps"),
+    ("Esmail Qaani was appointed commander of the Quds Force in 2020.", "Esmail Qaani", "leads", "Quds Force"),
+    ("Ali Khamenei appointed Hossein Salami as commander of the IRGC.", "Hossein Salami", "leads", "IRGC"),
+    ("Hezbollah fired rockets into Israel on Sunday.", "Hezbollah", "targeted", "Israel"),
+    ("Kataib Hezbollah launched drones at US forces in Syria.", "Kataib Hezbollah", "targeted", "US"),
+    ("The Lebanese Hezbollah sent fighters to Syria.", "Hezbollah", "operates_in", "Syria"),
+    ("Wagner mercenaries have fought in Libya, Syria and Mali.", "Wagner", "operates_in", "Mali"),
+    ("Saudi Arabia leads a coalition against the Houthis.", "Saudi Arabia", "opposes", "Houthis"),
+    ("The Houthis receive weapons from Iran.", "Iran", "supports", "Houthis"),
+    ("Iran is Hezbollah's main sponsor.", "Iran", "supports", "Hezbollah"),
+    ("The Islamic State in Iraq is an offshoot of al-Qaeda.", "Islamic State in Iraq", "part_of", "al-Qaeda"),
+]
+
+
+@pytest.mark.parametrize("text, subject, predicate, obj", MORE_WORDINGS, ids=[c[0][:48] for c in MORE_WORDINGS])
+def test_more_wordings(extract, text, subject, predicate, obj):
+    assert extract(text).relation(subject, predicate, obj)
+
+
+def test_an_appointer_does_not_hold_the_office(extract):
+    found = extract("Ali Khamenei appointed Hossein Salami as commander of the IRGC.")
+    assert not any(s == "Ali Khamenei" for s, _, _ in found.triples())
+
+
+def test_a_bare_role_names_the_office_and_an_indefinite_one_a_member(extract):
+    assert ("Qasem Soleimani", "leads", "IRGC Quds Force") in extract(
+        "Qassem Soleimani, commander of the Quds Force, was killed.").triples()
+    assert ("Ali Hassan", "member_of", "Hezbollah") in extract(
+        "Ali Hassan, a commander of Hezbollah, was killed.").triples()

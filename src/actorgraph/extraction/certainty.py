@@ -62,7 +62,7 @@ def assess(anchor: Token, nominal: bool, words: dict[str, frozenset[str]],
             return found
         if node.pos_ in ("VERB", "AUX"):
             first_verb = False
-        if node.head.i == node.i:
+        if node.head.i == node.i or _describes(node):
             break
         came_from, node = node, node.head
     for start, end in quotes:
@@ -106,6 +106,15 @@ def _cue_at(node: Token, came_from: Token | None, first_verb: bool, words, own: 
     if verbal and lemma in words["reported_verbs"]:
         return Certainty("reported", node, _subject(node))
     return None
+
+
+def _describes(node: Token) -> bool:
+    """A clause that only describes a noun ("Kataib Hezbollah, an Iraqi militia backed by Iran, denied
+    ..."): what governs that noun does not govern the description, unless it is a content clause
+    ("reports that Iran funds it")."""
+    if node.dep_ == "relcl":
+        return True
+    return node.dep_ == "acl" and node.tag_ == "VBN" and not any(c.dep_ == "mark" for c in node.children)
 
 
 def _subject(verb: Token) -> Token | None:

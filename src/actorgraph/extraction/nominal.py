@@ -171,6 +171,9 @@ def _definite(head: Token) -> bool:
     if head.tag_ in ("NNS", "NNPS"):
         return False
     holders = [head] + ([head.head] if head.dep_ == "compound" else [])
+    predicative = head.dep_ in ("appos", "oprd", "attr") or head.dep_ == "pobj" and head.head.lower_ == "as"
+    if predicative and not any(c.dep_ in ("det", "poss", "nummod") for c in head.children):
+        return True  # "was appointed commander of", "serves as commander of", "X, commander of Y": the office
     return any(c.dep_ == "det" and c.lower_ == "the" or c.dep_ == "poss" for h in holders for c in h.children
                if c.i < head.i)
 

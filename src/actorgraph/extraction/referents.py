@@ -29,7 +29,8 @@ OBJECT_CONTROL = frozenset({"ask", "order", "allow", "help", "force", "urge", "t
 PREDICATIVE_OBJECTS = frozenset({"form", "constitute", "represent", "remain"})
 # "calling Soleimani an enemy of the United States": the second object describes the first
 NAMING = frozenset({"call", "label", "brand", "dub", "name", "consider", "deem", "designate",
-                    "describe", "term", "list", "regard", "see", "view"})
+                    "describe", "term", "list", "regard", "see", "view", "appoint", "elect", "nominate",
+                    "install", "promote", "choose", "select", "make"})
 DASHES = frozenset({",", "—", "–", "-", ":", "(", "‒"})
 
 
@@ -81,8 +82,8 @@ class Referents:
                     ref = self.one(s, depth + 1)
                     if ref is not None:
                         return ref
-        if tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.lemma_ in COPULAS:
-            for s in self.agents(tok.head.head):
+        if tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.lemma_ in COPULAS | NAMING:
+            for s in self._as_bearers(tok.head.head):
                 ref = self.one(s, depth + 1)
                 if ref is not None:
                     return ref
@@ -227,15 +228,17 @@ class Referents:
                 # an apposition of the organization: a person there bears the title
                 yield [r for a in pobj.children if a.dep_ == "appos" and a.i > pobj.i
                        for r in self.of(a) if r.actor.type == "person"]
-            if cand.dep_ in ("attr", "oprd", "acomp") and cand.head.lemma_ in COPULAS or \
+            described_object = cand.dep_ == "oprd" and cand.head.lemma_ in NAMING and \
+                any(c.dep_ == "dobj" and c.i < cand.i for c in cand.head.children)  # "made X commander"
+            if cand.dep_ in ("attr", "oprd", "acomp") and cand.head.lemma_ in COPULAS and not described_object or \
                     cand.dep_ == "dobj" and cand.head.lemma_ in PREDICATIVE_OBJECTS:
                 yield [r for s in self.agents(cand.head) if s.i != cand.i for r in self.of(s)]
             if cand.dep_ in ("dobj", "oprd") and cand.head.lemma_ in NAMING:
                 named = [c for c in cand.head.children if c.dep_ == "dobj" and c.i < cand.i]
                 named = named or self.patients(cand.head)
                 yield [r for s in named if s.i != cand.i for r in self.of(s)]
-            if cand.dep_ == "pobj" and cand.head.lower_ == "as" and cand.head.head.lemma_ in COPULAS:
-                yield [r for s in self.agents(cand.head.head) for r in self.of(s)]
+            if cand.dep_ == "pobj" and cand.head.lower_ == "as" and cand.head.head.lemma_ in COPULAS | NAMING:
+                yield [r for s in self._as_bearers(cand.head.head) for r in self.of(s)]
         yield self.members(head)
         # "Adel Al-Jubeir, ... ambassador" the other way round: a name, then a comma or dash, then the noun
         left = doc[node.left_edge.i if node.i != head.i else head.left_edge.i]
@@ -243,6 +246,15 @@ class Referents:
         if j >= 1 and doc[j].text in DASHES and self.refs.at(doc[j - 1]) is not None \
                 and (node.i != head.i or head.tag_ not in ("NNS", "NNPS")):  # "X, World Bank officials": a list
             yield [Ref(self.refs.at(doc[j - 1]), "self", doc[j - 1])]
+
+    def _as_bearers(self, verb: Token) -> list[Token]:
+        """Who "as <role>" describes: the object of "appointed X as", else the subject ("serves as")."""
+        objs = [c for c in verb.children if c.dep_ == "dobj"]
+        if objs and not self.passive(verb):
+            return objs
+        if self.passive(verb):
+            return self.patients(verb)  # "X was appointed as commander"
+        return self.agents(verb)
 
     def _name_after(self, end: int, head: Token) -> list[Ref]:
         """A name that follows a title directly, skipping honorifics ("Supreme Leader Ayatollah Ali Khamenei")."""

@@ -136,3 +136,13 @@ def test_ingest_requires_the_token_and_names_bad_input(server):
     status, _, body = server.request("/api/articles", {"text": "   \n  ", "source": "blank-note"},
                                      {"Authorization": f"Bearer {TOKEN}"})
     assert status == 422 and b"blank-note" in body
+
+
+def test_search_pages_and_puts_names_starting_with_the_text_first(ro_server):
+    everything = ro_server.get("/api/search?q=a&limit=50")
+    assert everything["total"] > 10
+    first, second = ro_server.get("/api/search?q=a&limit=5"), ro_server.get("/api/search?q=a&limit=5&offset=5")
+    ids = [a["id"] for a in first["actors"] + second["actors"]]
+    assert len(set(ids)) == 10 and ids == [a["id"] for a in everything["actors"][:10]]
+    starting = [a for a in everything["actors"] if (a["matched"] or a["name"]).lower().startswith("a")]
+    assert everything["actors"][:len(starting)] == starting

@@ -14,15 +14,16 @@ def search_actors(store: Store, text: str, limit: int = 10, offset: int = 0) -> 
     key = fold(text)
     rows = store.rows("""
         WITH hits AS (
-            SELECT n.actor_id, n.name, starts_with(n.folded, ?) AS prefix FROM actor_names n
-            WHERE contains(n.folded, ?))
-        SELECT a.id, a.name, a.type, a.wikidata,
-               arg_max(h.name, h.prefix::INT * 1000 - length(h.name)) AS matched, bool_or(h.prefix) AS prefix,
-               (SELECT count(DISTINCT aa.article_id) FROM article_actors aa WHERE aa.actor_id = a.id) AS articles,
+            SELECT actor_id, arg_max(name, starts_with(folded, ?)::INT * 1000 - length(name)) AS matched,
+                   bool_or(starts_with(folded, ?)) AS prefix
+            FROM actor_names WHERE contains(folded, ?) GROUP BY actor_id),
+        counts AS (
+            SELECT actor_id, count(DISTINCT article_id) AS articles FROM article_actors
+            WHERE actor_id IN (SELECT actor_id FROM hits) GROUP BY actor_id)
+        SELECT a.id, a.name, a.type, a.wikidata, h.matched, h.prefix, coalesce(c.articles, 0) AS articles,
                count(*) OVER () AS total
-        FROM hits h JOIN actors a ON a.id = h.actor_id
-        GROUP BY a.id, a.name, a.type, a.wikidata
-        ORDER BY prefix DESC, articles DESC, a.name LIMIT ? OFFSET ?""", [key, key, limit, offset])
+        FROM hits h JOIN actors a ON a.id = h.actor_id LEFT JOIN counts c ON c.actor_id = h.actor_id
+        ORDER BY h.prefix DESC, articles DESC, a.name LIMIT ? OFFSET ?""", [key, key, key, limit, offset])
     return {"q": text, "offset": offset, "limit": limit, "total": rows[0][7] if rows else 0,
             "actors": [{"id": i, "name": n, "type": t, "wikidata": w, "matched": m if m != n else None,
                         "articles": c} for i, n, t, w, m, _p, c, _t in rows]}

@@ -193,3 +193,13 @@ def test_a_bare_role_names_the_office_and_an_indefinite_one_a_member(extract):
         "Qassem Soleimani, commander of the Quds Force, was killed.").triples()
     assert ("Ali Hassan", "member_of", "Hezbollah") in extract(
         "Ali Hassan, a commander of Hezbollah, was killed.").triples()
+
+
+def test_a_possessive_before_a_name_and_an_office_makes_the_unit_part_of_the_owner(extract):
+    assert ("IRGC Quds Force", "part_of", "Iran") in extract(
+        "Iran's Quds Force commander Esmail Qaani spoke in Baghdad.").triples()
+
+
+def test_a_possessive_before_a_name_and_a_thing_relates_nothing(extract):
+    found = extract("Investors in Deutsche Boerse are unhappy with its London Stock Exchange bid.")
+    assert not any(p == "part_of" for _, p, _ in found.triples())

@@ -215,9 +215,10 @@ def possessives(ctx: Context) -> Iterator[Proposal]:
             continue
         root = doc[start:end].root
         owners = [c for c in root.children if c.dep_ == "poss" and c.i < start]
-        if not owners and root.dep_ in ("compound", "nmod") and root.head.i >= end:
-            # "Iran's Quds Force commander": the possessive opens the whole phrase
-            owners = [c for c in root.head.children if c.dep_ == "poss" and c.i < start]
+        head = root.head
+        if not owners and root.dep_ in ("compound", "nmod") and head.i >= end and _of_people(ctx, head):
+            # "Iran's Quds Force commander": the possessive opens the whole phrase (not "its LSE bid")
+            owners = [c for c in head.children if c.dep_ == "poss" and c.i < start]
         for p in owners:
             ref = np.one(p)
             if ref is None or ref.actor.id == actor.id or ref.actor.type not in ("organization", "country"):
@@ -227,6 +228,12 @@ def possessives(ctx: Context) -> Iterator[Proposal]:
             pred = "part_of" if actor.type == "organization" else "member_of"
             yield Proposal(actor, pred, ref.actor, cue=(p.left_edge.i, end), anchor=root,
                            construction="possessive", nominal=True)
+
+
+def _of_people(ctx: Context, noun: Token) -> bool:
+    """A noun for an actor's people, units or offices ("commander", "fighters", "wing"), not a thing or an act."""
+    lemma, lex = noun.lemma_.lower(), ctx.lex
+    return lemma in lex.roles or noun.lower_ in lex.roles or lemma in lex.people_nouns | lex.unit_nouns | lex.kind_nouns
 
 
 def hyphenated(ctx: Context) -> Iterator[Proposal]:

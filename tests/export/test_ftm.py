@@ -118,3 +118,11 @@ def test_followthemoneys_own_validator_reads_the_export_unchanged(store, tmp_pat
         return [(e["id"], e["schema"], e["properties"]) for e in map(json.loads, p.read_text(encoding="utf-8").splitlines())]
 
     assert entities(tmp_path / "valid.json") == entities(path)
+
+
+def test_state_bodies_outside_the_registry_are_told_by_their_names():
+    assert actor_schema("organization", "Ministry of Defence", None) == "PublicBody"
+    assert actor_schema("organization", "Greater Manchester Police", None) == "PublicBody"
+    assert actor_schema("organization", "May Department Stores", None) == "Organization"
+    assert actor_schema("organization", "Economist Intelligence Unit", None) == "Organization"
+    assert actor_schema("organization", "Kataib Sayyid al-Shuhada", None) == "Organization"

@@ -51,6 +51,10 @@ STATE_BODY_WORDS = re.compile(
     r"government|parliament|senate|congress|cabinet|presidency|embassy|consulate|intelligence|"
     r"security forces|national guard|guard corps|revolutionary guards?|central bank|treasury|"
     r"state department|white house|pentagon|administration|judiciary|supreme court)\b", re.I)
+# ...unless the name says it is a business, a party or an association ("May Department Stores").
+NOT_STATE_BODY_WORDS = re.compile(
+    r"\b(stores?|hotels?|services|party|association|union|unit|inc|ltd|plc|llc|group|company|corp|corporation|"
+    r"holdings?|foundation|institute)\b", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -80,7 +84,8 @@ def actor_schema(type_: str, name: str, registry_id: str | None) -> str:
         return "PublicBody"  # a state acts (supports, targets, is a party): it must be a LegalEntity
     if type_ == "location":
         return "Territory"
-    if registry_id in _state_bodies() or (registry_id is None and STATE_BODY_WORDS.search(name)):
+    if registry_id in _state_bodies() or (registry_id is None and STATE_BODY_WORDS.search(name)
+                                          and not NOT_STATE_BODY_WORDS.search(name)):
         return "PublicBody"
     return "Organization"
 

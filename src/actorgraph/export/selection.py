@@ -105,7 +105,7 @@ KIND_SQL: dict[str, str] = {
         FROM (SELECT *, row_number() OVER (PARTITION BY id ORDER BY cue_start, role, extractor, sentence) AS n
               FROM statements) s JOIN x_statements x ON x.id = s.id
         """ + _GLOBAL.format(x="w", t="s", col="attributed_to") + """
-        ORDER BY s.relation_id, s.date NULLS LAST, s.article_id, s.sent_start""",
+        ORDER BY s.relation_id, s.date NULLS LAST, s.article_id, s.sent_start, id""",
     "events": """
         SELECT e.id, e.article_id, e.type, e.date, e.date_text, p.actor_id AS place, e.certainty, e.sentence,
                e.sent_start, e.sent_end, e.extractor

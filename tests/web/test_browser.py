@@ -39,8 +39,14 @@ def test_search_actor_page_and_evidence(page, ro_server):
     sentence.wait_for(timeout=SETTLE_MS)
     assert "Quds" in sentence.inner_text()
     assert row.locator(".hl-subject, .hl-object").count() >= 2
-    assert row.locator("a[href^='/article/a']").count() >= 1
     assert p.locator("#timeline li").count() >= 1
+    # the evidence links to its sentence in the article, which the article page scrolls to and marks
+    quoted = sentence.inner_text()
+    row.locator("a[href^='/article/a']").first.click()
+    focus = p.locator("#article-text[data-focus]")
+    focus.wait_for(timeout=SETTLE_MS)
+    marked = p.evaluate("CSS.highlights.get('evidence').values().next().value.toString()")
+    assert marked.strip() == quoted.strip()
     clean(page)
 
 

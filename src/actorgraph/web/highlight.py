@@ -69,7 +69,8 @@ def relation_evidence(store: Store, relation_id: str, offset: int = 0, limit: in
                     marks.append({"kind": kind, "start": a - start, "end": b - start})
         if cue_start is not None and cue_end is not None and start <= cue_start < cue_end <= end:
             marks.append({"kind": "cue", "start": cue_start - start, "end": cue_end - start})
-        items.append({"statement": sid_, "article": article_id, "source": source, "title": title, "date": date,
+        items.append({"statement": sid_, "article": article_id, "sent_start": start, "sent_end": end,
+                      "source": source, "title": title, "date": date,
                       "certainty": certainty, "role": role, "attributed_to": attributed, "extractor": extractor,
                       "sentence": sentence, "segments": segments(sentence, marks), "marks": marks})
     return {"relation": rid, "predicate": predicate,

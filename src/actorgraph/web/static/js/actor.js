@@ -1,6 +1,6 @@
 // An actor's page: names, ids, relations by predicate (each expandable to its evidence),
 // events, quotes, figures and a timeline.
-import { api, actorHref, articleHref, certaintyBadge, el, enc, header, idFromPath, pager, renderSegments,
+import { api, actorHref, certaintyBadge, sentenceHref, el, enc, header, idFromPath, pager, renderSegments,
   showError, typeBadge } from "./common.js";
 
 header("actor");
@@ -20,7 +20,7 @@ async function loadEvidence(box, relationId, offset = 0) {
       el("ol", { class: "evidence", start: offset + 1 }, ev.evidence.map((s) => el("li", {},
         el("blockquote", { class: "sentence" }, renderSegments(s.segments, s.marks, { link: false })),
         el("div", { class: "muted" }, certaintyBadge(s.certainty), ` ${s.date || "undated"} · `,
-          el("a", { href: articleHref(s.article), text: s.title || s.source }),
+          el("a", { href: sentenceHref(s), text: s.title || s.source }),
           s.attributed_to ? ` · according to ${s.attributed_to}` : "", ` · ${s.extractor || ""}`)))),
       pager(ev.statements, ev.offset, ev.limit, (o) => loadEvidence(box, relationId, o)));
   } catch (error) { showError(box, error); }

@@ -18,4 +18,28 @@ try {
     el("p", { class: "muted" }, `${a.published || "undated"} · ${a.source}`, a.url ? ` · ${a.url}` : ""),
     legend,
     el("article", { class: "article-text", id: "article-text" }, renderSegments(a.segments, a.marks)));
+  focusSentence(a.segments);
 } catch (error) { showError(main, error); }
+
+// `?at=START-END` (from an evidence link): scroll to those characters and mark them, with the
+// CSS Custom Highlight API (no element is added, so the highlights above stay as they are).
+function focusSentence(segments) {
+  const m = /^(\d+)-(\d+)$/.exec(new URLSearchParams(location.search).get("at") || "");
+  if (!m || !window.CSS || !CSS.highlights) return;
+  const [start, end] = [Number(m[1]), Number(m[2])];
+  const container = document.getElementById("article-text");
+  const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  let offset = 0, started = false;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const len = node.data.length;
+    if (!started && start < offset + len) { range.setStart(node, start - offset); started = true; }
+    if (started && end <= offset + len) { range.setEnd(node, end - offset); break; }
+    offset += len;
+  }
+  if (!started) return;
+  CSS.highlights.set("evidence", new Highlight(range));
+  container.dataset.focus = `${start}-${end}`;
+  const box = range.getBoundingClientRect();
+  window.scrollTo({ top: window.scrollY + box.top - 120 });
+}

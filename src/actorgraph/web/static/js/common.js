@@ -42,6 +42,7 @@ export async function api(path) {
 export const enc = encodeURIComponent;
 export const actorHref = (id) => `/actor/${enc(id)}`;
 export const articleHref = (id) => `/article/${enc(id)}`;
+export const sentenceHref = (s) => `/article/${enc(s.article)}?at=${Number(s.sent_start)}-${Number(s.sent_end)}`;
 
 export function idFromPath() {
   const parts = location.pathname.split("/").filter(Boolean);

@@ -1,6 +1,6 @@
 // The network around one actor (cytoscape.js): filters by predicate, certainty, dates and hops;
 // clicking an edge shows its evidence, clicking an actor opens its page.
-import { api, actorHref, articleHref, certaintyBadge, el, enc, header, idFromPath, renderSegments, showError } from "./common.js";
+import { api, actorHref, certaintyBadge, sentenceHref, el, enc, header, idFromPath, renderSegments, showError } from "./common.js";
 
 header("network");
 const main = document.getElementById("main");
@@ -41,7 +41,7 @@ async function showEdge(edgeId) {
       el("ol", { class: "evidence" }, ev.evidence.map((s) => el("li", {},
         el("blockquote", { class: "sentence" }, renderSegments(s.segments, s.marks, { link: false })),
         el("div", { class: "muted" }, certaintyBadge(s.certainty), ` ${s.date || "undated"} · `,
-          el("a", { href: articleHref(s.article), text: s.title || s.source }))))));
+          el("a", { href: sentenceHref(s), text: s.title || s.source }))))));
   } catch (error) { showError(panel, error); }
 }
 
@@ -63,6 +63,8 @@ async function load() {
       ...net.edges.map((e) => ({ group: "edges", data: { id: e.id, source: e.source, target: e.target, label: e.predicate.replaceAll("_", " "), width: Math.min(1.5 + e.sources, 8), negated: e.certainty.negated > 0 && e.certainty.asserted === 0 } })),
     ];
     if (cy) cy.destroy();
+    delete graph.dataset.nodes;
+    delete graph.dataset.edges;
     cy = window.cytoscape({
       container: graph,
       elements,
@@ -82,9 +84,13 @@ async function load() {
     if (cy.zoom() > 1.5) { cy.zoom(1.5); cy.center(); }  // a small network is not blown up to fill the box
     cy.on("tap", "edge", (evt) => showEdge(evt.target.id()));
     cy.on("tap", "node", (evt) => { if (evt.target.id() !== net.centre) location.href = `/network/${enc(evt.target.id())}`; });
-    graph.dataset.nodes = String(cy.nodes().length);
-    graph.dataset.edges = String(cy.edges().length);
     window.actorgraphNetwork = cy; // for the end-to-end tests and the console
+    const drawn = cy;
+    drawn.one("render", () => requestAnimationFrame(() => {  // counts are set once the graph is on screen
+      if (cy !== drawn) return;
+      graph.dataset.nodes = String(drawn.nodes().length);
+      graph.dataset.edges = String(drawn.edges().length);
+    }));
   } catch (error) { showError(status, error); }
 }
 

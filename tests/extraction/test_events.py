@@ -101,3 +101,16 @@ def test_one_event_told_twice_in_a_sentence_is_one_event(extract):
     found = extract("Israel killed Fuad Shukr in a strike on Beirut, killing him in his home.")
     killings = found.events("killing")
     assert len(killings) == 1 and found.roles(killings[0])["Fuad Shukr"] == "target"
+
+
+def test_a_required_word_in_a_quoted_clause_does_not_make_a_deployment(extract):
+    found = extract('Michael Howard sent George Bush his congratulations, saying: "We look to the president '
+                    'to be a unifying force."')
+    assert found.events("deployment") == []
+
+
+def test_the_units_counted_in_a_deployment_are_its_other_party(extract):
+    found = extract("Russia sent hundreds of Wagner fighters to Libya.")
+    event = found.events("deployment")[0]
+    assert found.roles(event) == {"Russia": "agent", "Wagner": "other"}
+    assert event.place == found.actor("Libya").id

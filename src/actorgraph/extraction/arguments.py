@@ -144,6 +144,10 @@ class Arguments:
             actor = self.at(tok.head)
             if actor is not None:
                 return actor
+        if tok.lower_ in self.np.lex.partitives or tok.lemma_.lower() in self.np.lex.partitives:
+            for pobj in (p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                         for p in c.children if p.dep_ == "pobj"):
+                return self.referent(pobj, depth + 1)  # "hundreds of Wagner fighters"
         if tok.pos_ in ("NOUN", "PROPN"):
             if tok.lemma_.lower() in self.np.lex.place_nouns:  # "the city of Bakhmut" is Bakhmut
                 ref = self.np.one(tok)

@@ -11,6 +11,7 @@ is an intention, not an event.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -122,9 +123,20 @@ def _trigger(tok: Token, lex: EventLexicon) -> _Found | None:
     else:
         return None
     words = lex.requires.get(lemma, {}).get("words")
-    if words and not any(t.lemma_.lower() in words or t.lower_ in words for t in tok.subtree if t.i != tok.i):
+    if words and not any(t.lemma_.lower() in words or t.lower_ in words for t in _own_phrase(tok)):
         return None
     return _Found(kind, tok)
+
+
+_OTHER_CLAUSES = frozenset({"ccomp", "advcl", "parataxis", "conj", "relcl", "cc", "punct"})
+
+
+def _own_phrase(tok: Token) -> Iterator[Token]:
+    """The words of a trigger's own phrase, not of the clauses hung on it: in "sent Bush his congratulations,
+    saying: 'a unifying force'" the force is not what was sent."""
+    for child in tok.children:
+        if child.dep_ not in _OTHER_CLAUSES:
+            yield from child.subtree
 
 
 def _participants(f: _Found, args: Arguments, lex: EventLexicon, by_token: dict[int, _Found]) -> None:

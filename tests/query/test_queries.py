@@ -147,3 +147,24 @@ def test_evidence_limits_each_side_and_names_an_unknown_predicate(store):
     from actorgraph.query.render import render_evidence
     text = render_evidence(query.evidence(store, "Hezbollah", "backs", "Asaib Ahl al-Haq"))
     assert "no relation at all has predicate 'backs'" in text and "supports" in text
+
+
+def test_a_spelling_never_stored_finds_the_actor_it_sounds_like_word_by_word(tmp_path):
+    from graph_articles import Hand
+    h = Hand("k.txt", "Kataib Hezbollah and Hezbollah and the IRGC Quds Force met.")
+    h.actor("Kataib Hezbollah", "organization")
+    h.actor("Hezbollah", "organization")
+    h.actor("IRGC Quds Force", "organization")
+    with Store.open(tmp_path / "g.duckdb") as store:
+        add_extraction(store, h.extraction())
+        assert query.find_actor(store, "Kata'ib Hizballah").name == "Kataib Hezbollah"
+        assert query.find_actor(store, "IRGC-Qods Force").name == "IRGC Quds Force"
+        assert query.find_actor(store, "Hizballah").name == "Hezbollah"
+        with pytest.raises(UnknownActorError):
+            query.find_actor(store, "Kataib Sayyid al-Shuhada")
+
+
+def test_an_unknown_name_sharing_words_with_an_actor_is_refused_with_a_suggestion(store):
+    with pytest.raises(UnknownActorError, match="did you mean .*'Hezbollah'"):
+        query.find_actor(store, "Hezbollah Al-Nujaba Brigades")
+    assert query.find_actor(store, "Qais al-Khazaly").name == "Qais al-Khazali"  # a typo is taken

@@ -1,4 +1,5 @@
-"""Finding an actor by what the analyst types: an id, a name or alias (folded), a surname, else fuzzy."""
+"""Finding an actor by what the analyst types: an id, a name or alias (folded), a surname, a spelling
+that matches word by word and sounds alike (as resolution does), else fuzzy."""
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
@@ -6,11 +7,12 @@ from dataclasses import asdict, dataclass
 from rapidfuzz import fuzz, process
 
 from ..errors import AmbiguousActorError, UnknownActorError
-from ..resolve import fold
+from ..resolve import NameKey, fold, name_similarity
 from ..store import Store
 
-FUZZY_CUTOFF = 85  # rapidfuzz WRatio, 0-100: below this a name is not offered at all
-FUZZY_CLEAR = 5  # the best fuzzy actor wins only when the next is this much lower
+TYPO_CUTOFF = 90  # rapidfuzz ratio (edit distance), 0-100: from here a name is a typo of a stored one
+FUZZY_CLEAR = 5  # the best typo match wins only when the next is this much lower
+SUGGEST_CUTOFF = 70  # rapidfuzz WRatio, 0-100: names offered as "did you mean"
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,23 @@ def _candidates(store: Store, ids: list[str]) -> list[tuple[str, str, str, int]]
            GROUP BY ALL ORDER BY n DESC, a.name""", [ids])]
 
 
+def _spelled_alike(store: Store, name: str) -> ActorRef | None:
+    """The actor with a name that matches word by word and sounds alike, as resolution matches
+    ("Kata'ib Hizballah" -> Kataib Hezbollah); AmbiguousActorError when several do equally well."""
+    key = NameKey.of(name, "organization")
+    best: dict[str, float] = {}
+    for actor_id, spelling in store.rows("SELECT actor_id, name FROM actor_names WHERE block = ?", [key.block]):
+        score = name_similarity(name, spelling)
+        if score is not None:
+            best[actor_id] = max(best.get(actor_id, 0.0), score)
+    ranked = sorted(best.items(), key=lambda kv: -kv[1])
+    if not ranked:
+        return None
+    if len(ranked) == 1 or ranked[0][1] - ranked[1][1] > 1e-9:
+        return actor_by_id(store, ranked[0][0])
+    raise AmbiguousActorError(name, _candidates(store, [i for i, s in ranked if s == ranked[0][1]]))
+
+
 def find_actor(store: Store, name: str) -> ActorRef:
     """The one actor `name` designates; UnknownActorError or AmbiguousActorError (with candidates) else."""
     store.require_articles()
@@ -59,18 +78,24 @@ def find_actor(store: Store, name: str) -> ActorRef:
         return actor_by_id(store, rows[0][0])
     if rows:
         raise AmbiguousActorError(name, _candidates(store, [r[0] for r in rows]))
+    if (spelled := _spelled_alike(store, name)) is not None:
+        return spelled
     names = store.rows("SELECT folded, actor_id FROM actor_names")
-    found = process.extract(folded, [n for n, _ in names], scorer=fuzz.WRatio, limit=20,
-                            score_cutoff=FUZZY_CUTOFF - 15)
-    best: dict[str, float] = {}
-    for _, score, i in found:
-        best[names[i][1]] = max(best.get(names[i][1], 0), score)
-    ranked = sorted(best.items(), key=lambda kv: -kv[1])
-    close = [(i, s) for i, s in ranked if s >= FUZZY_CUTOFF]
+    choices = [n for n, _ in names]
+    # A typo of a whole stored name is taken; a name that merely shares words with one
+    # ("Kataib Sayyid al-Shuhada" and Kataib Hezbollah) is only offered as a suggestion.
+    typos: dict[str, float] = {}
+    for _, score, i in process.extract(folded, choices, scorer=fuzz.ratio, limit=20, score_cutoff=TYPO_CUTOFF):
+        typos[names[i][1]] = max(typos.get(names[i][1], 0), score)
+    close = sorted(typos.items(), key=lambda kv: -kv[1])
     if close and (len(close) == 1 or close[0][1] - close[1][1] >= FUZZY_CLEAR):
         return actor_by_id(store, close[0][0])
     if close:
         raise AmbiguousActorError(name, _candidates(store, [i for i, _ in close[:8]]))
+    best: dict[str, float] = {}
+    for _, score, i in process.extract(folded, choices, scorer=fuzz.WRatio, limit=20, score_cutoff=SUGGEST_CUTOFF):
+        best[names[i][1]] = max(best.get(names[i][1], 0), score)
+    ranked = sorted(best.items(), key=lambda kv: -kv[1])
     hint = _candidates(store, [i for i, _ in ranked[:5]])
     maybe = ("; did you mean " + ", ".join(repr(c[1]) for c in hint) + "?") if hint else ""
     raise UnknownActorError(f"no actor named {name!r} in {store.path}{maybe}")

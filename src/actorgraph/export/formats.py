@@ -13,15 +13,16 @@ import contextlib
 import io
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
 
 import duckdb
 
 from ..errors import ExportError
 from ..store import Store
-from .selection import Filters, select
+from .selection import Filters, Selection, select
 
 FILE_FORMATS = {"ftm": "text", "gexf": "bytes", "graphml": "bytes"}  # format -> how its file is written
 FOLDER_FORMATS = ("neo4j", "csv", "parquet")
@@ -38,7 +39,7 @@ class ExportReport:
     selected: dict[str, int] = field(default_factory=dict)  # the selection's size by kind
 
 
-def _writer(fmt: str, registry_files: Sequence[str]):
+def _writer(fmt: str, registry_files: Sequence[str]) -> Callable[[Selection, IO], int]:
     """The writer of a format (imported on use: followthemoney and networkx load slowly)."""
     if fmt == "ftm":
         from .ftm import write_ftm
@@ -49,7 +50,7 @@ def _writer(fmt: str, registry_files: Sequence[str]):
     return write_gexf if fmt == "gexf" else write_graphml
 
 
-def _file(selection, fmt: str, out: str | None, registry_files: Sequence[str]) -> int:
+def _file(selection: Selection, fmt: str, out: str | None, registry_files: Sequence[str]) -> int:
     write, mode = _writer(fmt, registry_files), FILE_FORMATS[fmt]
     if out in (None, "-"):
         if mode == "text":
@@ -74,7 +75,7 @@ def _file(selection, fmt: str, out: str | None, registry_files: Sequence[str]) -
     return n
 
 
-def _folder(selection, fmt: str, out: str | None) -> int:
+def _folder(selection: Selection, fmt: str, out: str | None) -> int:
     if out in (None, "-"):
         raise ExportError(f"the {fmt} format writes several files: give a folder with --out DIR")
     folder = Path(out)

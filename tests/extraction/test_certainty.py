@@ -91,3 +91,13 @@ def test_a_description_of_the_subject_is_not_under_the_subjects_verb(extract):
 def test_a_content_clause_stays_under_its_verb(extract):
     found = extract("Iran denied reports that it funds Hezbollah.")
     assert found.relation("Iran", "supports", "Hezbollah").certainty == "negated"
+
+
+@pytest.mark.parametrize("text, certainty", [
+    ("The meeting between Iran and the United States was cancelled.", "negated"),
+    ("Iran postponed its talks with the United States.", "negated"),
+    ("A planned meeting between Iran and the United States will take place in Oman.", "uncertain"),
+    ("The meeting between Iran and the United States took place in Oman.", "asserted"),
+])
+def test_a_meeting_named_by_a_noun_that_was_called_off_or_is_only_planned(extract, text, certainty):
+    assert extract(text).relation("Iran", "met_with", "United States").certainty == certainty

@@ -51,9 +51,13 @@ def assess(anchor: Token, nominal: bool, words: dict[str, frozenset[str]],
     not a cue ("the leadership of Asaib Al-Haq reported to Shahlai" is asserted).
     """
     if nominal:
-        for t in (anchor, *anchor.children, anchor.head):
+        head = anchor.head
+        if head.pos_ == "VERB" and head.lemma_.lower() in words.get("cancelling_verbs", ()) and \
+                anchor.dep_ in ("nsubjpass", "dobj"):
+            return Certainty("negated", head)  # "the meeting ... was cancelled"
+        for t in (anchor, *anchor.children, head):
             if t.dep_ in ("amod", "advmod") and t.lower_ in words["uncertain_adjectives"]:
-                return Certainty("uncertain", t)
+                return Certainty("uncertain", t)  # "the alleged leader", "a planned meeting"
         return Certainty("asserted")
     node, came_from, first_verb = anchor, None, True
     for _ in range(20):
@@ -81,6 +85,9 @@ def _cue_at(node: Token, came_from: Token | None, first_verb: bool, words, own: 
                 return Certainty("negated", c)
     if verbal and lemma in words["negating_verbs"] and not own:
         return Certainty("negated", node, _subject(node))
+    if verbal and lemma in words.get("cancelling_verbs", ()) and came_from is not None \
+            and came_from.dep_ in ("nsubjpass", "dobj"):
+        return Certainty("negated", node)  # "postponed its talks with", "the meeting was cancelled"
     for c in kids:
         if c.dep_ == "mark" and c.lower_ in words["uncertain_conditionals"]:
             return Certainty("uncertain", c)

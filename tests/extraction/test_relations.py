@@ -203,3 +203,8 @@ def test_a_possessive_before_a_name_and_an_office_makes_the_unit_part_of_the_own
 def test_a_possessive_before_a_name_and_a_thing_relates_nothing(extract):
     found = extract("Investors in Deutsche Boerse are unhappy with its London Stock Exchange bid.")
     assert not any(p == "part_of" for _, p, _ in found.triples())
+
+
+def test_attacks_on_an_actor_in_a_country_place_the_attacker_there(extract):
+    found = extract("Ali Musa Daqduq was responsible for numerous attacks against Coalition Forces in Iraq.")
+    assert ("Ali Musa Daqduq", "operates_in", "Iraq") in found.triples()

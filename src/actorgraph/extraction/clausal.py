@@ -110,8 +110,8 @@ def attacks(ctx: Context) -> Iterator[Proposal]:
                 for p in (p for p in c.children if p.dep_ == "pobj"):
                     found = np.of(p)
                     targets += found
-                    if not found or all(r.via != "self" for r in found):
-                        places += _places_in(ctx, p)
+                    # where the target is: "attacks against Coalition Forces in Iraq", "an oil facility in Saudi Arabia"
+                    places += _places_in(ctx, p)
             elif patient_noun and c.dep_ == "poss":
                 targets += np.of(c)
             elif c.dep_ == "prep" and c.lower_ in lex.attacks["place_preps"]:

@@ -208,3 +208,10 @@ def test_a_possessive_before_a_name_and_a_thing_relates_nothing(extract):
 def test_attacks_on_an_actor_in_a_country_place_the_attacker_there(extract):
     found = extract("Ali Musa Daqduq was responsible for numerous attacks against Coalition Forces in Iraq.")
     assert ("Ali Musa Daqduq", "operates_in", "Iraq") in found.triples()
+
+
+def test_a_where_clause_places_its_subject_at_the_antecedent(extract):
+    found = extract("US jets struck five targets in Iraq and Syria where Kataib Hezbollah was operating.")
+    assert {("Kataib Hezbollah", "operates_in", "Iraq"), ("Kataib Hezbollah", "operates_in", "Syria")} <= found.triples()
+    assert ("Syrian Arab Army", "based_in", "Al-Qusayr") in extract(
+        "Hezbollah fighters entered Qusayr, where the Syrian army was based.").triples()

@@ -64,6 +64,13 @@ def verbs(ctx: Context) -> Iterator[Proposal]:
                         for c in host.children:
                             if c.dep_ == "prep" and c.lower_ == word:
                                 objects += [(r, c.i) for p in c.children if p.dep_ == "pobj" for r in np.of(p)]
+            where = next((c for c in v.children if c.dep_ == "advmod" and c.lower_ == "where"), None)
+            if where is not None and v.dep_ == "relcl" and frame.predicate in ("operates_in", "based_in"):
+                # "targets in Iraq and Syria where Kataib Hezbollah was operating": the place is the antecedent's
+                head = v.head
+                found = _places_in(ctx, head) or [r for r in np.of(head) if r.actor.type in ("location", "country")
+                                                  and r.via in ("self", "place")]
+                objects += [(r, where.i) for r in found]
             for obj, end in objects:
                 if frame.object_types is not None and obj.actor.type not in frame.object_types:
                     continue

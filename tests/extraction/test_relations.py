@@ -215,3 +215,16 @@ def test_a_where_clause_places_its_subject_at_the_antecedent(extract):
     assert {("Kataib Hezbollah", "operates_in", "Iraq"), ("Kataib Hezbollah", "operates_in", "Syria")} <= found.triples()
     assert ("Syrian Arab Army", "based_in", "Al-Qusayr") in extract(
         "Hezbollah fighters entered Qusayr, where the Syrian army was based.").triples()
+
+
+def test_a_capital_stands_for_its_state_where_a_place_cannot_be_the_party(extract):
+    found = extract("Iran has many rivals. Tehran's regional foes Saudi Arabia and Israel oppose it.")
+    assert {("Saudi Arabia", "opposes", "Iran"), ("Israel", "opposes", "Iran")} <= found.triples()
+    assert ("Russia", "supports", "Bashar al-Assad") in extract(
+        "Russia is a major power. Moscow backs Bashar al-Assad.").triples()
+
+
+def test_a_capital_stays_a_place_where_a_place_fits(extract):
+    found = extract("Iran denied the report. Israel struck Tehran on Friday.")
+    assert ("Israel", "targeted", "Tehran") in found.triples()
+    assert ("Israel", "targeted", "Iran") not in found.triples()

@@ -3,7 +3,8 @@
 A backend (today the dependency patterns; later a trained classifier or a language model behind
 an OpenAI-compatible endpoint) turns a parsed article and its actors into `Relation`s with
 evidence. Whatever it returns is kept only when `verify` finds it grounded in its sentence:
-both actors referred to there (by name, or by a pronoun or description that resolves to them),
+both actors referred to there (by name, or by a pronoun or description that resolves to them,
+or a state by its capital),
 the cue words inside the sentence, a known predicate joining actors of allowed types.
 """
 from __future__ import annotations
@@ -14,6 +15,8 @@ from spacy.tokens import Doc
 
 from ..model import CERTAINTIES, Actor, Article, Relation
 from .doctext import doc_text
+from .names import fold
+from .patterns import lexicon
 from .predicates import ontology
 from .reference import references
 
@@ -82,5 +85,12 @@ def _actors_in(doc: Doc, actors: list[Actor], start: int, end: int) -> set[str]:
                 actor = refs.resolve(tok)
                 if actor is not None:
                     found.add(actor.id)
+        capitals = lexicon().capitals  # "Tehran's foes": a capital refers to its state as well
+        states = {fold(n): a.id for a in actors if a.type == "country" for n in (a.name, *a.aliases)}
+        for a in actors:
+            if a.id in found and a.type == "location":
+                state = next((capitals[fold(n)] for n in (a.name, *a.aliases) if fold(n) in capitals), None)
+                if state is not None and fold(state) in states:
+                    found.add(states[fold(state)])
         cache[key] = found
     return cache[key]

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from ..errors import ConfigError
+from .names import fold
 from .predicates import ontology
 
 if TYPE_CHECKING:
@@ -92,6 +93,7 @@ class Lexicon:
     attacks: dict[str, frozenset[str]]
     activities: dict[str, frozenset[str]]
     certainty: dict[str, frozenset[str]]
+    capitals: dict[str, str] = field(default_factory=dict)  # folded capital name -> its state's name
     verbs_by_lemma: dict[str, tuple[VerbFrame, ...]] = field(default_factory=dict)
 
     def frames(self, lemma: str) -> tuple[VerbFrame, ...]:
@@ -229,6 +231,7 @@ def lexicon() -> Lexicon:
         attacks={k: frozenset(_words(v)) for k, v in (data.get("attacks") or {}).items()},
         activities={k: frozenset(_words(v)) for k, v in (data.get("activities") or {}).items()},
         certainty={k: frozenset(_words(v)) for k, v in (data.get("certainty") or {}).items()},
+        capitals={fold(city): state for state, cities in (data.get("capitals") or {}).items() for city in cities},
         verbs_by_lemma={k: tuple(v) for k, v in by_lemma.items()},
     )
 

@@ -15,10 +15,11 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span
 
 from ..model import Actor, Article, Evidence, Relation
-from .doctext import span_text
 from . import clausal, nominal
 from .backend import RelationExtractor, verify
 from .certainty import assess, quote_spans
+from .doctext import span_text
+from .names import fold
 from .patterns import NAME, VERSION, Context, Proposal, find_cues, lexicon
 from .predicates import ontology
 from .reference import references
@@ -52,12 +53,15 @@ class DependencyPatterns:
         ctx = Context(doc=doc, refs=refs, np=Referents(refs, lex), lex=lex, cues=find_cues(doc))
         quotes = quote_spans(doc)
         predicates = ontology()
+        countries = {fold(name): a for a in actors if a.type == "country" for name in (a.name, *a.aliases)}
         dates: dict[int, list] = {}
         out: list[Relation] = []
         for construction in self.constructions:
             for p in construction(ctx):
                 p = _threat(p, lex.certainty["threat_verbs"])
                 pred = predicates.get(p.predicate)
+                if pred is not None and not pred.joins(p.subject.type, p.object.type):
+                    p = _capital_for_state(p, lex.capitals, countries)
                 if pred is None or p.subject.id == p.object.id or not pred.joins(p.subject.type, p.object.type):
                     continue
                 sent = doc[p.cue[0]].sent
@@ -85,6 +89,24 @@ class DependencyPatterns:
                         certainty=verdict.value, evidence=[evidence], role=p.role,
                         date=when.value.iso if when else None,
                         attributed_to=source.id if source is not None else None)
+
+
+def _capital_for_state(p: Proposal, capitals: dict[str, str], countries: dict[str, Actor]) -> Proposal:
+    """"Tehran's regional foes", "Moscow backs Assad": where a predicate cannot take a place, a capital
+    stands for its state, when the article names that state."""
+    def state(actor: Actor) -> Actor:
+        if actor.type != "location":
+            return actor
+        country = capitals.get(fold(actor.name)) or next(
+            (capitals[fold(a)] for a in actor.aliases if fold(a) in capitals), None)
+        return countries.get(fold(country), actor) if country else actor
+
+    subject, obj = state(p.subject), state(p.object)
+    if subject is p.subject and obj is p.object:
+        return p
+    if p.predicate in ("targeted", "operates_in", "based_in") and obj is not p.object:
+        obj = p.object  # a place is a fine target or site: keep it
+    return replace(p, subject=subject, object=obj)
 
 
 def _threat(p: Proposal, threat_verbs: frozenset[str]) -> Proposal:

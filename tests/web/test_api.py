@@ -146,3 +146,17 @@ def test_search_pages_and_puts_names_starting_with_the_text_first(ro_server):
     assert len(set(ids)) == 10 and ids == [a["id"] for a in everything["actors"][:10]]
     starting = [a for a in everything["actors"] if (a["matched"] or a["name"]).lower().startswith("a")]
     assert everything["actors"][:len(starting)] == starting
+
+
+def test_only_loopback_host_names_are_answered(ro_server):
+    """A page elsewhere that rebinds its own name to 127.0.0.1 gets nothing from a local server."""
+    status, _, body = ro_server.request("/api/stats", headers={"Host": "evil.example:8000"})
+    assert status == 400 and b"evil.example" in body
+    for host in ("localhost", f"127.0.0.1:{ro_server.port}"):
+        assert ro_server.request("/api/stats", headers={"Host": host})[0] == 200
+
+
+def test_an_oversized_article_is_refused_before_it_is_read(server):
+    status, _, body = server.request("/api/articles", headers={"Authorization": f"Bearer {TOKEN}",
+                                                                "Content-Length": str(10**9)}, method="POST")
+    assert status == 413 and b"limit" in body

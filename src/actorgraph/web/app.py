@@ -66,8 +66,16 @@ def _list(values: list[str] | None) -> list[str] | None:
     return out or None
 
 
-def create_app(store_path: str, *, token: str | None = None, settings: Settings | None = None) -> FastAPI:
-    """The app over one store file; read-only unless `token` is given (then POST /api/articles ingests)."""
+LOOPBACK_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
+
+
+def create_app(store_path: str, *, token: str | None = None, settings: Settings | None = None,
+               allowed_hosts: list[str] | None = None) -> FastAPI:
+    """The app over one store file; read-only unless `token` is given (then POST /api/articles ingests).
+
+    `allowed_hosts` are the Host header values answered (default: the loopback names, so that a
+    web page elsewhere cannot reach a local server by rebinding its own name to 127.0.0.1).
+    """
     access = StoreAccess(store_path, writable=bool(token))
     settings = settings or Settings.load(store=store_path)
     @asynccontextmanager
@@ -81,9 +89,19 @@ def create_app(store_path: str, *, token: str | None = None, settings: Settings 
     app.state.access = access
     threading.Thread(target=geo.gazetteer, daemon=True).start()  # warm the map's gazetteer
 
+    hosts = set(allowed_hosts or LOOPBACK_HOSTS)
+
     @app.middleware("http")
     async def security_headers(request: Request, call_next):
-        response = await call_next(request)
+        host = request.headers.get("host", "")
+        if "*" not in hosts and _host_name(host) not in hosts:
+            response = JSONResponse({"error": f"host {host[:100]!r} is not served here; start with --host to allow it"},
+                                    status_code=400)
+        elif request.method == "POST" and int(request.headers.get("content-length") or 0) > settings.max_bytes:
+            response = JSONResponse({"error": f"request body over the limit of {settings.max_bytes} bytes"},
+                                    status_code=413)
+        else:
+            response = await call_next(request)
         for key, value in SECURITY_HEADERS.items():
             response.headers.setdefault(key, value)
         if request.url.path.startswith("/api/"):
@@ -240,6 +258,13 @@ def create_app(store_path: str, *, token: str | None = None, settings: Settings 
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
+
+
+def _host_name(host: str) -> str:
+    """The name part of a Host header: 'localhost:8000' -> 'localhost', '[::1]:8000' -> '[::1]'."""
+    if host.startswith("["):
+        return host.split("]", 1)[0] + "]"
+    return host.rsplit(":", 1)[0]
 
 
 def _exists(store, actor_id: str) -> None:

@@ -12,14 +12,18 @@ def serve(store_path: str, host: str = "127.0.0.1", port: int = 8000, token: str
     """Serve the store until interrupted (read-only unless a token is given)."""
     import uvicorn
 
-    from .app import create_app
+    from .app import LOOPBACK_HOSTS, create_app
 
     settings = settings or Settings.load(store=store_path)
     if token:
         from ..extraction import load_resources
 
         load_resources(settings)  # ingest needs the model: fail now, not on the first POST
-    app = create_app(store_path, token=token, settings=settings)
+    if host in ("0.0.0.0", "::"):  # every interface: the names it is reached by are not known here
+        allowed = ["*"]
+    else:
+        allowed = list(dict.fromkeys([host if ":" not in host else f"[{host}]", *LOOPBACK_HOSTS]))
+    app = create_app(store_path, token=token, settings=settings, allowed_hosts=allowed)
     mode = "read-write (POST /api/articles with the token)" if token else "read-only"
     print(f"serving {store_path} {mode} on http://{host}:{port}/", file=sys.stderr, flush=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
@@ -42,7 +46,8 @@ def add_serve_command(sub: argparse._SubParsersAction) -> None:
                                    "Read-only unless --token is given; then POST /api/articles ingests an "
                                    "article sent with `Authorization: Bearer TOKEN`.")
     p.add_argument("--store", default=None, metavar="FILE", help="the store file (default actorgraph.duckdb)")
-    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1, this machine only)")
+    p.add_argument("--host", default="127.0.0.1",
+                   help="address to listen on (default 127.0.0.1, this machine only; requests must name it or localhost)")
     p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
     p.add_argument("--token", default=None, help="allow ingest from the browser with this secret (12+ characters)")
     p.add_argument("--config", default=None, metavar="FILE", help="settings file (TOML)")

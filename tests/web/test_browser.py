@@ -171,3 +171,27 @@ def test_pages_fit_a_narrow_window(browser, ro_server):
             assert width[0] <= width[1], (path, width)
     finally:
         context.close()
+
+
+def test_ingest_form_appears_only_with_a_token_and_stores_the_article(page, server, ro_server):
+    p = page.page
+    p.goto(ro_server.base + "/articles")
+    p.locator("ul.articles li").first.wait_for(timeout=SETTLE_MS)
+    assert p.locator("#add-article form").count() == 0
+    p.goto(server.base + "/articles")
+    p.locator("#add-article summary").click()
+    form = p.locator("#add-article form")
+    form.locator("textarea[name=text]").fill("The Houthis, also known as Ansarallah, are based in Sanaa, Yemen, "
+                                             "and operate in the Red Sea, officials said on Monday.")
+    form.locator("input[name=title]").fill("A form test")
+    form.locator("input[name=token]").fill("not-the-token-000")
+    form.get_by_role("button", name="Ingest").click()
+    form.locator(".result .error", has_text="401").wait_for(timeout=SETTLE_MS)
+    form.locator("input[name=token]").fill(TOKEN)
+    form.get_by_role("button", name="Ingest").click()
+    form.get_by_role("link", name="open the article").click()
+    p.locator("#article-text").wait_for(timeout=60000)
+    assert p.locator("h1").inner_text() == "A form test"
+    assert p.locator("#article-text .hl-actor").count() >= 2
+    assert [e for e in page.errors if "401" not in e] == []  # the refused POST is logged by the browser
+    assert page.csp_violations() == [] and page.dialogs == []

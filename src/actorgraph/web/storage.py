@@ -42,8 +42,10 @@ class StoreAccess:
         version = self._store.version()
         if version != SCHEMA_VERSION:
             self._store.close()
-            raise SchemaVersionError(f"store {self.path} has schema version {version}; this actorgraph serves "
-                                     f"version {SCHEMA_VERSION} (ingest into it with this version first)")
+            upgrade = (f"; any other command upgrades it, e.g. `actorgraph stats --store {self.path}`"
+                       if version < SCHEMA_VERSION else "; upgrade actorgraph to serve it")
+            raise SchemaVersionError(f"store {self.path} has schema version {version}, and a read-only server "
+                                     f"serves version {SCHEMA_VERSION}{upgrade}")
 
     @contextmanager
     def reader(self) -> Iterator[Store]:

@@ -1,11 +1,15 @@
-// The stored articles, newest first, paginated, with a filter on title or source.
+// The stored articles, newest first, paginated, with a filter on title or source; when the
+// server was started with a token, a form to ingest an article (the token is asked for, sent
+// as a Bearer header and kept only in this tab's session storage).
 import { api, articleHref, el, enc, header, pager, showError } from "./common.js";
 
 header("articles");
 const main = document.getElementById("main");
 const input = el("input", { type: "search", placeholder: "Filter by title or source…", "aria-label": "filter articles" });
 const list = el("section");
-main.replaceChildren(el("h1", { text: "Articles" }), el("form", { onsubmit: (e) => { e.preventDefault(); load(0); } }, input), list);
+const addBox = el("section", { id: "add-article" });
+main.replaceChildren(el("h1", { text: "Articles" }), addBox,
+  el("form", { onsubmit: (e) => { e.preventDefault(); load(0); } }, input), list);
 
 async function load(offset) {
   const q = input.value.trim();
@@ -19,4 +23,39 @@ async function load(offset) {
       pager(page.total, page.offset, page.limit, load));
   } catch (error) { showError(list, error); }
 }
+
+function ingestForm() {
+  const field = (name, label, attrs = {}) => el("label", { class: "field" }, label, el("input", { name, ...attrs }));
+  const text = el("textarea", { name: "text", rows: 8, required: true, "aria-label": "article text",
+    placeholder: "Paste the article text (plain text, markdown or HTML)…" });
+  const token = el("input", { name: "token", type: "password", required: true, autocomplete: "off",
+    "aria-label": "ingest token", value: sessionStorage.getItem("actorgraph-token") || "" });
+  const result = el("p", { class: "result", "aria-live": "polite" });
+  const form = el("form", { class: "ingest" },
+    text, field("title", "Title "), field("source", "Source "), field("published", "Published ", { type: "date" }),
+    el("label", { class: "field" }, "Token ", token),
+    el("button", { type: "submit", text: "Ingest" }), result);
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const data = Object.fromEntries(["text", "title", "source", "published"]
+      .map((k) => [k, form.elements[k].value.trim() || null]).filter(([, v]) => v));
+    sessionStorage.setItem("actorgraph-token", token.value);
+    result.replaceChildren(el("span", { class: "muted", text: "Extracting…" }));
+    try {
+      const response = await fetch("/api/articles", { method: "POST", body: JSON.stringify(data),
+        headers: { "Content-Type": "application/json", Authorization: `Bearer ${token.value}` } });
+      const body = await response.json();
+      if (!response.ok) throw new Error(`${response.status}: ${body.error || JSON.stringify(body.detail)}`);
+      result.replaceChildren(body.new ? `Stored: ${body.actors} actors, ${body.statements} statements. ` : "Already stored. ",
+        el("a", { href: articleHref(body.article), text: "open the article" }));
+      load(0);
+    } catch (error) { showError(result, error); }
+  });
+  return el("details", {}, el("summary", { text: "Add an article" }), form);
+}
+
+try {
+  const stats = await api("/api/stats");
+  if (stats.writable) addBox.replaceChildren(ingestForm());
+} catch (error) { showError(addBox, error); }
 load(0);

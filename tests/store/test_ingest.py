@@ -151,3 +151,30 @@ def test_dev_articles_chain_khamenei_down_to_asaib_ahl_al_haq_with_a_stated_sent
         assert chain["actors"][0] == "Ali Khamenei" and chain["actors"][-1] == "Asaib Ahl al-Haq"
         for h in chain["hops"]:
             assert h["certainty"] != "negated" and h["sentence"] in texts[h["source"]]
+
+
+SUMMARIES = {t: f"SELECT * FROM {t} ORDER BY ALL" for t in ("actor_items", "actor_stats", "actor_spellings")}
+
+
+@pytest.mark.skipif(not DEV.is_dir(), reason="the annotated dev articles (../shared/eval/dev) are absent")
+def test_per_actor_summaries_added_article_by_article_equal_a_rebuild_also_after_a_merge(clean, tmp_path):
+    from actorgraph.store import merge
+    from actorgraph.store.summaries import rebuild_summaries
+    path = tmp_path / "g.duckdb"
+    path.write_bytes(clean[0].read_bytes())
+    with Store.open(path, create=False) as store:
+        added = {t: store.rows(sql) for t, sql in SUMMARIES.items()}
+        assert all(added.values()) and any(r[1] == "quote" for r in added["actor_items"])
+        everyone = [i for (i,) in store.rows("SELECT id FROM actors")]
+        with store.transaction():
+            rebuild_summaries(store, everyone)
+        assert {t: store.rows(sql) for t, sql in SUMMARIES.items()} == added
+        keep, other = store.rows("""SELECT actor_id FROM actor_stats ORDER BY quotes DESC, actor_id LIMIT 2""")
+        merge(store, keep[0], other[0])
+        merged = {t: store.rows(sql) for t, sql in SUMMARIES.items()}
+        with store.transaction():
+            rebuild_summaries(store, everyone)
+        assert {t: store.rows(sql) for t, sql in SUMMARIES.items()} == merged
+        assert store.value("SELECT count(*) FROM actor_stats WHERE actor_id = ?", [other[0]]) == 0
+        n = store.value("SELECT quotes FROM actor_stats WHERE actor_id = ?", [keep[0]])
+        assert n == sum(r[1] == "quote" and r[0] in (keep[0], other[0]) for r in added["actor_items"])

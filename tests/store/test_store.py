@@ -163,3 +163,23 @@ def test_a_batch_stores_what_one_by_one_stores_and_a_bad_article_keeps_the_whole
         with pytest.raises(StoreError, match="probable"):
             add_extractions(store, [*chain_articles(), odd.extraction()])
         assert counts(store) == dict.fromkeys(TABLES, 0)
+
+
+def test_a_store_of_schema_version_1_is_upgraded_and_its_summaries_filled(tmp_path):
+    path = tmp_path / "g.duckdb"
+    summaries = ("actor_items", "actor_stats", "actor_spellings")
+    with Store.open(path) as store:
+        for ex in chain_articles():
+            add_extraction(store, ex)
+        written = {t: store.rows(f"SELECT * FROM {t} ORDER BY ALL") for t in summaries}
+    conn = duckdb.connect(str(path))  # make it what actorgraph with schema version 1 wrote
+    for t in summaries:
+        conn.execute(f"DROP TABLE {t}")
+    for index in ("events_id", "quotes_id", "figures_id"):
+        conn.execute(f"DROP INDEX {index}")
+    conn.execute("DELETE FROM migrations WHERE version > 1")
+    conn.close()
+    with Store.open(path) as store:
+        assert (2, "actor-summaries") in store.migrations()
+        assert {t: store.rows(f"SELECT * FROM {t} ORDER BY ALL") for t in summaries} == written
+        assert written["actor_stats"] and written["actor_spellings"]

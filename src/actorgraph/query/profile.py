@@ -44,13 +44,15 @@ def statements(store: Store, relation_ids: list[str], per_edge: int | None = Non
     """
     if not relation_ids:
         return {}
-    limit = ("QUALIFY row_number() OVER (PARTITION BY s.relation_id, s.certainty = 'negated' "
-             f"ORDER BY s.date NULLS LAST, a.seq) <= {int(per_edge)}") if per_edge else ""
+    limit = ("QUALIFY row_number() OVER (PARTITION BY relation_id, certainty = 'negated' "
+             f"ORDER BY date NULLS LAST, seq) <= {int(per_edge)}") if per_edge else ""
     rows = store.rows(f"""
+        WITH s AS (SELECT relation_id, article_id, sentence, sent_start, sent_end, certainty, date, role, extractor
+                   FROM statements WHERE relation_id IN {in_list(relation_ids)}),
+             a AS (SELECT id, source, title, seq FROM articles WHERE id IN (SELECT DISTINCT article_id FROM s))
         SELECT s.relation_id, a.source, a.title, s.sentence, s.sent_start, s.sent_end, s.certainty, s.date,
-               s.role, s.extractor FROM statements s JOIN articles a ON a.id = s.article_id
-        WHERE s.relation_id IN (SELECT unnest(?)) {limit}
-        ORDER BY s.relation_id, s.date NULLS LAST, a.seq""", [relation_ids])
+               s.role, s.extractor FROM s JOIN a ON a.id = s.article_id {limit}
+        ORDER BY s.relation_id, s.date NULLS LAST, a.seq""")
     out: dict[str, list[dict]] = defaultdict(list)
     for rid, source, title, sentence, start, end, certainty, date, role, extractor in rows:
         out[rid].append({"source": source, "title": title, "sentence": sentence, "start": start, "end": end,
@@ -62,45 +64,70 @@ def _limit(limit: int | None) -> str:
     return f" LIMIT {int(limit)}" if limit is not None else ""
 
 
-def _count(store: Store, table: str, local: str, actor_id: str) -> int:
-    """How many rows of events/quotes/figures name the actor (through its per-article actors)."""
-    return store.value(f"""SELECT count(*) FROM article_actors aa JOIN {table} t
-        ON t.article_id = aa.article_id AND t.{local} = aa.local_id WHERE aa.actor_id = ?""", [actor_id])
+def in_list(values: list[str]) -> str:
+    """A literal `IN (...)` list: DuckDB looks each value up in the column's index, unlike a join."""
+    return "(" + ", ".join("'" + str(v).replace("'", "''") + "'" for v in values) + ")" if values else "(NULL)"
+
+
+def _items(store: Store, kind: str, actor_id: str, limit: int | None) -> list[tuple]:
+    """The actor's latest items of one kind, from its summary: (item id, role, date, seq, place id)."""
+    return store.rows(f"""SELECT item_id, role, date, seq, place_id FROM actor_items
+        WHERE actor_id = ? AND kind = '{kind}' ORDER BY date DESC NULLS LAST, seq DESC{_limit(limit)}""", [actor_id])
+
+
+def _lookup(store: Store, table: str, columns: str, ids: list[str]) -> dict[str, tuple]:
+    """Rows of `table` by id (index lookups): id -> the columns asked for."""
+    if not ids:
+        return {}
+    return {r[0]: r[1:] for r in store.rows(f"SELECT id, {columns} FROM {table} WHERE id IN {in_list(ids)}")}
+
+
+def _detail(store: Store, table: str, columns: str, keys: tuple[str, ...], items: list[tuple]) -> list[dict]:
+    """The items' rows, with their article's source and their place's name; oldest first."""
+    rows = _lookup(store, table, columns + ", article_id", [i[0] for i in items])
+    sources = _lookup(store, "articles", "source", sorted({r[-1] for r in rows.values()}))
+    places = _lookup(store, "actors", "name", sorted({i[4] for i in items if i[4]}))
+    out = []
+    for item_id, role, _date, _seq, place_id in items:
+        if item_id not in rows:
+            continue
+        values = dict(zip(keys, rows[item_id][:-1]))
+        values.update({"role": role, "place": places.get(place_id, (None,))[0] if place_id else None,
+                       "source": sources.get(rows[item_id][-1], (None,))[0]})
+        out.append(values)
+    return out[::-1]
 
 
 def _events(store: Store, actor_id: str, limit: int | None = None) -> list[dict]:
     """The events the actor takes part in, latest first when limited."""
-    rows = store.rows(f"""
-        SELECT e.type, e.date, e.date_text, p.role, e.certainty, pl.name, e.sentence, a.source
-        FROM article_actors aa
-        JOIN event_participants p ON p.article_id = aa.article_id AND p.local_id = aa.local_id
-        JOIN events e ON e.id = p.event_id JOIN articles a ON a.id = e.article_id
-        LEFT JOIN article_actors pa ON pa.article_id = e.article_id AND pa.local_id = e.place
-        LEFT JOIN actors pl ON pl.id = pa.actor_id
-        WHERE aa.actor_id = ? ORDER BY e.date DESC NULLS LAST, a.seq DESC{_limit(limit)}""", [actor_id])
-    keys = ("type", "date", "date_text", "role", "certainty", "place", "sentence", "source")
-    return [dict(zip(keys, r)) for r in rows][::-1]
+    keys = ("type", "date", "date_text", "certainty", "sentence")
+    found = _detail(store, "events", ", ".join(keys), keys, _items(store, "event", actor_id, limit))
+    order = ("type", "date", "date_text", "role", "certainty", "place", "sentence", "source")
+    return [{k: e[k] for k in order} for e in found]
 
 
 def _quotes(store: Store, actor_id: str, limit: int | None = None) -> list[dict]:
-    rows = store.rows(f"""
-        SELECT q.text, q.date, q.medium, q.certainty, q.sentence, a.source FROM article_actors aa
-        JOIN quotes q ON q.article_id = aa.article_id AND q.speaker = aa.local_id
-        JOIN articles a ON a.id = q.article_id
-        WHERE aa.actor_id = ? ORDER BY q.date DESC NULLS LAST, a.seq DESC{_limit(limit)}""", [actor_id])
-    return [dict(zip(("text", "date", "medium", "certainty", "sentence", "source"), r)) for r in rows][::-1]
+    keys = ("text", "date", "medium", "certainty", "sentence")
+    found = _detail(store, "quotes", ", ".join(keys), keys, _items(store, "quote", actor_id, limit))
+    return [{k: q[k] for k in (*keys, "source")} for q in found]
 
 
 def _figures(store: Store, actor_id: str, limit: int | None = None) -> list[dict]:
-    rows = store.rows(f"""
-        SELECT f.kind, f.value, f.value_max, f.qualifier, f.certainty, f.date, pl.name, f.sentence, a.source
-        FROM article_actors aa JOIN figures f ON f.article_id = aa.article_id AND f.subject = aa.local_id
-        JOIN articles a ON a.id = f.article_id
-        LEFT JOIN article_actors pa ON pa.article_id = f.article_id AND pa.local_id = f.place
-        LEFT JOIN actors pl ON pl.id = pa.actor_id
-        WHERE aa.actor_id = ? ORDER BY f.date DESC NULLS LAST, a.seq DESC{_limit(limit)}""", [actor_id])
-    keys = ("kind", "value", "value_max", "qualifier", "certainty", "date", "place", "sentence", "source")
-    return [dict(zip(keys, r)) for r in rows][::-1]
+    keys = ("kind", "value", "value_max", "qualifier", "certainty", "date", "sentence")
+    found = _detail(store, "figures", ", ".join(keys), keys, _items(store, "figure", actor_id, limit))
+    order = ("kind", "value", "value_max", "qualifier", "certainty", "date", "place", "sentence", "source")
+    return [{k: f[k] for k in order} for f in found]
+
+
+def _stats(store: Store, actor_id: str) -> tuple:
+    """(articles, first published, last published, events, quotes, figures) from the actor's summary."""
+    rows = store.rows("""SELECT articles, first_published, last_published, events, quotes, figures
+                         FROM actor_stats WHERE actor_id = ?""", [actor_id])
+    return rows[0] if rows else (0, None, None, 0, 0, 0)
+
+
+def _totals(stats: tuple) -> dict[str, int]:
+    return {"events": stats[3], "quotes": stats[4], "figures": stats[5]}
 
 
 def _timeline(actor: ActorRef, edges: list[dict], evidence: dict[str, list[dict]], events: list[dict],
@@ -127,12 +154,6 @@ def _timeline(actor: ActorRef, edges: list[dict], evidence: dict[str, list[dict]
     return dated + undated
 
 
-def _totals(store: Store, actor_id: str) -> dict[str, int]:
-    return {"events": _count(store, "event_participants", "local_id", actor_id),
-            "quotes": _count(store, "quotes", "speaker", actor_id),
-            "figures": _count(store, "figures", "subject", actor_id)}
-
-
 def show(store: Store, name: str, items: int = SHOW_ITEMS) -> dict:
     """An actor's profile: names, ids, how it was merged, edges by predicate with sources, the rest.
 
@@ -143,10 +164,10 @@ def show(store: Store, name: str, items: int = SHOW_ITEMS) -> dict:
     names = [n for (n,) in store.rows(
         "SELECT name FROM actor_names WHERE actor_id = ? ORDER BY words DESC, name", [actor.id]) if n != actor.name]
     merged = [{"name": n, "reason": r, "articles": c} for n, r, c in store.rows(
-        """SELECT name, reason, count(DISTINCT article_id) FROM article_actors WHERE actor_id = ?
-           GROUP BY ALL ORDER BY 3 DESC, name""", [actor.id])]
-    articles = store.rows("""SELECT count(DISTINCT aa.article_id), min(a.published), max(a.published)
-        FROM article_actors aa JOIN articles a ON a.id = aa.article_id WHERE aa.actor_id = ?""", [actor.id])[0]
+        """SELECT name, reason, articles FROM actor_spellings WHERE actor_id = ?
+           ORDER BY articles DESC, name, reason""", [actor.id])]
+    stats = _stats(store, actor.id)
+    articles = stats[:3]
     edges = _edges(store, actor.id)
     evidence = statements(store, [e["relation"] for e in edges], per_edge=EVIDENCE_PER_EDGE)
     by_predicate: dict[str, list[dict]] = defaultdict(list)
@@ -158,7 +179,7 @@ def show(store: Store, name: str, items: int = SHOW_ITEMS) -> dict:
             "articles": {"count": articles[0], "first": articles[1], "last": articles[2]},
             "relations": dict(by_predicate),
             "contradicted": [e for e in edges if e["contradicted"]],
-            "events": events, "quotes": quotes, "figures": figures, "totals": _totals(store, actor.id),
+            "events": events, "quotes": quotes, "figures": figures, "totals": _totals(stats),
             "timeline": _timeline(actor, edges, evidence, events, quotes, figures, items)}
 
 
@@ -191,7 +212,7 @@ def timeline(store: Store, name: str, limit: int | None = TIMELINE_ITEMS) -> dic
     evidence = statements(store, [e["relation"] for e in edges], per_edge=EVIDENCE_PER_EDGE)
     items = _timeline(actor, edges, evidence, _events(store, actor.id, limit), _quotes(store, actor.id, limit),
                       _figures(store, actor.id, limit), limit)
-    return {"actor": actor.as_dict(), "timeline": items, "totals": _totals(store, actor.id)}
+    return {"actor": actor.as_dict(), "timeline": items, "totals": _totals(_stats(store, actor.id))}
 
 
 def evidence(store: Store, subject: str, predicate: str, object_: str, limit: int | None = None) -> dict:

@@ -12,6 +12,7 @@ from ..errors import DecisionError
 from ..resolve import fold
 from .actors import create_actor, new_actor_id, rebuild_names
 from .database import Store, now
+from .summaries import rebuild_summaries
 from .writer import RELATION_ID_SQL, aggregate_relations
 
 
@@ -74,6 +75,7 @@ def merge(store: Store, keep_id: str, other_id: str, note: str = "") -> Decision
         store.conn.execute("DELETE FROM actors WHERE id = ?", [other_id])
         rebuild_names(store, [keep_id])
         _relink(store, [keep_id, other_id])
+        rebuild_summaries(store, [keep_id, other_id])
         return _record(store, "merge", keep_id, other_id, other[0], note or f"{other[0]} merged into {keep[0]}")
 
 
@@ -105,6 +107,7 @@ def split(store: Store, actor_id: str, name: str, note: str = "") -> Decision:
             store.conn.execute("UPDATE actors SET name = ? WHERE id = ?", [remaining, actor_id])
         rebuild_names(store, [actor_id, new_id])
         _relink(store, [actor_id, new_id])
+        rebuild_summaries(store, [actor_id, new_id])
         return _record(store, "split", actor_id, new_id, name, note or f"{name} split from {base_name}")
 
 

@@ -98,7 +98,56 @@ _GRAPH = [
         PRIMARY KEY (folded, type))""",
 ]
 
+# Per-actor summaries (actorgraph.store.summaries), so that a profile reads a few rows.
+# Each SELECT gives actor_items rows; {where} narrows them to some actors (empty: all).
+SUMMARY_ITEMS = [
+    """SELECT aa.actor_id, 'event', e.id, e.article_id, p.role, e.date, a.seq, pa.actor_id
+       FROM event_participants p JOIN events e ON e.id = p.event_id
+       JOIN article_actors aa ON aa.article_id = p.article_id AND aa.local_id = p.local_id
+       JOIN articles a ON a.id = e.article_id
+       LEFT JOIN article_actors pa ON pa.article_id = e.article_id AND pa.local_id = e.place {where}""",
+    """SELECT aa.actor_id, 'quote', q.id, q.article_id, NULL, q.date, a.seq, NULL
+       FROM quotes q JOIN article_actors aa ON aa.article_id = q.article_id AND aa.local_id = q.speaker
+       JOIN articles a ON a.id = q.article_id {where}""",
+    """SELECT aa.actor_id, 'figure', f.id, f.article_id, NULL, f.date, a.seq, pa.actor_id
+       FROM figures f JOIN article_actors aa ON aa.article_id = f.article_id AND aa.local_id = f.subject
+       JOIN articles a ON a.id = f.article_id
+       LEFT JOIN article_actors pa ON pa.article_id = f.article_id AND pa.local_id = f.place {where}""",
+]
+SUMMARY_STATS = """
+    SELECT aa.actor_id, count(DISTINCT aa.article_id), min(a.published), max(a.published),
+           coalesce(any_value(i.events), 0), coalesce(any_value(i.quotes), 0), coalesce(any_value(i.figures), 0)
+    FROM article_actors aa JOIN articles a ON a.id = aa.article_id
+    LEFT JOIN (SELECT actor_id, count(*) FILTER (WHERE kind = 'event') AS events,
+                      count(*) FILTER (WHERE kind = 'quote') AS quotes,
+                      count(*) FILTER (WHERE kind = 'figure') AS figures
+               FROM actor_items GROUP BY actor_id) i ON i.actor_id = aa.actor_id
+    {where} GROUP BY aa.actor_id"""
+SUMMARY_SPELLINGS = """SELECT aa.actor_id, aa.name, aa.reason, count(DISTINCT aa.article_id) FROM article_actors aa
+    {where} GROUP BY ALL"""
+
+_SUMMARIES = [
+    """CREATE TABLE actor_items (
+        actor_id VARCHAR NOT NULL, kind VARCHAR NOT NULL, item_id VARCHAR NOT NULL, article_id VARCHAR NOT NULL,
+        role VARCHAR, date VARCHAR, seq BIGINT NOT NULL, place_id VARCHAR)""",
+    "CREATE INDEX actor_items_actor ON actor_items (actor_id)",
+    """CREATE TABLE actor_stats (
+        actor_id VARCHAR PRIMARY KEY, articles INTEGER NOT NULL, first_published VARCHAR, last_published VARCHAR,
+        events INTEGER NOT NULL, quotes INTEGER NOT NULL, figures INTEGER NOT NULL)""",
+    """CREATE TABLE actor_spellings (
+        actor_id VARCHAR NOT NULL, name VARCHAR NOT NULL, reason VARCHAR NOT NULL, articles INTEGER NOT NULL,
+        PRIMARY KEY (actor_id, name, reason))""",
+    *[f"INSERT INTO actor_items {sql.format(where='')}" for sql in SUMMARY_ITEMS],
+    f"INSERT INTO actor_stats {SUMMARY_STATS.format(where='')}",
+    f"INSERT INTO actor_spellings {SUMMARY_SPELLINGS.format(where='')}",
+]
+
+
 MIGRATIONS: list[tuple[int, str, list[str]]] = [
     (1, "create-graph", _GRAPH),
+    (2, "actor-summaries", _SUMMARIES),
+    # Point lookups of the few events, quotes and figures a profile shows (`id IN (...)`).
+    (3, "item-id-indexes", ["CREATE INDEX events_id ON events (id)", "CREATE INDEX quotes_id ON quotes (id)",
+                            "CREATE INDEX figures_id ON figures (id)"]),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]

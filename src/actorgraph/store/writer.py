@@ -14,6 +14,7 @@ from ..model import CERTAINTIES, Evidence, Extraction, IntakeFailure, content_id
 from ..resolve import NameKey, resolve_actor
 from .actors import StoreView, actor_keys, new_actor_id
 from .database import Store, columns_select, now
+from .summaries import add_summaries
 
 
 def relation_id(subject: str, predicate: str, object_: str) -> str:
@@ -125,6 +126,8 @@ class _Batch:
                                                [[ex.article.id for ex in extractions]])]
         self.seen = set(stored)
         self.seq = store.value("SELECT coalesce(max(seq), 0) FROM articles")
+        self.items: list[tuple] = []  # actor_items rows: who takes part in which event, quote, figure
+        self.published: dict[str, str | None] = {}
 
     def actor_id(self, type_: str, name: str, registry_id: str | None) -> str:
         actor_id = new_actor_id(self.store, type_, name, registry_id)
@@ -161,6 +164,8 @@ class _Batch:
             local(r.subject, "a relation"), local(r.object, "a relation")
             local(r.attributed_to, "a relation's attribution")
         rows = {t: [] for t in TABLES}
+        items: list[tuple] = []
+        seq = self.seq + 1
         to_global: dict[str, str] = {}
         created = 0
         for a in ex.actors:
@@ -212,22 +217,31 @@ class _Batch:
                                    local(ev.place, "an event's place"), ev.certainty, sentence, start, end, extractor))
             rows["event_participants"] += [(eid, aid, local(p.entity, "an event participant"), p.role)
                                            for p in ev.participants]
+            items += [(to_global[p.entity], "event", eid, aid, p.role, ev.date or None, seq, to_global.get(ev.place))
+                      for p in ev.participants]
         for n, q in enumerate(ex.quotes):
             sentence, start, end, extractor = _first(q.evidence)
             rows["quotes"].append((content_id(aid, "quote", str(n), prefix="q"), aid,
                                    local(q.speaker, "a quote's speaker"), q.text, q.date, getattr(q, "date_text", None),
                                    getattr(q, "medium", None), q.certainty, sentence, start, end, extractor))
+            if q.speaker:
+                items.append((to_global[q.speaker], "quote", rows["quotes"][-1][0], aid, None, q.date, seq, None))
         for n, f in enumerate(ex.figures):
             sentence, start, end, extractor = _first(f.evidence)
             rows["figures"].append((content_id(aid, "figure", str(n), prefix="f"), aid, local(f.subject, "a figure"),
                                     f.value, getattr(f, "value_max", None), f.kind, f.qualifier, f.certainty,
                                     local(getattr(f, "place", None), "a figure's place"), getattr(f, "date", None),
                                     getattr(f, "date_text", None), sentence, start, end, extractor))
-        self.seq += 1
+            if f.subject:
+                items.append((to_global[f.subject], "figure", rows["figures"][-1][0], aid, None,
+                              getattr(f, "date", None), seq, to_global.get(getattr(f, "place", None))))
+        self.seq = seq
         rows["articles"].append((aid, article.source, article.title, article.published, article.language,
-                                 article.url, article.format, article.text, ex.extractor, self.seq, now()))
+                                 article.url, article.format, article.text, ex.extractor, seq, now()))
         for table, new in rows.items():
             self.rows[table] += new
+        self.items += items
+        self.published[aid] = article.published
         self.seen.add(aid)
         return Stored(aid, article.source, True, len(ex.actors), created, len(rows["statements"]))
 
@@ -239,6 +253,7 @@ class _Batch:
         for table in TABLES:
             self.store.insert(table, self.rows[table], or_ignore=table in ("actor_names", "actor_keys"))
         add_to_relations(self.store, self.rows["statements"])
+        add_summaries(self.store, self.items, self.rows["article_actors"], self.published)
         sources = [r[1] for r in self.rows["articles"]]
         if sources:
             self.store.conn.execute("DELETE FROM failures WHERE source IN (SELECT unnest(?))", [sources])

@@ -27,6 +27,8 @@ from urllib.parse import quote
 
 import duckdb
 
+from actorgraph.store import Store
+
 
 def free_port() -> int:
     with socket.socket() as s:
@@ -130,6 +132,8 @@ def main() -> None:
     args = parser.parse_args()
     if not Path(args.store).is_file():
         raise SystemExit(f"no store at {args.store}")
+    with Store.open(args.store, create=False) as store:  # an older store is upgraded, as any command does
+        print(f"schema version {store.version()}")
     actors = pick_actors(args.store, args.actors)
     proc, port = start_server(args.store)
     try:

@@ -78,6 +78,7 @@ def create_app(store_path: str, *, token: str | None = None, settings: Settings 
     """
     access = StoreAccess(store_path, writable=bool(token))
     settings = settings or Settings.load(store=store_path)
+
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
@@ -97,7 +98,7 @@ def create_app(store_path: str, *, token: str | None = None, settings: Settings 
         if "*" not in hosts and _host_name(host) not in hosts:
             response = JSONResponse({"error": f"host {host[:100]!r} is not served here; start with --host to allow it"},
                                     status_code=400)
-        elif request.method == "POST" and int(request.headers.get("content-length") or 0) > settings.max_bytes:
+        elif request.method == "POST" and _length(request) > settings.max_bytes:
             response = JSONResponse({"error": f"request body over the limit of {settings.max_bytes} bytes"},
                                     status_code=413)
         else:
@@ -258,6 +259,11 @@ def create_app(store_path: str, *, token: str | None = None, settings: Settings 
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
+
+
+def _length(request: Request) -> int:
+    value = request.headers.get("content-length", "")
+    return int(value) if value.isdigit() else 0
 
 
 def _host_name(host: str) -> str:

@@ -83,9 +83,32 @@ function table(title, total, rows, columns) {
       el("tbody", {}, rows.map((r) => el("tr", {}, columns.map(([, get]) => el("td", {}, get(r)))))))));
 }
 
+// How many dated items fall in each year, as bars (heights set through the CSSOM, which the
+// Content-Security-Policy allows, unlike style attributes).
+function yearBars(items) {
+  const years = new Map();
+  for (const item of items) {
+    const year = /^\d{4}/.exec(item.date || "");
+    if (year) years.set(year[0], (years.get(year[0]) || 0) + 1);
+  }
+  if (years.size < 2) return el("span");
+  const sorted = [...years.keys()].sort();
+  const first = Number(sorted[0]), last = Number(sorted[sorted.length - 1]);
+  const most = Math.max(...years.values());
+  const bars = el("div", { class: "year-bars", role: "img", "aria-label": "dated items per year" });
+  for (let y = first; y <= last && y - first < 80; y++) {
+    const n = years.get(String(y)) || 0;
+    const bar = el("div", { class: "bar", title: `${y}: ${n}` }, el("span", { class: "fill" }), el("span", { class: "year", text: String(y).slice(2) }));
+    bar.firstChild.style.height = `${Math.round((n / most) * 100)}%`;
+    bars.append(bar);
+  }
+  return bars;
+}
+
 function timeline(items, total) {
   const section = el("section", { id: "timeline" }, el("h2", { text: `Timeline (${total})` }));
   if (!items.length) { section.append(el("p", { class: "muted", text: "Nothing dated." })); return section; }
+  section.append(yearBars(items));
   const list = el("ol", { class: "timeline" });
   for (const item of items) {
     list.append(el("li", { class: `tl-${item.kind}` },

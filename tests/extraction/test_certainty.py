@@ -101,3 +101,9 @@ def test_a_content_clause_stays_under_its_verb(extract):
 ])
 def test_a_meeting_named_by_a_noun_that_was_called_off_or_is_only_planned(extract, text, certainty):
     assert extract(text).relation("Iran", "met_with", "United States").certainty == certainty
+
+
+def test_a_body_of_an_organization_attributes_the_claim_to_the_organization(extract):
+    found = extract("According to a UN panel of experts, Iran has supplied the Houthis with drones.")
+    rel = found.relation("Iran", "supports", "Houthis")
+    assert rel.certainty == "reported" and rel.attributed_to == found.actor("UN").id

@@ -114,3 +114,16 @@ def test_the_units_counted_in_a_deployment_are_its_other_party(extract):
     event = found.events("deployment")[0]
     assert found.roles(event) == {"Russia": "agent", "Wagner": "other"}
     assert event.place == found.actor("Libya").id
+
+
+def test_strikes_carried_out_on_targets_name_their_target_and_agents(extract):
+    found = extract("The United States and Britain have carried out more than 400 strikes on Houthi targets in Yemen.")
+    assert found.roles(found.events("attack")[0]) == {
+        "United States": "agent", "United Kingdom": "agent", "Ansarallah": "target"}
+
+
+def test_an_attack_on_things_is_placed_where_they_are(extract):
+    found = extract("The Houthis have attacked dozens of commercial ships in the Red Sea since November.",
+                    PUBLISHED)
+    event = found.events("attack")[0]
+    assert event.place == found.actor("Red Sea").id and event.date == "2023-11"

@@ -347,6 +347,11 @@ def _occasion(f: _Found, args: Arguments) -> None:
 def _noun_roles(f: _Found, args: Arguments, lex: EventLexicon) -> None:
     t = f.trigger
     has_of = any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children)
+    if t.dep_ == "dobj" and t.head.lemma_.lower() in lex.agency_verbs:
+        # "carried out strikes on Houthi targets": the parser may hang the target on the verb
+        for c in t.head.children:
+            if c.dep_ == "prep" and c.i > t.i and c.lower_ in lex.roles["target"]:
+                _prep_role(f, c, args, lex)
     for c in t.children:
         if c.dep_ == "prep":
             if c.lower_ == "of":
@@ -526,7 +531,9 @@ def _places(t: Token, args: Arguments, lex: EventLexicon, f: _Found) -> list[str
     heads = [t] + [c for c in t.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]
     heads += [p for c in t.children if c.dep_ == "prep" and c.lower_ in lex.roles["target"]
               for p in c.children if p.dep_ == "pobj" and args.referent(p) is None]
-    heads += [c for c in t.children if c.dep_ == "dobj"]  # "struck Hezbollah positions in Lebanon"
+    objects = [c for c in t.children if c.dep_ == "dobj"]  # "struck Hezbollah positions in Lebanon"
+    heads += objects + [p for c in objects for pp in c.children if pp.dep_ == "prep" and pp.lower_ == "of"
+                        for p in pp.children if p.dep_ == "pobj"]  # "attacked dozens of ships in the Red Sea"
     if t.pos_ != "VERB" and t.dep_ == "pobj" and t.head.head.pos_ == "VERB":
         heads.append(t.head.head)
     out: list[str] = []

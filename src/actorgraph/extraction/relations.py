@@ -79,7 +79,7 @@ class DependencyPatterns:
             source = np.refs.noun_actor(verdict.source)
             if source is None:  # "US officials said", "a Hezbollah spokesman told Reuters"
                 ref = np.one(verdict.source)
-                source = ref.actor if ref is not None and ref.via in ("self", "people") else None
+                source = ref.actor if ref is not None and ref.via in ("self", "people", "unit") else None
         when = date_of(p.anchor, dates) or (dates[0] if len(dates) == 1 else None)
         evidence = Evidence(
             article=article.source, sentence=span_text(sent), start=sent.start_char, end=sent.end_char,

@@ -189,3 +189,8 @@ def test_a_bad_registry_file_is_an_error_naming_the_file(tmp_path, content, says
 def test_a_missing_registry_file_is_an_error_naming_it(tmp_path):
     with pytest.raises(RegistryError, match="nowhere.yaml"):
         load_registry((str(tmp_path / "nowhere.yaml"),))
+
+
+def test_a_title_word_opening_an_organization_name_is_kept(nlp):
+    actors = actors_of(nlp, "The Taliban appointed Abdul Haq Wasiq as head of the General Directorate of Intelligence.")
+    assert actors["General Directorate of Intelligence"].type == "organization"

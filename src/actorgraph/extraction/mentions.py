@@ -200,7 +200,8 @@ def _trim_tokens(doc: Doc, span: SpacySpan, m: Mention, cues: Cues) -> Mention |
             n = _title_length(doc, first, last, cues)
             heads = cues.organization_heads | cues.location_heads
             if n and first + n <= last and doc[first + n].text[:1].isupper() \
-                    and fold(doc[last].text) not in heads:
+                    and not any(fold(doc[k].text) in heads for k in range(first + n, last + 1)):
+                # a title, unless what follows is an organization ("General Directorate of Intelligence")
                 title = doc[first:first + n].text
                 role = f"{role} {title}" if role else title
                 first, changed = first + n, True

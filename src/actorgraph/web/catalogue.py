@@ -10,19 +10,19 @@ PER_LIST = 100  # events, quotes, figures, timeline items on the actor page
 
 
 def search_actors(store: Store, text: str, limit: int = 10, offset: int = 0) -> dict:
-    """Actors whose name or alias contains the text; those starting with it, then the most cited, first."""
+    """Actors whose name or alias contains the text; those starting with it, then the most cited, first.
+
+    Article counts come from the store's per-actor summary (`actor_stats`), not from a count per keystroke.
+    """
     key = fold(text)
     rows = store.rows("""
         WITH hits AS (
             SELECT actor_id, arg_max(name, starts_with(folded, ?)::INT * 1000 - length(name)) AS matched,
                    bool_or(starts_with(folded, ?)) AS prefix
-            FROM actor_names WHERE contains(folded, ?) GROUP BY actor_id),
-        counts AS (
-            SELECT actor_id, count(DISTINCT article_id) AS articles FROM article_actors
-            WHERE actor_id IN (SELECT actor_id FROM hits) GROUP BY actor_id)
+            FROM actor_names WHERE contains(folded, ?) GROUP BY actor_id)
         SELECT a.id, a.name, a.type, a.wikidata, h.matched, h.prefix, coalesce(c.articles, 0) AS articles,
                count(*) OVER () AS total
-        FROM hits h JOIN actors a ON a.id = h.actor_id LEFT JOIN counts c ON c.actor_id = h.actor_id
+        FROM hits h JOIN actors a ON a.id = h.actor_id LEFT JOIN actor_stats c ON c.actor_id = h.actor_id
         ORDER BY h.prefix DESC, articles DESC, a.name LIMIT ? OFFSET ?""", [key, key, key, limit, offset])
     return {"q": text, "offset": offset, "limit": limit, "total": rows[0][7] if rows else 0,
             "actors": [{"id": i, "name": n, "type": t, "wikidata": w, "matched": m if m != n else None,

@@ -127,3 +127,9 @@ def test_an_attack_on_things_is_placed_where_they_are(extract):
                     PUBLISHED)
     event = found.events("attack")[0]
     assert event.place == found.actor("Red Sea").id and event.date == "2023-11"
+
+
+def test_officials_of_a_state_stand_for_it_in_a_meeting_but_one_commander_does_not(extract):
+    found = extract("Abdul Haq Wasiq met Pakistani officials in Islamabad. Pakistan denied it.")
+    assert found.roles(found.events("meeting")[0]) == {"Abdul Haq Wasiq": "agent", "Pakistan": "other"}
+    assert extract("The Hezbollah commander was killed.").events("killing") == []

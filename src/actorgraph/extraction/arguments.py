@@ -186,8 +186,8 @@ class Arguments:
 
     def carrier(self, tok: Token, depth: int = 0) -> Actor | None:
         """The actor whose people or things a noun counts: "Hezbollah fighters", "American interests"."""
-        if tok.lemma_.lower() in self.lex["office_nouns"]:
-            return None
+        if tok.lemma_.lower() in self.lex["office_nouns"] and tok.tag_ != "NNS":
+            return None  # "the Quds Force commander" is a person; "Pakistani officials" stand for Pakistan
         if tok.tag_ in ("NNS", "NNPS") and self.demonym(tok) is not None:
             return self.demonym(tok)  # "Iranians"
         for child in tok.children:

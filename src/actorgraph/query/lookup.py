@@ -36,9 +36,9 @@ def actor_by_id(store: Store, actor_id: str) -> ActorRef | None:
 
 def _candidates(store: Store, ids: list[str]) -> list[tuple[str, str, str, int]]:
     return [tuple(r) for r in store.rows(
-        """SELECT a.id, a.name, a.type, count(DISTINCT aa.article_id) AS n FROM actors a
-           LEFT JOIN article_actors aa ON aa.actor_id = a.id WHERE list_contains(?, a.id)
-           GROUP BY ALL ORDER BY n DESC, a.name""", [ids])]
+        """SELECT a.id, a.name, a.type, coalesce(st.articles, 0) AS n FROM actors a
+           LEFT JOIN actor_stats st ON st.actor_id = a.id WHERE a.id IN (SELECT unnest(?))
+           ORDER BY n DESC, a.name""", [ids])]
 
 
 def _spelled_alike(store: Store, name: str) -> ActorRef | None:

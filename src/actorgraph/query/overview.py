@@ -10,9 +10,9 @@ def search(store: Store, text: str, limit: int = 20) -> dict:
     store.require_articles()
     key = fold(text)
     actors = store.rows("""
-        SELECT a.id, a.name, a.type, count(DISTINCT aa.article_id) AS n FROM actors a
-        JOIN actor_names nm ON nm.actor_id = a.id LEFT JOIN article_actors aa ON aa.actor_id = a.id
-        WHERE contains(nm.folded, ?) GROUP BY ALL ORDER BY n DESC, a.name LIMIT ?""", [key, limit])
+        SELECT a.id, a.name, a.type, coalesce(any_value(st.articles), 0) AS n FROM actors a
+        JOIN actor_names nm ON nm.actor_id = a.id LEFT JOIN actor_stats st ON st.actor_id = a.id
+        WHERE contains(nm.folded, ?) GROUP BY a.id, a.name, a.type ORDER BY n DESC, a.name LIMIT ?""", [key, limit])
     sentences = store.rows("""
         SELECT s.sentence, s.predicate, sa.name, oa.name, s.certainty, a.source FROM statements s
         JOIN articles a ON a.id = s.article_id JOIN actors sa ON sa.id = s.subject JOIN actors oa ON oa.id = s.object
@@ -44,8 +44,8 @@ def stats(store: Store, top: int = 10) -> dict:
             UNION ALL SELECT object, subject, sources FROM relations) e
         JOIN actors a ON a.id = e.id GROUP BY ALL ORDER BY degree DESC, 5 DESC, a.name LIMIT ?""", [top])
     cited = store.rows("""
-        SELECT a.id, a.name, a.type, count(DISTINCT aa.article_id) AS n FROM article_actors aa
-        JOIN actors a ON a.id = aa.actor_id GROUP BY ALL ORDER BY n DESC, a.name LIMIT ?""", [top])
+        SELECT a.id, a.name, a.type, st.articles AS n FROM actor_stats st
+        JOIN actors a ON a.id = st.actor_id ORDER BY n DESC, a.name LIMIT ?""", [top])
     return {"store": store.path, "schema_version": store.version(), "counts": counts, "actors_by_type": by_type,
             "most_connected": [{"id": i, "name": n, "type": t, "neighbors": d, "statements": int(s or 0)}
                                for i, n, t, d, s in connected],

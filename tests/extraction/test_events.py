@@ -133,3 +133,9 @@ def test_officials_of_a_state_stand_for_it_in_a_meeting_but_one_commander_does_n
     found = extract("Abdul Haq Wasiq met Pakistani officials in Islamabad. Pakistan denied it.")
     assert found.roles(found.events("meeting")[0]) == {"Abdul Haq Wasiq": "agent", "Pakistan": "other"}
     assert extract("The Hezbollah commander was killed.").events("killing") == []
+
+
+def test_who_claims_responsibility_for_an_attack_is_its_agent(extract):
+    found = extract("Hamas claimed responsibility for the attack on Israel.")
+    event = found.events("attack")[0]
+    assert found.roles(event) == {"Hamas": "agent", "Israel": "target"} and event.certainty == "reported"

@@ -520,7 +520,8 @@ def predicated_of(tok: Token, args: Arguments) -> list[Actor]:
         return predicated_of(node.head, args) or args.referents(node.head)
     if node.dep_ == "appos":
         return args.referents(node.head)
-    if node.dep_ == "dobj" and node.head.lemma_ in ("have", "play", "take"):
+    if node.dep_ == "dobj" and node.head.lemma_ in ("have", "play", "take", "claim", "bear", "accept", "assume"):
+        # "X had a role in", "X claimed responsibility for the bombing"
         return [a for s in args.subjects(node.head) for a in args.referents(s)]
     return args.referents(node)
 

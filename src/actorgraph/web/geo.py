@@ -19,7 +19,7 @@ from ..store import Store
 PLACE_PREDICATES = ("operates_in", "based_in", "targeted")
 PLACE_TYPES = ("location", "country")
 MAX_PLACES = 300
-MAX_ARTICLES = 400  # articles scanned for corridors per map
+MAX_ARTICLES = 200  # articles scanned for corridors per map (the latest)
 
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 _THEN = re.compile(r"^\s*,?\s*(?:and\s+|then\s+|and\s+then\s+|on\s+)?(?:to|into|through|via|towards?)\s+(?:the\s+)?$",
@@ -95,12 +95,12 @@ def corridors_in(store: Store, article_ids: list[str]) -> list[dict]:
         SELECT m.article_id, m.char_start, m.char_end, g.id FROM mentions m
         JOIN article_actors aa ON aa.article_id = m.article_id AND aa.local_id = m.local_id
         JOIN actors g ON g.id = aa.actor_id
-        WHERE list_contains(?, m.article_id) AND list_contains(?, g.type) ORDER BY m.article_id, m.char_start""",
+        WHERE m.article_id IN (SELECT unnest(?)) AND g.type IN (SELECT unnest(?)) ORDER BY m.article_id, m.char_start""",
                       [article_ids, list(PLACE_TYPES)])
     by_article: dict[str, list[tuple[int, int, str]]] = {}
     for article_id, a, b, actor_id in rows:
         by_article.setdefault(article_id, []).append((a, b, actor_id))
-    texts = dict(store.rows("SELECT id, text FROM articles WHERE list_contains(?, id)", [list(by_article)]))
+    texts = dict(store.rows("SELECT id, text FROM articles WHERE id IN (SELECT unnest(?))", [list(by_article)]))
     found = []
     for article_id, mentions in by_article.items():
         found += _sequences(article_id, texts.get(article_id) or "", mentions)
@@ -136,13 +136,12 @@ def actor_map(store: Store, actor_id: str | None, limit: int = MAX_PLACES) -> di
             WHERE r.subject = ? AND list_contains(?, r.predicate) AND list_contains(?, o.type)
             ORDER BY r.sources DESC LIMIT ?""", [actor_id, list(PLACE_PREDICATES), list(PLACE_TYPES), limit])
         rows += store.rows("""
-            SELECT pa.actor_id, 'event: ' || e.type, count(*), NULL FROM article_actors aa
-            JOIN event_participants p ON p.article_id = aa.article_id AND p.local_id = aa.local_id
-            JOIN events e ON e.id = p.event_id AND e.article_id = p.article_id
-            JOIN article_actors pa ON pa.article_id = e.article_id AND pa.local_id = e.place
-            WHERE aa.actor_id = ? GROUP BY ALL ORDER BY 3 DESC LIMIT ?""", [actor_id, limit])
-        articles = [a for (a,) in store.rows("""SELECT DISTINCT aa.article_id FROM article_actors aa
-            JOIN articles a ON a.id = aa.article_id WHERE aa.actor_id = ? ORDER BY 1 LIMIT ?""",
+            SELECT i.place_id, 'event: ' || e.type, count(*), NULL FROM actor_items i
+            JOIN events e ON e.id = i.item_id AND e.article_id = i.article_id
+            WHERE i.actor_id = ? AND i.kind = 'event' AND i.place_id IS NOT NULL
+            GROUP BY ALL ORDER BY 3 DESC LIMIT ?""", [actor_id, limit])  # the store's per-actor item summary
+        articles = [a for (a,) in store.rows("""SELECT aa.article_id FROM article_actors aa
+            JOIN articles a ON a.id = aa.article_id WHERE aa.actor_id = ? GROUP BY ALL ORDER BY max(a.seq) DESC LIMIT ?""",
                                              [actor_id, MAX_ARTICLES])]
     else:
         rows = store.rows("""

@@ -79,14 +79,16 @@ def relation_evidence(store: Store, relation_id: str, offset: int = 0, limit: in
 
 
 def _mention_spans(store: Store, refs: list[tuple[str, str]]) -> dict[tuple[str, str], list[tuple[int, int]]]:
-    keys = sorted({f"{a}|{l}" for a, l in refs})
+    wanted = set(refs)
     out: dict[tuple[str, str], list[tuple[int, int]]] = {}
-    if not keys:
+    if not wanted:
         return out
-    for article_id, local_id, a, b in store.rows(
+    for article_id, local_id, a, b in store.rows(  # by article (indexed), then the actors wanted
             """SELECT article_id, local_id, char_start, char_end FROM mentions
-               WHERE list_contains(?, article_id || '|' || local_id)""", [keys]):
-        out.setdefault((article_id, local_id), []).append((a, b))
+               WHERE article_id IN (SELECT unnest(?)) AND local_id IN (SELECT unnest(?))""",
+            [sorted({a for a, _ in wanted}), sorted({l for _, l in wanted})]):
+        if (article_id, local_id) in wanted:
+            out.setdefault((article_id, local_id), []).append((a, b))
     return out
 
 

@@ -67,10 +67,10 @@ def shoot(base: str, out: Path, actor: str) -> None:
         browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1280, "height": 860})
         page.goto(base + "/")
-        page.get_by_role("searchbox", name="search actors").first.fill(actor[:5])
-        page.locator(".suggestions a.suggestion").first.wait_for()
+        page.locator("main .search-input").fill(actor[:5])
+        page.locator("main .suggestions a.suggestion").first.wait_for()
         page.screenshot(path=str(out / "search.png"))
-        page.locator(".suggestions a.suggestion", has_text=actor).first.click()
+        page.locator("main .suggestions a.suggestion", has_text=actor).first.click()
         page.locator("#actor-name").wait_for()
         actor_url = page.url
         row = page.locator("li.relation").first

@@ -3,7 +3,8 @@ loopback, and Debian's chromium driven by Playwright.
 
 Two servers: one started with a token over its own store (ingest allowed), one read-only over
 a copy (DuckDB gives a file to one writing process). Browser tests skip when chromium or
-Playwright is missing, and fail instead when ACTORGRAPH_REQUIRE_BROWSER=1 (as CI sets it).
+Playwright is missing, and fail instead when ACTORGRAPH_REQUIRE_BROWSER=1 (as CI sets it);
+ACTORGRAPH_CHROMIUM names another chromium binary.
 """
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "samples"
-CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM = Path(os.environ.get("ACTORGRAPH_CHROMIUM", "/usr/bin/chromium"))  # Debian's, from install-browser.sh
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 TOKEN = "test-token-0123456789"

@@ -140,6 +140,9 @@ def main() -> None:
         endpoints = {
             "actor page  GET /api/actors/{id}": [f"/api/actors/{a}" for a, _ in actors],
             "network     GET /api/network/{id}?hops=2&limit=80": [f"/api/network/{a}?hops=2&limit=80" for a, _ in actors],
+            "network as the page asks it (negated left out) GET /api/network/{id}?hops=2&limit=80&certainty=...":
+                [f"/api/network/{a}?hops=2&limit=80&certainty=asserted&certainty=reported&certainty=uncertain"
+                 for a, _ in actors],
             "type-ahead  GET /api/search?q=<first 3-6 letters>&limit=8":
                 [f"/api/search?q={quote(n[:k])}&limit=8" for _, n in actors for k in (3, 6) if len(n) >= k],
         }

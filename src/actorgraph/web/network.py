@@ -2,7 +2,8 @@
 
 Breadth-first from the centre, hop by hop, following the strongest edges first (most sources);
 it stops adding actors at `limit` and says so (`truncated`). Filters by predicate, certainty
-and date apply to the statements behind each edge (a statement's date, else its article's).
+and date apply to the statements behind each edge (a statement's date, else its article's);
+without a statement filter the edges' stored totals answer alone.
 """
 from __future__ import annotations
 
@@ -33,18 +34,20 @@ def _edges(store: Store, frontier: list[str], predicates: list[str] | None, cert
     if certainty:
         cond.append("list_contains(?, s.certainty)")
         params.append(certainty)
+    # A statement's date, else its article's; the articles are joined only for a date filter (costly).
+    date, articles = ("coalesce(s.date, a.published)", "JOIN articles a ON a.id = s.article_id") \
+        if since or until else ("s.date", "")
     if since:
-        cond.append("coalesce(s.date, a.published) >= ?")
+        cond.append(f"{date} >= ?")
         params.append(since)
     if until:
-        cond.append("coalesce(s.date, a.published) <= ?")
+        cond.append(f"{date} <= ?")
         params.append(until + "\uffff")  # "2024-07" also admits "2024-07-30"
     return store.rows(f"""
         SELECT s.relation_id, s.subject, s.predicate, s.object, count(DISTINCT s.article_id) AS sources,
                count(*) AS statements, count_if(s.certainty = 'asserted'), count_if(s.certainty = 'reported'),
-               count_if(s.certainty = 'uncertain'), count_if(s.certainty = 'negated'),
-               min(coalesce(s.date, a.published)), max(coalesce(s.date, a.published))
-        FROM statements s JOIN articles a ON a.id = s.article_id
+               count_if(s.certainty = 'uncertain'), count_if(s.certainty = 'negated'), min({date}), max({date})
+        FROM statements s {articles}
         WHERE {' AND '.join(cond)}
         GROUP BY ALL ORDER BY sources DESC, statements DESC, s.relation_id LIMIT ?""", params + [cap])
 

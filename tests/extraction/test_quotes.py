@@ -64,3 +64,11 @@ def test_a_quoted_fragment_inside_a_report_keeps_its_speaker(extract):
 ])
 def test_names_scare_quotes_and_unnamed_speakers_are_no_quotes(extract, text):
     assert extract(text).quotes == []
+
+
+def test_a_paragraph_break_ends_a_sentence_so_he_is_the_last_paragraphs_subject(extract):
+    found = extract("“They will strike back,” Reuel Marc Gerecht told us. “This ends any negotiations.”\n\n"
+                    "Phillip Smyth, a fellow at the Washington Institute, called the attack decisive\n\n"
+                    "“We are talking about the core leadership of a network,” he told us.")
+    last = found.quotes[-1]
+    assert (found.name(last.speaker), last.text) == ("Phillip Smyth", "We are talking about the core leadership of a network")

@@ -228,3 +228,9 @@ def test_a_capital_stays_a_place_where_a_place_fits(extract):
     found = extract("Iran denied the report. Israel struck Tehran on Friday.")
     assert ("Israel", "targeted", "Tehran") in found.triples()
     assert ("Israel", "targeted", "Iran") not in found.triples()
+
+
+def test_a_title_at_the_end_of_a_sentence_is_not_the_next_sentences_name(extract):
+    found = extract("Laith al-Khazali is also a leader of Asaib Ahl al-Haq. Qais al-Khazali was part of a committee.")
+    assert ("Laith al-Khazali", "member_of", "Asaib Ahl al-Haq") in found.triples()
+    assert not any(s == "Qais al-Khazali" for s, _, _ in found.triples())

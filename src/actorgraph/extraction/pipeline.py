@@ -16,6 +16,7 @@ from itertools import islice
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from .. import __version__
 from ..errors import ActorgraphError, ModelError
@@ -56,12 +57,34 @@ def load_resources(settings: Settings) -> Resources:
         missing = {"parser", "ner"} - set(nlp.pipe_names)
         if missing:
             raise ModelError(f"spaCy pipeline {settings.model!r} lacks {', '.join(sorted(missing))}")
+        add_paragraph_breaks(nlp)
         actor_stage.add_registry_patterns(nlp, registry)
         actor_stage.preload()  # the gazetteer and cue lists, before the first article rather than during it
         meta = nlp.meta
         name = f"actorgraph@{__version__}/{meta.get('lang')}_{meta.get('name')}@{meta.get('version')}"
         _RESOURCES[key] = Resources(nlp=nlp, registry=registry, name=name)
     return _RESOURCES[key]
+
+
+PARAGRAPHS = "actorgraph_paragraphs"
+
+
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A sentence starts after a blank line: the parser would otherwise join a paragraph to the next
+    ("“... negotiations.”\n\nPhillip Smyth, a fellow ..., called ...")."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if not tok.is_space and ("\n\n" in prev.whitespace_ or prev.is_space and "\n\n" in prev.text + prev.whitespace_):
+            tok.is_sent_start = True
+    return doc
+
+
+def add_paragraph_breaks(nlp: Language) -> None:
+    """Put `paragraph_breaks` first in the pipeline (registered here, in one place, not at import)."""
+    if PARAGRAPHS not in Language.factories:
+        Language.component(PARAGRAPHS, func=paragraph_breaks)
+    if PARAGRAPHS not in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPHS, first=True)
 
 
 def extract_doc(doc, article: Article, res: Resources) -> Extraction:

@@ -267,7 +267,7 @@ class Referents:
                 if pobj and self.refs.at(pobj[0]) is not None:
                     rng = self.refs.mention(pobj[0])
                     k = max(k, rng[1]) if rng else k
-        limit = k + 6
+        limit = min(k + 6, head.sent.end)  # never the next sentence's first name
         while k < len(doc) and k < limit:
             t = doc[k]
             actor = self.refs.at(t)

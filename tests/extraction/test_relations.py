@@ -234,3 +234,8 @@ def test_a_title_at_the_end_of_a_sentence_is_not_the_next_sentences_name(extract
     found = extract("Laith al-Khazali is also a leader of Asaib Ahl al-Haq. Qais al-Khazali was part of a committee.")
     assert ("Laith al-Khazali", "member_of", "Asaib Ahl al-Haq") in found.triples()
     assert not any(s == "Qais al-Khazali" for s, _, _ in found.triples())
+
+
+def test_the_backer_in_a_hyphenated_modifier_is_not_the_organization_of_the_role(extract):
+    found = extract("Husayn Falih al-Lami is an Iran-backed militia leader.")
+    assert not any(s == "Husayn Falih al-Lami" and o == "Iran" for s, _, o in found.triples())

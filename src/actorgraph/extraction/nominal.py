@@ -116,6 +116,9 @@ def _modifier_actor(ctx: Context, span, taken: set[str]) -> list[tuple[Ref, str]
     while j >= 0 and j >= span.start - 6:
         t = doc[j]
         actor = refs.at(t)
+        if actor is not None and j + 2 < span.start and doc[j + 1].text in ("-", "‐") \
+                and doc[j + 2].lower_ in ctx.lex.hyphenated:
+            return []  # "an Iran-backed militia leader": Iran backs the militia, the leader is not Iran's
         if actor is not None and actor.id not in taken:
             if actor.type in ("organization", "country"):
                 return [(Ref(actor, "self", t), "compound")]

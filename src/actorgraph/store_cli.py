@@ -119,7 +119,8 @@ def add_store_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("inputs", nargs="*", metavar="INPUT", help="article files, folders, or .jsonl[.gz] corpora")
     p.add_argument("--retry-failed", action="store_true", help="read again the inputs of recorded failures")
     p.add_argument("--workers", "-j", type=int, default=None, metavar="N", help="worker processes (default 1)")
-    p.add_argument("--batch-size", type=int, default=None, metavar="N", help="articles per nlp.pipe batch (default 32)")
+    p.add_argument("--batch-size", type=int, default=None, metavar="N",
+                   help="articles per nlp.pipe batch and per commit to the store (default 32)")
     p.add_argument("--model", default=None, help="spaCy pipeline to load")
     p.add_argument("--registry", action="append", metavar="FILE", help="an extra actor registry file; may be repeated")
     p.add_argument("--quiet", "-q", action="store_true", help="no per-article lines")

@@ -183,3 +183,16 @@ def test_a_store_of_schema_version_1_is_upgraded_and_its_summaries_filled(tmp_pa
         assert (2, "actor-summaries") in store.migrations()
         assert {t: store.rows(f"SELECT * FROM {t} ORDER BY ALL") for t in summaries} == written
         assert written["actor_stats"] and written["actor_spellings"]
+
+
+def test_a_batch_with_a_bad_article_stores_the_others_and_records_the_bad_one(tmp_path):
+    from actorgraph.store.ingest import store_batch
+    odd = Hand("hand/odd.txt", "Hezbollah backs Hamas.")
+    hz, hm = odd.actor("Hezbollah", "organization"), odd.actor("Hamas", "organization")
+    odd.relation(hz, "supports", hm, "Hezbollah backs Hamas.", certainty="probable")
+    first, second, third = chain_articles()
+    with Store.open(tmp_path / "g.duckdb") as store:
+        results = store_batch(store, [first, odd.extraction(), second, third])
+        assert [type(r).__name__ for r in results] == ["Stored", "IntakeFailure", "Stored", "Stored"]
+        assert store.article_count() == 3
+        assert store.rows("SELECT source FROM failures") == [("hand/odd.txt",)]

@@ -13,7 +13,7 @@ from ..intake import read_articles
 from ..model import Article, Extraction, IntakeFailure
 from ..settings import Settings
 from .database import Store
-from .writer import Stored, add_extraction, record_failure
+from .writer import Stored, add_extraction, add_extractions, record_failure
 
 
 @dataclass
@@ -36,12 +36,24 @@ def store_extraction(store: Store, ex: Extraction) -> Stored | IntakeFailure:
         return failure
 
 
+def store_batch(store: Store, batch: list[Extraction]) -> list[Stored | IntakeFailure]:
+    """Store a batch in one transaction; when that fails, article by article (a bad one fails alone)."""
+    if len(batch) > 1:
+        try:
+            return list(add_extractions(store, batch))
+        except (ActorgraphError, duckdb.Error):
+            pass  # the batch was rolled back as a whole; find the article that fails
+    return [store_extraction(store, ex) for ex in batch]
+
+
 def ingest(inputs: Iterable[str], settings: Settings, store: Store,
            on_item: Callable[[Stored | IntakeFailure], None] | None = None) -> IngestReport:
     """Extract and store every new article of the inputs; record every failure.
 
     Articles already stored are dropped before extraction, so a new article costs its own
     work only, and a run started again after a crash picks up where the last commit was.
+    Extractions are committed `settings.batch_size` at a time (each article whole or absent),
+    so a crash loses at most one batch of extraction work.
     """
     report = IngestReport()
     started = time.perf_counter()
@@ -54,12 +66,7 @@ def ingest(inputs: Iterable[str], settings: Settings, store: Store,
                 continue
             yield item
 
-    for item in extract_stream(new_articles(read_articles(list(inputs), settings)), settings):
-        if isinstance(item, IntakeFailure):
-            record_failure(store, item)
-            result: Stored | IntakeFailure = item
-        else:
-            result = store_extraction(store, item)
+    def count(result: Stored | IntakeFailure) -> None:
         if isinstance(result, IntakeFailure):
             report.failed += 1
         elif result.new:
@@ -68,6 +75,20 @@ def ingest(inputs: Iterable[str], settings: Settings, store: Store,
             report.skipped += 1
         if on_item is not None:
             on_item(result)
+
+    batch: list[Extraction] = []
+    for item in extract_stream(new_articles(read_articles(list(inputs), settings)), settings):
+        if isinstance(item, IntakeFailure):
+            record_failure(store, item)
+            count(item)
+            continue
+        batch.append(item)
+        if len(batch) >= settings.batch_size:
+            for result in store_batch(store, batch):
+                count(result)
+            batch = []
+    for result in store_batch(store, batch):
+        count(result)
     report.seconds = time.perf_counter() - started
     return report
 

@@ -239,3 +239,9 @@ def test_a_title_at_the_end_of_a_sentence_is_not_the_next_sentences_name(extract
 def test_the_backer_in_a_hyphenated_modifier_is_not_the_organization_of_the_role(extract):
     found = extract("Husayn Falih al-Lami is an Iran-backed militia leader.")
     assert not any(s == "Husayn Falih al-Lami" and o == "Iran" for s, _, o in found.triples())
+
+
+def test_its_after_an_unnamed_subject_does_not_reach_back_to_an_earlier_organization(extract):
+    found = extract("The Defense Department said so. As the new administration ramped up its pressure campaign "
+                    "on Iran, Iran responded.")
+    assert not any(s == "U.S. Department of Defense" for s, _, _ in found.triples())

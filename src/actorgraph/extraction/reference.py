@@ -192,6 +192,9 @@ class References:
                         cand = self.noun_actor(s)
                         if cand is not None and cand.type in types:
                             return cand
+                        if cand is None and s.pos_ == "NOUN" and tok.lower_ in self.lex["possessives"] \
+                                and tok.lower_ != "his" and tok.lower_ != "her":
+                            return None  # "the Trump administration ramped up its campaign": its own subject, unnamed
         sent = tok.sent
         # 2. a possessive takes the last fitting mention before it ("Iran and its proxies")
         if tok.lower_ in self.lex["possessives"]:
@@ -217,8 +220,10 @@ class References:
             return None
         types = self.lex["descriptions"][tok.lemma_.lower()]
         for c in tok.children:  # a restrictive modifier makes a new description, not a reference
+            # (also a name: "the Trump administration" is not the last organization named)
             named = self.at(c) if c.dep_ in ("appos", "compound") else None
-            if named is not None and named.type in types or c.dep_ in ("prep", "relcl", "acl") \
+            if named is not None and (named.type in types or c.dep_ == "compound") \
+                    or c.dep_ in ("prep", "relcl", "acl") \
                     or c.tag_ in ("JJS", "RBS") or c.dep_ == "amod" and any(g.tag_ == "RBS" for g in c.children):
                 return None
         if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in ("one", "some", "any"):

@@ -45,14 +45,13 @@ def statements(store: Store, relation_ids: list[str], per_edge: int | None = Non
     if not relation_ids:
         return {}
     limit = ("QUALIFY row_number() OVER (PARTITION BY relation_id, certainty = 'negated' "
-             f"ORDER BY date NULLS LAST, seq) <= {int(per_edge)}") if per_edge else ""
-    rows = store.rows(f"""
-        WITH s AS (SELECT relation_id, article_id, sentence, sent_start, sent_end, certainty, date, role, extractor
-                   FROM statements WHERE relation_id IN {in_list(relation_ids)}),
-             a AS (SELECT id, source, title, seq FROM articles WHERE id IN (SELECT DISTINCT article_id FROM s))
-        SELECT s.relation_id, a.source, a.title, s.sentence, s.sent_start, s.sent_end, s.certainty, s.date,
-               s.role, s.extractor FROM s JOIN a ON a.id = s.article_id {limit}
-        ORDER BY s.relation_id, s.date NULLS LAST, a.seq""")
+             f"ORDER BY date NULLS LAST, article_id) <= {int(per_edge)}") if per_edge else ""
+    found = store.rows(f"""
+        SELECT relation_id, article_id, sentence, sent_start, sent_end, certainty, date, role, extractor
+        FROM statements WHERE relation_id IN {in_list(relation_ids)} {limit}""")
+    articles = _lookup(store, "articles", "source, title, seq", sorted({r[1] for r in found}))
+    found.sort(key=lambda r: (r[0], r[6] is None, r[6] or "", articles[r[1]][2]))
+    rows = [(r[0], *articles[r[1]][:2], r[2], r[3], r[4], r[5], r[6], r[7], r[8]) for r in found]
     out: dict[str, list[dict]] = defaultdict(list)
     for rid, source, title, sentence, start, end, certainty, date, role, extractor in rows:
         out[rid].append({"source": source, "title": title, "sentence": sentence, "start": start, "end": end,
@@ -69,10 +68,15 @@ def in_list(values: list[str]) -> str:
     return "(" + ", ".join("'" + str(v).replace("'", "''") + "'" for v in values) + ")" if values else "(NULL)"
 
 
-def _items(store: Store, kind: str, actor_id: str, limit: int | None) -> list[tuple]:
-    """The actor's latest items of one kind, from its summary: (item id, role, date, seq, place id)."""
-    return store.rows(f"""SELECT item_id, role, date, seq, place_id FROM actor_items
-        WHERE actor_id = ? AND kind = '{kind}' ORDER BY date DESC NULLS LAST, seq DESC{_limit(limit)}""", [actor_id])
+def _items(store: Store, actor_id: str, limit: int | None) -> dict[str, list[tuple]]:
+    """The actor's latest `limit` items of each kind, from its summary: kind -> (item id, role, date, seq, place id)."""
+    cut = (f"QUALIFY row_number() OVER (PARTITION BY kind ORDER BY date DESC NULLS LAST, seq DESC) <= {int(limit)}"
+           if limit is not None else "")
+    out: dict[str, list[tuple]] = {"event": [], "quote": [], "figure": []}
+    for kind, *row in store.rows(f"""SELECT kind, item_id, role, date, seq, place_id FROM actor_items
+                                     WHERE actor_id = ? {cut} ORDER BY date DESC NULLS LAST, seq DESC""", [actor_id]):
+        out[kind].append(tuple(row))
+    return out
 
 
 def _lookup(store: Store, table: str, columns: str, ids: list[str]) -> dict[str, tuple]:
@@ -98,23 +102,23 @@ def _detail(store: Store, table: str, columns: str, keys: tuple[str, ...], items
     return out[::-1]
 
 
-def _events(store: Store, actor_id: str, limit: int | None = None) -> list[dict]:
-    """The events the actor takes part in, latest first when limited."""
+def _events(store: Store, items: dict[str, list[tuple]]) -> list[dict]:
+    """The events among the actor's items, oldest first."""
     keys = ("type", "date", "date_text", "certainty", "sentence")
-    found = _detail(store, "events", ", ".join(keys), keys, _items(store, "event", actor_id, limit))
+    found = _detail(store, "events", ", ".join(keys), keys, items["event"])
     order = ("type", "date", "date_text", "role", "certainty", "place", "sentence", "source")
     return [{k: e[k] for k in order} for e in found]
 
 
-def _quotes(store: Store, actor_id: str, limit: int | None = None) -> list[dict]:
+def _quotes(store: Store, items: dict[str, list[tuple]]) -> list[dict]:
     keys = ("text", "date", "medium", "certainty", "sentence")
-    found = _detail(store, "quotes", ", ".join(keys), keys, _items(store, "quote", actor_id, limit))
+    found = _detail(store, "quotes", ", ".join(keys), keys, items["quote"])
     return [{k: q[k] for k in (*keys, "source")} for q in found]
 
 
-def _figures(store: Store, actor_id: str, limit: int | None = None) -> list[dict]:
+def _figures(store: Store, items: dict[str, list[tuple]]) -> list[dict]:
     keys = ("kind", "value", "value_max", "qualifier", "certainty", "date", "sentence")
-    found = _detail(store, "figures", ", ".join(keys), keys, _items(store, "figure", actor_id, limit))
+    found = _detail(store, "figures", ", ".join(keys), keys, items["figure"])
     order = ("kind", "value", "value_max", "qualifier", "certainty", "date", "place", "sentence", "source")
     return [{k: f[k] for k in order} for f in found]
 
@@ -173,8 +177,8 @@ def show(store: Store, name: str, items: int = SHOW_ITEMS) -> dict:
     by_predicate: dict[str, list[dict]] = defaultdict(list)
     for e in edges:
         by_predicate[e["predicate"]].append({**e, "evidence": evidence.get(e["relation"], [])})
-    events, quotes, figures = (_events(store, actor.id, items), _quotes(store, actor.id, items),
-                               _figures(store, actor.id, items))
+    latest = _items(store, actor.id, items)
+    events, quotes, figures = _events(store, latest), _quotes(store, latest), _figures(store, latest)
     return {"actor": actor.as_dict(), "aliases": names, "resolution": merged,
             "articles": {"count": articles[0], "first": articles[1], "last": articles[2]},
             "relations": dict(by_predicate),
@@ -198,7 +202,7 @@ def where(store: Store, name: str, limit: int | None = SHOW_ITEMS * 5) -> dict:
     rows = [{"place": p["other"], "how": p["predicate"], "sources": p["sources"], "first_date": p["first_date"],
              "last_date": p["last_date"], "sentence": (evidence.get(p["relation"]) or [{}])[0].get("sentence")}
             for p in places]
-    for e in _events(store, actor.id, limit):
+    for e in _events(store, _items(store, actor.id, limit)):
         if e["place"]:
             rows.append({"place": {"name": e["place"]}, "how": f"event: {e['type']}", "sources": 1,
                          "first_date": e["date"], "last_date": e["date"], "sentence": e["sentence"]})
@@ -210,8 +214,9 @@ def timeline(store: Store, name: str, limit: int | None = TIMELINE_ITEMS) -> dic
     actor = find_actor(store, name)
     edges = _edges(store, actor.id)
     evidence = statements(store, [e["relation"] for e in edges], per_edge=EVIDENCE_PER_EDGE)
-    items = _timeline(actor, edges, evidence, _events(store, actor.id, limit), _quotes(store, actor.id, limit),
-                      _figures(store, actor.id, limit), limit)
+    latest = _items(store, actor.id, limit)
+    items = _timeline(actor, edges, evidence, _events(store, latest), _quotes(store, latest), _figures(store, latest),
+                      limit)
     return {"actor": actor.as_dict(), "timeline": items, "totals": _totals(_stats(store, actor.id))}
 
 

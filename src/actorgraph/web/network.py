@@ -2,8 +2,11 @@
 
 Breadth-first from the centre, hop by hop, following the strongest edges first (most sources);
 it stops adding actors at `limit` and says so (`truncated`). Filters by predicate, certainty
-and date apply to the statements behind each edge (a statement's date, else its article's);
-without a statement filter the edges' stored totals answer alone.
+and date apply to the statements behind each edge (a statement's date, else its article's).
+Without a date filter the edges' stored totals answer: an edge passes a certainty filter when
+one of its kept certainties counts a statement, and only an edge that also has statements of
+a left-out certainty has its figures recounted from its statements. A date filter reads the
+statements.
 """
 from __future__ import annotations
 
@@ -18,16 +21,46 @@ def _edges(store: Store, frontier: list[str], predicates: list[str] | None, cert
            since: str | None, until: str | None, cap: int, within: bool = False) -> list[tuple]:
     """Edges touching the frontier (or, `within`, joining two of its actors) that pass the filters, strongest first."""
     join = "AND" if within else "OR"
-    if not (certainty or since or until):  # the edges' own totals answer it: no statement is read
-        cond, params = [f"(r.subject IN (SELECT unnest(?)) {join} r.object IN (SELECT unnest(?)))"], [frontier, frontier]
-        if predicates:
-            cond.append("r.predicate IN (SELECT unnest(?))")
-            params.append(predicates)
+    if not (since or until):
+        return _stored_edges(store, frontier, join, predicates, certainty, cap)
+    return _statement_edges(store, f"(s.subject IN (SELECT unnest(?)) {join} s.object IN (SELECT unnest(?)))",
+                            [frontier, frontier], predicates, certainty, since, until, cap)
+
+
+def _stored_edges(store: Store, frontier: list[str], join: str, predicates: list[str] | None,
+                  certainty: list[str] | None, cap: int) -> list[tuple]:
+    """Edges answered from their stored totals; those with statements of a left-out certainty recounted."""
+    cond, params = [f"(r.subject IN (SELECT unnest(?)) {join} r.object IN (SELECT unnest(?)))"], [frontier, frontier]
+    if predicates:
+        cond.append("r.predicate IN (SELECT unnest(?))")
+        params.append(predicates)
+    left_out = [c for c in CERTAINTIES if c not in (certainty or CERTAINTIES)]
+    if not left_out:
         return store.rows(f"""
             SELECT id, subject, predicate, object, sources, statements, asserted, reported, uncertain, negated,
                    first_date, last_date FROM relations r WHERE {' AND '.join(cond)}
             ORDER BY sources DESC, statements DESC, id LIMIT ?""", params + [cap])
-    cond, params = [f"(s.subject IN (SELECT unnest(?)) {join} s.object IN (SELECT unnest(?)))"], [frontier, frontier]
+    kept = [c for c in CERTAINTIES if c not in left_out]
+    if not kept:
+        return []
+    cond.append("(" + " OR ".join(f"r.{c} > 0" for c in kept) + ")")  # column names from CERTAINTIES only
+    mixed = " OR ".join(f"r.{c} > 0" for c in left_out)
+    rows = store.rows(f"""
+        SELECT id, subject, predicate, object, sources, statements, asserted, reported, uncertain, negated,
+               first_date, last_date, {mixed} AS mixed FROM relations r WHERE {' AND '.join(cond)}""", params)
+    pure = [row[:12] for row in rows if not row[12]]
+    recount = [row[0] for row in rows if row[12]]
+    if recount:  # an edge with statements of a left-out certainty: its figures from the kept statements alone
+        pure += _statement_edges(store, "s.relation_id IN (SELECT unnest(?))", [recount], None, certainty,
+                                 None, None, len(recount))
+    pure.sort(key=lambda r: (-r[4], -r[5], r[0]))
+    return pure[:cap]
+
+
+def _statement_edges(store: Store, where: str, params: list, predicates: list[str] | None,
+                     certainty: list[str] | None, since: str | None, until: str | None, cap: int) -> list[tuple]:
+    """Edges counted from their statements that pass the filters, strongest first."""
+    cond, params = [where], list(params)
     if predicates:
         cond.append("list_contains(?, s.predicate)")
         params.append(predicates)

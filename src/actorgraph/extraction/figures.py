@@ -327,11 +327,6 @@ def _side(noun: Token, anchor: Token, kind: str, args: Arguments, lex: FigureLex
                     if group is not None:
                         return group
     actor = args.carrier(noun) if noun.lemma_.lower() in lex.people_nouns or noun.tag_ == "NNPS" else None
-    if actor is None and noun.tag_ == "NNS" and noun.lemma_.lower() in lex.people_nouns:
-        # "five Hezbollah commanders": a plural of an office counts the actor's people
-        actor = next((a for c in noun.children if c.dep_ in ("compound", "nmod", "poss", "amod") and c.i < noun.i
-                      for a in (args.at(c) or args.demonym(c),) if a is not None
-                      and a.type in ("organization", "country")), None)
     if actor is None and noun.tag_ in ("NNS", "NNPS"):
         actor = args.demonym(noun)
     if actor is not None:

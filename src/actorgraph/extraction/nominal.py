@@ -352,10 +352,7 @@ def relation_nouns(ctx: Context) -> Iterator[Proposal]:
 def _clause_agents(ctx: Context, n: Token) -> list[Token]:
     """Who stands on the near side of a relation noun that has no possessor: the clause's agent."""
     if n.dep_ in ("dobj", "nsubjpass", "attr") and n.head.pos_ in ("VERB", "AUX"):
-        out = ctx.np.agents(n.head)
-        if n.head.lemma_ == "accompany" or any(c.lemma_ == "accompany" for c in ()):
-            pass
-        return out
+        return ctx.np.agents(n.head)
     if n.dep_ == "pobj" and n.head.dep_ == "prep" and n.head.head.pos_ in ("VERB", "AUX"):
         verb = n.head.head
         out = list(ctx.np.agents(verb))

@@ -24,7 +24,7 @@ def _edges(store: Store, actor_id: str, predicates: list[str] | None = None) -> 
           UNION ALL
           SELECT 'in', r.*, o.id, o.name, o.type
           FROM relations r JOIN actors o ON o.id = r.subject WHERE r.object = ?{pred})
-        ORDER BY sources DESC, statements DESC, oname""", params + params)
+        ORDER BY sources DESC, statements DESC, oname, direction, id""", params + params)
     out = []
     for (direction, rid, _s, predicate, _o, n, sources, first, last, asserted, reported, uncertain,
          negated, contradicted, oid, oname, otype) in rows:
@@ -70,11 +70,11 @@ def in_list(values: list[str]) -> str:
 
 def _items(store: Store, actor_id: str, limit: int | None) -> dict[str, list[tuple]]:
     """The actor's latest `limit` items of each kind, from its summary: kind -> (item id, role, date, seq, place id)."""
-    cut = (f"QUALIFY row_number() OVER (PARTITION BY kind ORDER BY date DESC NULLS LAST, seq DESC) <= {int(limit)}"
+    cut = (f"QUALIFY row_number() OVER (PARTITION BY kind ORDER BY date DESC NULLS LAST, seq DESC, item_id) <= {int(limit)}"
            if limit is not None else "")
     out: dict[str, list[tuple]] = {"event": [], "quote": [], "figure": []}
     for kind, *row in store.rows(f"""SELECT kind, item_id, role, date, seq, place_id FROM actor_items
-                                     WHERE actor_id = ? {cut} ORDER BY date DESC NULLS LAST, seq DESC""", [actor_id]):
+                                     WHERE actor_id = ? {cut} ORDER BY date DESC NULLS LAST, seq DESC, item_id""", [actor_id]):
         out[kind].append(tuple(row))
     return out
 

@@ -75,11 +75,11 @@ def in_list(values: list[str]) -> str:
 
 def _items(store: Store, actor_id: str, limit: int | None) -> dict[str, list[tuple]]:
     """The actor's latest `limit` items of each kind, from its summary: kind -> (item id, role, date, seq, place id)."""
-    cut = (f"QUALIFY row_number() OVER (PARTITION BY kind ORDER BY date DESC NULLS LAST, seq DESC, item_id) <= {int(limit)}"
-           if limit is not None else "")
+    order = "date DESC NULLS LAST, seq DESC, item_id"  # the item id breaks ties: the same profile every time
+    cut = f"QUALIFY row_number() OVER (PARTITION BY kind ORDER BY {order}) <= {int(limit)}" if limit is not None else ""
     out: dict[str, list[tuple]] = {"event": [], "quote": [], "figure": []}
     for kind, *row in store.rows(f"""SELECT kind, item_id, role, date, seq, place_id FROM actor_items
-                                     WHERE actor_id = ? {cut} ORDER BY date DESC NULLS LAST, seq DESC, item_id""", [actor_id]):
+                                     WHERE actor_id = ? {cut} ORDER BY {order}""", [actor_id]):
         out[kind].append(tuple(row))
     return out
 

@@ -32,22 +32,28 @@ class Store:
         self.conn = conn
 
     @classmethod
-    def open(cls, path: str | os.PathLike, *, create: bool = True) -> "Store":
-        """Open (or create) the store at `path` and bring its schema up to date."""
+    def open(cls, path: str | os.PathLike, *, create: bool = True, read_only: bool = False) -> "Store":
+        """Open (or create) the store at `path` and bring its schema up to date.
+
+        `read_only` opens an existing store as it is (other readers may open it too; nothing
+        is created or upgraded), for serving and reading only.
+        """
         path = str(path)
-        if not create and not Path(path).is_file():
+        if (read_only or not create) and not Path(path).is_file():
             raise StoreNotFoundError(f"no store at {path}; build one with `actorgraph ingest INPUT... --store {path}`")
         try:
-            conn = duckdb.connect(path)
+            conn = duckdb.connect(path, read_only=read_only)
         except duckdb.IOException as exc:
             if "lock" in str(exc).lower():
-                raise StoreLockedError(f"store {path} is open in another process (a store has one writer): {exc}") from exc
+                holder = "for writing " if read_only else ""
+                raise StoreLockedError(f"store {path} is open {holder}in another process "
+                                       f"(a store has one writer): {exc}") from exc
             raise StoreError(f"cannot open store {path}: {exc}") from exc
         except duckdb.Error as exc:
             raise StoreError(f"cannot open store {path}: {exc}") from exc
         store = cls(path, conn)
         try:
-            store._migrate()
+            store._check() if read_only else store._migrate()
         except BaseException:
             conn.close()
             raise
@@ -67,6 +73,13 @@ class Store:
     def version(self) -> int:
         """The schema version recorded in the store (0 for a store without migrations)."""
         return self.conn.execute("SELECT coalesce(max(version), 0) FROM migrations").fetchone()[0]
+
+    def _check(self) -> None:
+        """Refuse a file that is not an actorgraph store (read-only: nothing is created)."""
+        try:
+            self.version()
+        except duckdb.Error as exc:
+            raise StoreError(f"{self.path} is not an actorgraph store: {exc}") from exc
 
     def _migrate(self) -> None:
         try:

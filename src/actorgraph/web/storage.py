@@ -9,11 +9,8 @@ import re
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 
-import duckdb
-
-from ..errors import SchemaVersionError, StoreError, StoreLockedError, StoreNotFoundError
+from ..errors import SchemaVersionError, StoreError
 from ..store import SCHEMA_VERSION, Store
 
 # Ids are deterministic hashes with a one-letter kind prefix: g (actor), a (article), r (relation).
@@ -32,10 +29,7 @@ class StoreAccess:
         self.path = str(path)
         self.writable = writable
         self.write_lock = threading.Lock()
-        if writable:
-            self._store = Store.open(self.path, create=False)
-        else:
-            self._store = Store(self.path, _connect_read_only(self.path))
+        self._store = Store.open(self.path, create=False, read_only=not writable)
         self._check_version()
 
     def _check_version(self) -> None:
@@ -66,22 +60,3 @@ class StoreAccess:
 
     def close(self) -> None:
         self._store.close()
-
-
-def _connect_read_only(path: str) -> duckdb.DuckDBPyConnection:
-    if not Path(path).is_file():
-        raise StoreNotFoundError(f"no store at {path}; build one with `actorgraph ingest INPUT... --store {path}`")
-    try:
-        conn = duckdb.connect(path, read_only=True)
-    except duckdb.IOException as exc:
-        if "lock" in str(exc).lower():
-            raise StoreLockedError(f"store {path} is open for writing in another process: {exc}") from exc
-        raise StoreError(f"cannot open store {path}: {exc}") from exc
-    except duckdb.Error as exc:
-        raise StoreError(f"cannot open store {path}: {exc}") from exc
-    try:
-        conn.execute("SELECT count(*) FROM migrations").fetchone()
-    except duckdb.Error as exc:
-        conn.close()
-        raise StoreError(f"{path} is not an actorgraph store: {exc}") from exc
-    return conn

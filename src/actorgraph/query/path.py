@@ -52,18 +52,26 @@ def _check(predicates: list[str], certainty: list[str] | None, direction: str) -
         raise StoreError("no predicate to follow")
 
 
+def _statement_filters(alias: str, certainty: list[str] | None, since: str | None,
+                       until: str | None) -> tuple[list[str], list]:
+    """SQL conditions and parameters for statements of these certainties (negated left out by
+    default) dated within [since, until]."""
+    cond, params = [f"list_contains(?, {alias}.certainty)"], [list(certainty or CERTAINTIES[:3])]
+    if since:
+        cond.append(f"{alias}.date >= ?")
+        params.append(since)
+    if until:
+        cond.append(f"{alias}.date <= ?")
+        params.append(until)
+    return cond, params
+
+
 def _edges(store: Store, frontier: Iterable[str], predicates: list[str], certainty: list[str] | None,
            since: str | None, until: str | None) -> list[tuple[str, str, str, str]]:
     """Edges (relation id, subject, predicate, object) touching the frontier that pass the filters."""
     ids = sorted(frontier)
     if since or until:
-        cond, params = ["list_contains(?, certainty)"], [list(certainty or CERTAINTIES[:3])]
-        if since:
-            cond.append("date >= ?")
-            params.append(since)
-        if until:
-            cond.append("date <= ?")
-            params.append(until)
+        cond, params = _statement_filters("statements", certainty, since, until)
         where = " AND ".join(cond)
         return store.rows(f"""
             SELECT DISTINCT relation_id, subject, predicate, object FROM statements
@@ -118,13 +126,7 @@ def _evidence(store: Store, relation_ids: list[str], certainty: list[str] | None
     """For each edge, the statement to print: one that passes the filters, most certain first, then earliest."""
     if not relation_ids:
         return {}
-    cond, params = ["list_contains(?, s.certainty)"], [list(certainty or CERTAINTIES[:3])]
-    if since:
-        cond.append("s.date >= ?")
-        params.append(since)
-    if until:
-        cond.append("s.date <= ?")
-        params.append(until)
+    cond, params = _statement_filters("s", certainty, since, until)
     rows = store.rows(f"""
         SELECT s.relation_id, a.source, s.sentence, s.certainty, s.date, r.sources, r.statements, r.contradicted
         FROM statements s JOIN articles a ON a.id = s.article_id JOIN relations r ON r.id = s.relation_id

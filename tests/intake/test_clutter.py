@@ -132,3 +132,24 @@ def test_a_page_of_headlines_only_has_no_article():
     page = "World\nMiddle East\nIran warns Israel over strikes\nUS sends carrier to the Gulf\nMore stories"
     with pytest.raises(NoArticleError, match="no running prose"):
         article_from_text(page, "index.txt")
+
+
+@pytest.mark.parametrize("caption, dropped", [
+    ("Smoke rises over the port of Hodeidah after the strike on Monday. EPA", True),
+    ("Fighters gather outside the ministry in Khartoum. AFP via Getty Images", True),
+    ("A woman walks past a mural in the old city of Aleppo. Reuters", True),
+    # prose that ends in an acronym, or a long paragraph, is not a caption
+    ("The strike was condemned on Monday by the head of the UN nuclear watchdog, the IAEA.", False),
+])
+def test_a_caption_ending_in_a_bare_agency_credit_is_dropped(caption, dropped):
+    first, rest = CLEAN.split("\n", 1)
+    article = article_from_text(f"{first}\n{caption}\n{rest}", "cap.txt")
+    assert (caption not in article.text) == dropped
+    assert article.text.startswith("Iraqi forces retook") and article.text.endswith("He was 55.")
+
+
+def test_a_labelled_date_glued_before_the_first_sentence_is_the_date_not_body():
+    article = article_from_text(f" date 2025-06-08 {CLEAN}", "dated.txt")
+    assert article.published == "2025-06-08" and article.text.startswith("Iraqi forces retook")
+    article = article_from_text(f"The date 2025-06-08 was set for talks. {CLEAN}", "not-a-label.txt")
+    assert article.published is None and article.text.startswith("The date 2025-06-08")

@@ -13,7 +13,7 @@ from ..errors import EmptyInputError, InputTooLargeError, MalformedInputError, N
 from ..model import Article
 from ..settings import Settings
 from .clutter import Body, Line, select_body, split_lines, unwrap
-from .dates import dateline_date, iso_date
+from .dates import dateline_date, iso_date, leading_date
 from .decode import decode, normalise
 from .html import is_truncated, looks_like_html, read_page
 from .language import detect_language
@@ -161,6 +161,8 @@ def _build(text: str, source: str, settings: Settings, fmt: str | None, encoding
             raise MalformedInputError(source, "HTML is truncated before the article body")
         raise NoArticleError(source, _no_body_reason(lines))
     body_text = body.text
+    if fmt != "html" and (lead := leading_date(body_text)) is not None:  # "date 2025-06-08 The ..."
+        published, body_text = published or lead[0], body_text[lead[1]:]
     if len(body_text) > settings.max_chars:
         raise InputTooLargeError(source, f"article text has {len(body_text):,} characters, over the "
                                          f"{settings.max_chars:,} limit (max_chars)")

@@ -117,3 +117,18 @@ def dateline_date(line: str) -> str | None:
     found = find_date(line)
     tokens = line.split()
     return found if found and count_date_tokens(line) / len(tokens) >= 0.5 else None
+
+
+# A scraper's metadata label glued before the first sentence: "date 2025-06-08 The Russian ...".
+_LEADING = re.compile(r"^\s*(?:%s)\s*:?\s*(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)(?:T[\d:.+-]+Z?)?\s+(?=\S)"
+                      % "|".join(DATE_LABELS), re.IGNORECASE)
+
+
+def leading_date(text: str) -> tuple[str, int] | None:
+    """The ISO date of a labelled date that opens the text ("date 2025-06-08 The ..."), and where
+    the prose after it starts; None when the text does not open so."""
+    m = _LEADING.match(text)
+    if m is None:
+        return None
+    found = _valid(int(m["iso"][:4]), int(m["iso"][5:7]), int(m["iso"][8:10]))
+    return (found, m.end()) if found else None

@@ -69,6 +69,9 @@ _CAPTION_OPEN = re.compile(r"^\(?(?:%s)\s*:" % "|".join(CAPTION_LABELS), re.IGNO
 _CAPTION_INNER = re.compile(r"\b(?:PHOTO|Photo|Image|IMAGE|Picture|Photograph|Credit)\s*:\s*\S")
 # An agency credit at the end of a caption: "REUTERS/Stringer/Name", "(AP Photo/Name)".
 _AGENCY_CREDIT = re.compile(r"\b[A-Z]{2,}[A-Za-z]*(?: Photo)?/[^\W\d_][^/.:;,?!\"“”]{0,40}(?:/[^/.:;,?!\"“”]{1,40})*\)?\s*$")
+# A bare agency credit after a caption's last sentence: "Murals of ... in Sanaa, Yemen. EPA",
+# "... on Monday. AFP via Getty Images".
+_BARE_CREDIT = re.compile(r"[.!?]\s+(?:[A-Z]{2,6}|Reuters|Getty Images)(?: via Getty Images)?\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,6 +199,8 @@ def is_caption(text: str, shape: Shape) -> bool:
     """A photo caption: opened by a caption label, or ending in an agency photo credit."""
     line = text.strip()
     if _CAPTION_OPEN.match(line) or _AGENCY_CREDIT.search(line):
+        return True
+    if shape.words <= 40 and _BARE_CREDIT.search(line):
         return True
     return shape.words <= 40 and bool(_CAPTION_INNER.search(line))
 

@@ -8,7 +8,7 @@ from interop_checks import load_ftm
 from actorgraph.export import Filters, export_store
 from actorgraph.export.ftm import PREDICATE_SCHEMA, actor_schema, write_ftm
 from actorgraph.export.selection import select
-from actorgraph.extraction.predicates import ontology
+from actorgraph.ontology import ontology
 
 
 def _export(store, filters=Filters()) -> list:

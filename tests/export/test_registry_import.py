@@ -12,7 +12,7 @@ import yaml
 
 from actorgraph.errors import RegistryError
 from actorgraph.export.ftm_import import import_ftm
-from actorgraph.extraction.registry import load_registry
+from actorgraph.registry import load_registry
 from actorgraph.settings import Settings
 
 LIWA = {"id": "os-liwa-al-example", "schema": "Organization",

@@ -15,7 +15,7 @@ import actorgraph
 from actorgraph import Settings
 from actorgraph.errors import RegistryError
 from actorgraph.extraction.actors import find_actors
-from actorgraph.extraction.registry import Registry, load_registry
+from actorgraph.registry import Registry, load_registry
 from actorgraph.model import Actor, Article
 
 FIXTURES = Path(__file__).parent / "fixtures" / "actors"

@@ -88,7 +88,7 @@ def test_each_predicate_is_found_with_its_direction_and_cue(extract, text, subje
 
 
 def test_every_predicate_of_the_ontology_is_covered_above():
-    from actorgraph.extraction.predicates import ontology
+    from actorgraph.ontology import ontology
     assert {c[2] for c in CASES} == set(ontology())
 
 

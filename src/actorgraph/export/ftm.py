@@ -20,7 +20,7 @@ from typing import IO
 from followthemoney import model
 from followthemoney.proxy import EntityProxy
 
-from ..extraction.registry import load_registry
+from ..registry import load_registry
 from .selection import Selection, certainty_of
 
 ID_PREFIX = "actorgraph"  # hashed into every entity id, so ids do not collide with other datasets'

@@ -24,7 +24,7 @@ from followthemoney import model
 from followthemoney.exc import FollowTheMoneyException
 
 from ..errors import RegistryError
-from ..extraction.registry import load_registry
+from ..registry import load_registry
 
 # FtM schema -> actorgraph type; an entity of another schema (Sanction, Address, Ownership...) is skipped.
 SCHEMA_TYPES = (("Person", "person"), ("Organization", "organization"), ("LegalEntity", "organization"))

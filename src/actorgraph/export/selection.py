@@ -14,7 +14,7 @@ from collections import defaultdict, deque
 from dataclasses import dataclass, field
 
 from ..errors import ExportError
-from ..extraction.predicates import ontology
+from ..ontology import ontology
 from ..model import CERTAINTIES
 from ..query import find_actor
 from ..store import Store

@@ -32,8 +32,8 @@ from .matching import registry_edges, registry_mentions, resolve
 from .mentions import (
     Mention, clean, is_junk, lower_case_words, model_mentions, name_before, repair, split_known_prefix,
 )
-from .names import fold, is_acronym, loose_tokens, search_view
-from .registry import Registry, surface_variants
+from ..names import fold, is_acronym, loose_tokens, search_view
+from ..registry import Registry, surface_variants
 from .doctext import doc_text
 
 RULER = "actorgraph_registry"

@@ -15,9 +15,9 @@ from spacy.tokens import Doc
 
 from ..model import CERTAINTIES, Actor, Article, Relation
 from .doctext import doc_text
-from .names import fold
+from ..names import fold
 from .patterns import lexicon
-from .predicates import ontology
+from ..ontology import ontology
 from .reference import references
 
 _SENTENCE_ACTORS = "actorgraph.sentence_actors"

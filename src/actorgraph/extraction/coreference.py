@@ -17,8 +17,8 @@ from .cues import Cues
 from .gazetteer import Country, Gazetteer
 from .definitions import abbreviates
 from .mentions import Mention
-from .names import acronym_letters, fold, is_acronym, loose, loose_tokens
-from .registry import Registry
+from ..names import acronym_letters, fold, is_acronym, loose, loose_tokens
+from ..registry import Registry
 
 Key = tuple[str, str]  # ("r", registry id) | ("c", country code) | ("n", loose name)
 

@@ -7,7 +7,7 @@ from importlib import resources
 
 import yaml
 
-from .names import fold
+from ..names import fold
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from .cues import Cues
 from .mentions import Mention
-from .names import acronym_letters, fold, initials, is_acronym, search_view
+from ..names import acronym_letters, fold, initials, is_acronym, search_view
 from .doctext import doc_text
 
 

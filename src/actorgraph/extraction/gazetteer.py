@@ -15,7 +15,7 @@ import rigour.territories as territories
 from rigour.text import levenshtein
 
 from .cues import load_cues
-from .names import fold, loose
+from ..names import fold, loose
 
 
 @dataclass(frozen=True)

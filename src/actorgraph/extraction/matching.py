@@ -15,8 +15,8 @@ from spacy.tokens import Doc
 
 from .cues import Cues
 from .mentions import Mention, name_before
-from .names import fold
-from .registry import Registry
+from ..names import fold
+from ..registry import Registry
 from .doctext import doc_text
 
 

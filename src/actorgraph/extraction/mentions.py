@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from .cues import Cues
-from .names import acronym_letters, fold, is_acronym
+from ..names import acronym_letters, fold, is_acronym
 from .doctext import doc_text
 
 LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})

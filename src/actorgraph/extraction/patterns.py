@@ -18,8 +18,8 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from ..errors import ConfigError
-from .names import fold
-from .predicates import ontology
+from ..names import fold
+from ..ontology import ontology
 
 if TYPE_CHECKING:
     from .reference import References

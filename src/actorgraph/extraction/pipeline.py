@@ -27,7 +27,7 @@ from . import relations as relation_stage
 from .events import find_events
 from .figures import find_figures
 from .quotes import find_quotes
-from .registry import Registry, load_registry
+from ..registry import Registry, load_registry
 
 
 @dataclass(frozen=True)

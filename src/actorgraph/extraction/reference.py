@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor
 from .cues import load_cues
-from .names import fold
+from ..names import fold
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 RELATIVE = frozenset({"who", "whom", "which", "that", "whose"})

@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from ..model import Actor
 from .cues import load_cues
-from .names import fold
+from ..names import fold
 from .patterns import Lexicon
 from .reference import SUBJECTS, References
 

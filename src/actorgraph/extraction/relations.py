@@ -19,9 +19,9 @@ from . import clausal, nominal
 from .backend import RelationExtractor, verify
 from .certainty import assess, quote_spans
 from .doctext import span_text
-from .names import fold
+from ..names import fold
 from .patterns import NAME, VERSION, Context, Proposal, find_cues, lexicon
-from .predicates import ontology
+from ..ontology import ontology
 from .reference import references
 from .referents import Referents
 from .timex import date_of, dates_in

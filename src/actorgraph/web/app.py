@@ -22,7 +22,7 @@ from pydantic import BaseModel, Field
 
 from .. import __version__, query
 from ..errors import ActorgraphError, AmbiguousActorError, IntakeError, UnknownActorError
-from ..extraction.predicates import ontology
+from ..ontology import ontology
 from ..settings import Settings
 from . import geo, highlight, network
 from .catalogue import actor_page, actor_relations, articles_page, search_actors

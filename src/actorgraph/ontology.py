@@ -1,4 +1,4 @@
-"""The relation predicates, read from data/ontology.yaml: what each means and which actors it joins."""
+"""The ontology, read from data/ontology.yaml: each relation predicate, what it means, which actors it joins."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -7,8 +7,8 @@ from importlib import resources
 
 import yaml
 
-from ..errors import ConfigError
-from ..model import ENTITY_TYPES
+from .errors import ConfigError
+from .model import ENTITY_TYPES
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import yaml
 
-from ..errors import RegistryError
-from ..model import ENTITY_TYPES
+from .errors import RegistryError
+from .model import ENTITY_TYPES
 from .names import fold, loose, search_view
 
 _ID = re.compile(r"^[a-z0-9_]+$")

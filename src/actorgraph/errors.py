@@ -87,6 +87,16 @@ class NoArticlesInFolderError(IntakeError):
     """A folder holds no file actorgraph can read."""
 
 
+class ExtractionError(ActorgraphError):
+    """A component failed on one article; the article is recorded as failed and the batch goes on."""
+
+    def __init__(self, source: str, component: str, reason: str):
+        super().__init__(f"{source}: component {component!r} failed: {reason}")
+        self.source = source
+        self.component = component
+        self.reason = reason
+
+
 class StoreError(ActorgraphError):
     """The graph store cannot be opened, written or asked."""
 
@@ -123,6 +133,10 @@ class AmbiguousActorError(StoreError):
 
 class DecisionError(StoreError):
     """A merge or split cannot be made."""
+
+
+class FilterError(StoreError):
+    """A predicate, certainty or date filter value that cannot be used; the message names it."""
 
 
 class ExportError(ActorgraphError):

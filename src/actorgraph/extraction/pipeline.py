@@ -1,10 +1,11 @@
 """Extraction as a pure function of a batch of articles.
 
-The spaCy pipeline and the registry are loaded once per process (`load_resources`) and
-never mutated afterwards; `extract_batch` maps articles to `Extraction` records through
-`nlp.pipe`, and `extract_stream` spreads batches over worker processes. Each stage
-(actors, relations, events, quotes, figures) is a function of the parsed `Doc`, the
-`Article` and what the earlier stages found.
+The spaCy pipeline, the registry and the extraction components are loaded once per process
+and configuration (`load_resources`) and never mutated afterwards; `extract_batch` maps
+articles to `Extraction` records through `nlp.pipe`, and `extract_stream` spreads batches over
+worker processes. Each stage is a component (components.py) called on the parsed `Doc` in the
+order of the `pipeline` setting; whatever a component raises fails that article alone, as an
+`ExtractionError` naming the article, the component and the reason.
 """
 from __future__ import annotations
 
@@ -19,15 +20,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import __version__
-from ..errors import ActorgraphError, ModelError
+from ..errors import ExtractionError, ModelError
 from ..model import Article, Extraction, IntakeFailure
+from ..registry import Registry, load_registry
 from ..settings import Settings
 from . import actors as actor_stage
-from . import relations as relation_stage
-from .events import find_events
-from .figures import find_figures
-from .quotes import find_quotes
-from ..registry import Registry, load_registry
+from .components import Component, Context, build, records
 
 
 @dataclass(frozen=True)
@@ -37,14 +35,15 @@ class Resources:
     nlp: Language
     registry: Registry
     name: str  # "actorgraph@<version>/<model>@<model version>"
+    components: tuple[Component, ...] = ()
 
 
-_RESOURCES: dict[tuple[str, tuple[str, ...]], Resources] = {}
+_RESOURCES: dict[tuple, Resources] = {}
 
 
 def load_resources(settings: Settings) -> Resources:
-    """Load the model and registry once per process for these settings."""
-    key = (settings.model, tuple(settings.registry))
+    """Load the model, registry and components once per process for these settings."""
+    key = (settings.model, tuple(settings.registry), settings.language, tuple(settings.pipeline))
     if key not in _RESOURCES:
         registry = load_registry(settings.registry)
         try:
@@ -62,7 +61,8 @@ def load_resources(settings: Settings) -> Resources:
         actor_stage.preload()  # the gazetteer and cue lists, before the first article rather than during it
         meta = nlp.meta
         name = f"actorgraph@{__version__}/{meta.get('lang')}_{meta.get('name')}@{meta.get('version')}"
-        _RESOURCES[key] = Resources(nlp=nlp, registry=registry, name=name)
+        components = build(settings.pipeline, Context(language=settings.language, registry=registry))
+        _RESOURCES[key] = Resources(nlp=nlp, registry=registry, name=name, components=tuple(components))
     return _RESOURCES[key]
 
 
@@ -87,28 +87,52 @@ def add_paragraph_breaks(nlp: Language) -> None:
         nlp.add_pipe(PARAGRAPHS, first=True)
 
 
-def extract_doc(doc, article: Article, res: Resources) -> Extraction:
-    """Everything extracted from one parsed article."""
-    actors = actor_stage.find_actors(doc, article, res.registry)
-    relations = relation_stage.find_relations(doc, article, actors)
-    events = find_events(doc, article, actors)
-    quotes = find_quotes(doc, article, actors)
-    figures = find_figures(doc, article, actors)  # may add the counted groups to `actors`
+def extract_doc(doc: Doc, article: Article, res: Resources) -> Extraction:
+    """Everything extracted from one parsed article by the components in order.
+
+    Raises `ExtractionError` naming the article and the component when a component raises anything.
+    """
+    doc._.ag_article = article
+    for component in res.components:
+        try:
+            doc = component(doc)
+        except Exception as exc:  # any fault of a rule is this article's failure, not the batch's
+            raise ExtractionError(article.source, component.name, f"{type(exc).__name__}: {exc}") from exc
+    actors, relations, events, quotes, figures = records(doc)
     return Extraction(article=article, actors=actors, relations=relations, events=events, quotes=quotes,
                       figures=figures, extractor=res.name)
 
 
+def _failure(article: Article, exc: Exception) -> IntakeFailure:
+    return IntakeFailure(article.source, f"extraction failed: {exc}", type(exc).__name__)
+
+
 def extract_batch(articles: Sequence[Article], settings: Settings) -> list[Extraction | IntakeFailure]:
-    """Extract a batch of articles through one `nlp.pipe` call; a failing article becomes a failure record."""
+    """Extract a batch of articles through one `nlp.pipe` call; a failing article becomes a failure record.
+
+    When spaCy itself fails inside the batch, the batch's articles are parsed again one at a
+    time, so that only the article it fails on is lost.
+    """
     res = load_resources(settings)
     out: list[Extraction | IntakeFailure] = []
-    docs = res.nlp.pipe((a.text for a in articles), batch_size=settings.batch_size)
-    for article, doc in zip(articles, docs):
+    try:
+        docs = list(res.nlp.pipe((a.text for a in articles), batch_size=settings.batch_size))
+    except Exception:  # noqa: BLE001 - retried per article below, where the cause is reported
+        docs = None
+    for i, article in enumerate(articles):
         try:
+            doc = docs[i] if docs is not None else _parse(res, article)
             out.append(extract_doc(doc, article, res))
-        except ActorgraphError as exc:  # one bad article must not stop the batch
-            out.append(IntakeFailure(article.source, f"extraction failed: {exc}", type(exc).__name__))
+        except ExtractionError as exc:  # one bad article must not stop the batch
+            out.append(_failure(article, exc))
     return out
+
+
+def _parse(res: Resources, article: Article) -> Doc:
+    try:
+        return res.nlp(article.text)
+    except Exception as exc:
+        raise ExtractionError(article.source, "spacy", f"{type(exc).__name__}: {exc}") from exc
 
 
 def _batches(items: Iterable, size: int) -> Iterator[list]:

@@ -1,21 +1,25 @@
 """Relations: who leads, commands, belongs to, founded, supports, fights and met whom.
 
-`find_relations(doc, article, actors)` runs the relation backends (today the dependency
-patterns of `DependencyPatterns`), keeps what `backend.verify` finds grounded in its sentence,
-and merges repeats of one statement into one relation with all its evidence. Each relation
+`DependencyPatterns` is the rule backend: it runs the language's constructions, listed in order
+in `lang/<code>/constructions.yaml`, and turns their proposals into relations; the `verify`
+component (components.py) keeps what `backend.verify` finds grounded in its sentence, and
+`merge` makes one relation of the repeats of one statement, with all its evidence. Each relation
 carries its sentence, the offsets of the sentence and of its cue words, the extractor and
 construction that produced it ("dep-patterns@1/appositive-role"), the role word, a date when
 the sentence gives one, and how sure the source is (`certainty.py`).
 """
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
+from ..errors import ConfigError
+from ..lang import lexicon as language_data, strings
 from ..model import Actor, Article, Evidence, Relation
-from . import clausal, nominal
 from .backend import RelationExtractor, verify
 from .certainty import assess, quote_spans
 from .doctext import span_text
@@ -27,12 +31,6 @@ from .referents import Referents
 from .timex import date_of, dates_in
 
 Construction = Callable[[Context], Iterator[Proposal]]
-
-CONSTRUCTIONS: tuple[Construction, ...] = (
-    nominal.roles, nominal.possessives, nominal.hyphenated, nominal.located, nominal.relation_nouns,
-    nominal.under_control, nominal.with_support, nominal.bases, clausal.verbs, clausal.attacks,
-    clausal.activities,
-)
 PRECEDENCE = {"negated": 3, "uncertain": 2, "reported": 1, "asserted": 0}
 
 
@@ -42,8 +40,13 @@ class DependencyPatterns:
     name = NAME
     version = VERSION
 
-    def __init__(self, constructions: Sequence[Construction] = CONSTRUCTIONS):
+    def __init__(self, constructions: Sequence[Construction]):
         self.constructions = tuple(constructions)
+
+    @classmethod
+    def for_language(cls, lang: str) -> "DependencyPatterns":
+        """The backend with the constructions `lang/<lang>/constructions.yaml` lists, in order."""
+        return cls(constructions(lang))
 
     def extract(self, doc: Doc, article: Article, actors: list[Actor]) -> list[Relation]:
         if not actors:
@@ -117,12 +120,25 @@ def _threat(p: Proposal, threat_verbs: frozenset[str]) -> Proposal:
     return p
 
 
-BACKENDS: tuple[RelationExtractor, ...] = (DependencyPatterns(),)
+@lru_cache(maxsize=None)
+def constructions(lang: str) -> tuple[Construction, ...]:
+    """The construction functions of a language, imported from the `module:function` names of its data."""
+    where = f"lang/{lang}/constructions.yaml"
+    out = []
+    for entry in strings(language_data(lang, "constructions"), "relation_constructions", where):
+        module, _, attr = entry.partition(":")
+        try:
+            out.append(getattr(importlib.import_module(module), attr))
+        except (ImportError, AttributeError, ValueError) as exc:
+            raise ConfigError(f"{where}: relation_constructions: cannot load {entry!r}: {exc}") from exc
+    return tuple(out)
 
 
 def find_relations(doc: Doc, article: Article, actors: list[Actor],
-                   backends: Iterable[RelationExtractor] = BACKENDS) -> list[Relation]:
-    """The relations of a parsed article between its actors, each with its evidence."""
+                   backends: Iterable[RelationExtractor] | None = None) -> list[Relation]:
+    """The relations of a parsed article between its actors, each with its evidence (the rule
+    backend of English unless `backends` are given); the pipeline runs the same as components."""
+    backends = backends if backends is not None else (DependencyPatterns.for_language("en"),)
     kept = [rel for backend in backends for rel in backend.extract(doc, article, actors)
             if verify(rel, doc, actors)]
     return merge(kept)

@@ -12,7 +12,7 @@ as persons), so its entities are combined with three other sources of knowledge:
   "now known as", "Iranian-backed": definitions.py) and name-level coreference
   (coreference.py) make one actor of many names; every other use of a found name is a
   mention too; and one actor gets one type: the registry's, else a sovereign state's, else
-  what the cue words of data/actors.yaml and the gazetteer say, else its full name's label,
+  what the cue words of lang/en/actors.yaml and the gazetteer say, else its full name's label,
   else the vote of its mentions' labels.
 """
 from __future__ import annotations

@@ -81,7 +81,8 @@ def _cue_at(node: Token, came_from: Token | None, first_verb: bool, words, own: 
     kids = [c for c in node.children if came_from is None or c.i != came_from.i]
     if verbal and first_verb:
         for c in kids:
-            if c.dep_ == "neg" or c.dep_ in ("advmod", "preconj") and c.lower_ in words["negation"] and c.lower_ != "no":
+            if c.dep_ == "neg" or c.dep_ in ("advmod", "preconj") and c.lower_ in words["negation"] \
+                    and c.lower_ not in words["non_negating_adverbs"]:
                 return Certainty("negated", c)
     if verbal and lemma in words["negating_verbs"] and not own:
         return Certainty("negated", node, _subject(node))
@@ -97,11 +98,11 @@ def _cue_at(node: Token, came_from: Token | None, first_verb: bool, words, own: 
             return Certainty("uncertain", c)
         if c.dep_ == "advmod" and c.lower_ in words["reported_adverbs"]:
             return Certainty("reported", c)
-        if c.dep_ == "prep" and c.lower_ == "according":
+        if c.dep_ == "prep" and c.lower_ in words["attribution_preps"]:
             pobj = [p for g in c.children for p in ([g] if g.dep_ == "pobj" else
                                                      [x for x in g.children if x.dep_ == "pobj"])]
             return Certainty("reported", c, pobj[0] if pobj else None)
-        if c.dep_ == "prep" and c.lower_ in ("by",) and lemma in ("quote", "cite"):
+        if c.dep_ == "prep" and c.lower_ in words["quoting_preps"] and lemma in words["quoting_verbs"]:
             return Certainty("reported", c, next((p for p in c.children if p.dep_ == "pobj"), None))
     if own:
         return None

@@ -14,17 +14,19 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from .patterns import ATTACK, PATIENT, Context, Proposal, through
+from .patterns import ATTACK, PATIENT, SELF, Context, Proposal, through
 from .referents import Ref
 
 VERBAL = ("VERB", "AUX")
+PLACE = "place"  # `Ref.via` of a place the words name (an identifier, not a word of the text)
 
 
 def verbs(ctx: Context) -> Iterator[Proposal]:
     """Every verb of the lexicon with its logical subject and object."""
     np = ctx.np
     for v in ctx.doc:
-        if v.pos_ not in VERBAL and v.lemma_.lower() != "active":
+        adjective = v.lemma_.lower() in ctx.lex.function_words["verbal_adjectives"]
+        if v.pos_ not in VERBAL and not adjective:
             continue
         for frame in ctx.lex.frames(v.lemma_.lower()):
             noun = None
@@ -38,7 +40,7 @@ def verbs(ctx: Context) -> Iterator[Proposal]:
                 noun = nouns[0]
             if frame.both_patients:
                 agents = [r for t in np.patients(v) for r in np.of(t)]
-            elif v.lemma_.lower() == "active":
+            elif adjective:
                 agents = [r for t in np.noun_agents(v) for r in np.of(t)]
             else:
                 agents = [r for t in np.agents(v) for r in np.of(t)]
@@ -64,12 +66,13 @@ def verbs(ctx: Context) -> Iterator[Proposal]:
                         for c in host.children:
                             if c.dep_ == "prep" and c.lower_ == word:
                                 objects += [(r, c.i) for p in c.children if p.dep_ == "pobj" for r in np.of(p)]
-            where = next((c for c in v.children if c.dep_ == "advmod" and c.lower_ == "where"), None)
+            where = next((c for c in v.children if c.dep_ == "advmod"
+                          and c.lower_ in ctx.lex.function_words["place_relatives"]), None)
             if where is not None and v.dep_ == "relcl" and frame.predicate in ("operates_in", "based_in"):
                 # "targets in Iraq and Syria where Kataib Hezbollah was operating": the place is the antecedent's
                 head = v.head
                 found = _places_in(ctx, head) or [r for r in np.of(head) if r.actor.type in ("location", "country")
-                                                  and r.via in ("self", "place")]
+                                                  and r.via in (SELF, PLACE)]
                 objects += [(r, where.i) for r in found]
             for obj, end in objects:
                 if frame.object_types is not None and obj.actor.type not in frame.object_types:
@@ -100,8 +103,8 @@ def attacks(ctx: Context) -> Iterator[Proposal]:
             if c.dep_ == "poss" and not patient_noun or c.dep_ in ("compound", "nmod", "amod") and c.i < n.i:
                 actor = refs.resolve(c)
                 if actor is not None:
-                    own.append(Ref(actor, "self", c))
-            if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by":
+                    own.append(Ref(actor, SELF, c))
+            if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ in lex.function_words["passive_agent_preps"]:
                 own += [r for p in c.children if p.dep_ == "pobj" for r in np.of(p)]
         climbed, via_verb = _attackers(ctx, n, attack_verbs)
         targets: list[Ref] = []  # named inside the noun phrase
@@ -124,10 +127,10 @@ def attacks(ctx: Context) -> Iterator[Proposal]:
             elif c.dep_ == "prep" and c.lower_ in lex.attacks["place_preps"]:
                 places += [r for p in c.children if p.dep_ == "pobj" for r in np.of(p)
                            if r.actor.type in ("location", "country")]
-            elif c.dep_ == "advmod" and c.lower_ == "there":
+            elif c.dep_ == "advmod" and c.lower_ in lex.function_words["place_adverbs"]:
                 actor = refs.resolve(c)
                 if actor is not None:
-                    places.append(Ref(actor, "place", c))
+                    places.append(Ref(actor, PLACE, c))
             elif c.dep_ in ("acl", "relcl") and c.pos_ in VERBAL and (c.lemma_.lower() in attack_verbs):
                 for t in np.patients(c):
                     found = np.of(t)
@@ -142,14 +145,14 @@ def attacks(ctx: Context) -> Iterator[Proposal]:
                     clause_targets += np.of(t)
                 clause_verb = verb
         gov = n.head if n.dep_ == "pobj" else None
-        if gov is not None and gov.lower_ in ("in", "by", "during", "with") and gov.head.pos_ in VERBAL \
+        if gov is not None and gov.lower_ in lex.attacks["clause_preps"] and gov.head.pos_ in VERBAL \
                 and gov.head.lemma_.lower() in attack_verbs and np.passive(gov.head):
             clause_targets += [r for t in np.patients(gov.head) for r in np.of(t)]
             clause_verb = gov.head  # "he had been killed in an Israeli attack"
-        if gov is not None and gov.lower_ in ("in", "by", "during") and gov.head.pos_ in ("NOUN",) \
+        if gov is not None and gov.lower_ in lex.attacks["clause_noun_preps"] and gov.head.pos_ in ("NOUN",) \
                 and any(c.label == PATIENT and c.head.i == gov.head.i for c in ctx.cues):
             for c in gov.head.children:  # "the killing of X in a U.S. strike"
-                if c.dep_ == "prep" and c.lower_ == "of":
+                if c.dep_ == "prep" and c.lower_ in lex.attacks["patient_preps"]:
                     clause_targets += [r for p in c.children if p.dep_ == "pobj" for r in np.of(p)]
         cue_span = (cue.span.start, cue.span.end)
         for group, anchor_of in ((own, None), (climbed, via_verb)):
@@ -158,7 +161,7 @@ def attacks(ctx: Context) -> Iterator[Proposal]:
                     anchor = clause_verb if clausal else anchor_of
                     yield from _emit(agent, "targeted", target, cue_span, anchor or n, anchor is None,
                                      "attack-noun")
-                has_actor_target = any(t.via == "self" for t in targets + clause_targets)
+                has_actor_target = any(t.via == SELF for t in targets + clause_targets)
                 for place in places:
                     pred = "operates_in" if has_actor_target and place.actor.type == "country" else "targeted"
                     yield from _emit(agent, pred, place, cue_span, anchor_of or n, anchor_of is None,
@@ -178,10 +181,10 @@ def _places_in(ctx: Context, tok: Token) -> list[Ref]:
     """The places a non-actor target lies in ("an oil facility in Saudi Arabia", "shipping in the Red Sea")."""
     out = []
     for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in ("in", "inside", "at"):
+        if c.dep_ == "prep" and c.lower_ in ctx.lex.function_words["target_place_preps"]:
             for p in c.children:
                 if p.dep_ == "pobj":
-                    out += [Ref(r.actor, "place", r.token) for r in ctx.np.of(p)
+                    out += [Ref(r.actor, PLACE, r.token) for r in ctx.np.of(p)
                             if r.actor.type in ("location", "country")]
         if c.dep_ in ("acl",) and c.pos_ in VERBAL:
             for t in ctx.np.patients(c):
@@ -217,20 +220,20 @@ def _attackers(ctx: Context, n: Token, attack_verbs: frozenset[str]) -> tuple[li
             if lemma in a["share_nouns"] or lemma in a["share_adjectives"]:
                 owners = [r for c in gov.children if c.dep_ == "poss" for r in np.of(c)]
                 return owners or [r for t in np.noun_agents(gov) for r in np.of(t)], gov
-            if gov.pos_ in VERBAL and lemma in a["blame_verbs"] and prep in ("for", "of", "in", "over"):
+            if gov.pos_ in VERBAL and lemma in a["blame_verbs"] and prep in a["blame_preps"]:
                 if np.passive(gov):
                     return [r for t in np.patients(gov) for r in np.of(t)], gov
                 return [r for c in gov.children if c.dep_ == "dobj" for r in np.of(c)], gov
-            if gov.pos_ in VERBAL and prep in ("in", "for") and any(
+            if gov.pos_ in VERBAL and prep in a["share_preps"] and any(
                     c.dep_ == "dobj" and c.lemma_.lower() in a["share_nouns"] for c in gov.children):
                 return [r for t in np.agents(gov) for r in np.of(t)], gov  # "had leading roles" + "in the attack"
-            if gov.pos_ in VERBAL and lemma in attack_verbs and prep in ("in", "with", "during", "through") \
+            if gov.pos_ in VERBAL and lemma in attack_verbs and prep in a["means_preps"] \
                     and not np.passive(gov):
                 return [r for t in np.agents(gov) for r in np.of(t)], gov  # "killed Deif in a strike"
         break
     for t in n.subtree:  # "a deadly strike ... on Saturday, which Israel blamed on Hezbollah"
         if t.dep_ == "relcl" and t.lemma_.lower() in a["blame_verbs"] and \
-                any(c.dep_ == "dobj" and c.lower_ in ("which", "that") for c in t.children):
+                any(c.dep_ == "dobj" and c.lower_ in a["relative_pronouns"] for c in t.children):
             return _blamed_on(ctx, t), t
     return [], None
 
@@ -240,7 +243,8 @@ def _relative_after(ctx: Context, n: Token, verbs: frozenset[str]) -> Token | No
     doc = ctx.doc
     for k in range(n.i + 1, min(n.i + 12, n.sent.end)):
         t = doc[k]
-        if t.lower_ in ("that", "which") and t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_.lower() in verbs:
+        if t.lower_ in ctx.lex.attacks["relative_pronouns"] and t.dep_ in ("nsubj", "nsubjpass") \
+                and t.head.lemma_.lower() in verbs:
             return t.head
         if t.pos_ in ("VERB", "AUX") or t.text in (".", ";", ":"):
             return None
@@ -248,7 +252,7 @@ def _relative_after(ctx: Context, n: Token, verbs: frozenset[str]) -> Token | No
 
 
 def _blamed_on(ctx: Context, verb: Token) -> list[Ref]:
-    return [r for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+    return [r for c in verb.children if c.dep_ == "prep" and c.lower_ in ctx.lex.attacks["blame_target_preps"]
             for p in c.children if p.dep_ == "pobj" for r in ctx.np.of(p)]
 
 
@@ -271,7 +275,7 @@ def activities(ctx: Context) -> Iterator[Proposal]:
                    for p in c.children if p.dep_ == "pobj" for r in np.of(p)]
         if not places and not targets:
             continue
-        own = [Ref(a, "self", c) for c in n.children
+        own = [Ref(a, SELF, c) for c in n.children
                if (c.dep_ == "poss" or c.dep_ in ("compound", "nmod") and c.i < n.i)
                for a in (refs.resolve(c),) if a is not None]
         climbed, via = _attackers(ctx, n, attack_verbs)

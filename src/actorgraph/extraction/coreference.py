@@ -112,8 +112,8 @@ def _org_forms(name: str, cues: Cues, gazetteer: Gazetteer) -> set[str]:
     out: set[tuple[str, ...]] = set()
     for w in _without_state(words, cues, gazetteer):
         out.add(w)
-        if len(w) >= 3 and w[0] in cues.organization_heads and w[1] in ("of", "for"):
-            rest = w[3:] if w[2] == "the" else w[2:]
+        if len(w) >= 3 and w[0] in cues.organization_heads and w[1] in cues.short_name_links:
+            rest = w[3:] if w[2] in cues.dropped_articles else w[2:]
             if rest:
                 out |= {rest + (w[0],), rest}
         if len(w) >= 2 and w[-1] in cues.organization_heads:

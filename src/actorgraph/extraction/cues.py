@@ -1,18 +1,16 @@
-"""Cue words for finding actors, read once from data/actors.yaml (see that file for each list)."""
+"""Cue words for finding actors, read once from lang/<code>/actors.yaml (see that file for each list)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-import yaml
-
+from ..lang import DEFAULT, lexicon, mapping, strings, where as file_name, words
 from ..names import fold
 
 
 @dataclass(frozen=True)
 class Cues:
-    """The cue lists of data/actors.yaml, folded for lookup (`fold`)."""
+    """The cue lists of lang/<code>/actors.yaml, folded for lookup (`fold`)."""
 
     titles: frozenset[str]
     determiners: frozenset[str]
@@ -31,6 +29,16 @@ class Cues:
     country_names: dict[str, str]  # folded short name -> ISO code
     dependent_territories: frozenset[str]
     max_title_words: int
+    # function words of names (see lang/<code>/actors.yaml)
+    name_links: frozenset[str] = frozenset()
+    short_name_links: frozenset[str] = frozenset()
+    dropped_articles: frozenset[str] = frozenset()
+    phrase_links: frozenset[str] = frozenset()
+    acronym_skips: frozenset[str] = frozenset()
+    possessive_endings: frozenset[str] = frozenset()
+    time_cues: frozenset[str] = frozenset()  # lower case
+    name_articles: frozenset[str] = frozenset()  # as written
+    place_articles: frozenset[str] = frozenset()
 
     def is_group_word(self, name: str) -> bool:
         """A demonym, religion or similar adjective, singular or plural ("Iranians")."""
@@ -45,28 +53,41 @@ def _folded(values: list[str]) -> frozenset[str]:
     return frozenset(f for f in (fold(v) for v in values) if f)
 
 
-@lru_cache(maxsize=1)
-def load_cues() -> Cues:
-    """The shipped cue lists (read once per process; the result is never changed)."""
-    text = (resources.files("actorgraph") / "data" / "actors.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
-    titles = _folded(data["titles"])
+@lru_cache(maxsize=None)
+def load_cues(lang: str = DEFAULT, root: str | None = None) -> Cues:
+    """The cue lists of a language (read once per process; the result is never changed); `root`
+    as for `actorgraph.lang.lexicon`."""
+    data, where = lexicon(lang, "actors", root), file_name(lang, "actors", root)
+
+    def listed(key: str) -> frozenset[str]:
+        return _folded(strings(data, key, where))
+
+    titles = listed("titles")
     return Cues(
         titles=titles,
-        determiners=_folded(data["determiners"]),
-        pronouns=_folded(data["pronouns"]),
-        particles=_folded(data["particles"]),
-        demonyms={fold(k): v for k, v in data["demonyms"].items()},
-        not_actors=_folded(data["not_actors"]),
-        organization_heads=_folded(data["organization_heads"]),
-        organization_prefixes=_folded(data["organization_prefixes"]),
-        location_heads=_folded(data["location_heads"]),
-        location_prefixes=_folded(data["location_prefixes"]),
-        location_cues=_folded(data["location_cues"]),
-        not_actor_heads=_folded(data["not_actor_heads"]),
-        backing_words=_folded(data["backing_words"]),
-        alias_cues=tuple(sorted(data["alias_cues"], key=len, reverse=True)),
-        country_names={fold(k): v for k, v in data["country_names"].items()},
-        dependent_territories=frozenset(data["dependent_territories"]),
+        determiners=listed("determiners"),
+        pronouns=listed("pronouns"),
+        particles=listed("particles"),
+        demonyms={fold(k): v for k, v in mapping(data, "demonyms", where).items()},
+        not_actors=listed("not_actors"),
+        organization_heads=listed("organization_heads"),
+        organization_prefixes=listed("organization_prefixes"),
+        location_heads=listed("location_heads"),
+        location_prefixes=listed("location_prefixes"),
+        location_cues=listed("location_cues"),
+        not_actor_heads=listed("not_actor_heads"),
+        backing_words=listed("backing_words"),
+        alias_cues=tuple(sorted(strings(data, "alias_cues", where), key=len, reverse=True)),
+        country_names={fold(k): v for k, v in mapping(data, "country_names", where).items()},
+        dependent_territories=frozenset(strings(data, "dependent_territories", where)),
         max_title_words=max(len(t.split()) for t in titles),
+        name_links=listed("name_links"),
+        short_name_links=listed("short_name_links"),
+        dropped_articles=listed("dropped_articles"),
+        phrase_links=listed("phrase_links"),
+        acronym_skips=listed("acronym_skips"),
+        possessive_endings=listed("possessive_endings"),
+        time_cues=words(data, "time_cues", where),
+        name_articles=frozenset(strings(data, "name_articles", where)),
+        place_articles=listed("place_articles"),
     )

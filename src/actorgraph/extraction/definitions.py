@@ -11,7 +11,7 @@ import re
 
 from spacy.tokens import Doc
 
-from .cues import Cues
+from .cues import Cues, load_cues
 from .mentions import Mention
 from ..names import acronym_letters, fold, initials, is_acronym, search_view
 from .doctext import doc_text
@@ -27,7 +27,7 @@ def abbreviates(short: str, name: str) -> bool:
     Joint Provincial Coordination Center", "JAM" in "Jaysh al-Mahdi")."""
     letters = acronym_letters(short.rstrip("s") if len(short) > 3 else short)
     return any(_is_subsequence(letters, form) and letters[:1] in form
-               for form in (initials(name), initials(name, frozenset({"of", "the", "and", "for", "in"}))))
+               for form in (initials(name), initials(name, load_cues().acronym_skips)))
 
 
 def definitions(doc: Doc, mentions: list[Mention], cues: Cues) -> list[tuple[Mention, Mention]]:

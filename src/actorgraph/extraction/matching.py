@@ -33,7 +33,7 @@ def registry_mentions(doc: Doc, registry: Registry) -> list[Mention]:
 
 def _filler(text: str, cues: Cues) -> bool:
     words = fold(text).split()
-    return all(w == "s" or w in cues.determiners or w in cues.titles for w in words)
+    return all(w in cues.possessive_endings or w in cues.determiners or w in cues.titles for w in words)
 
 
 def resolve(model: list[Mention], found: list[Mention], cues: Cues, doc: Doc) -> list[Mention]:
@@ -115,11 +115,11 @@ def _grow_organization(doc: Doc, m: Mention, cues: Cues) -> Mention | None:
         last += 1
     while last > span.end and fold(doc[last - 1].text) not in cues.organization_heads:
         last -= 1
-    if last > span.end and last + 1 < len(doc) and doc[last].lower_ in ("of", "for", "on"):
-        end = last + 1 + (doc[last + 1].lower_ == "the")
+    if last > span.end and last + 1 < len(doc) and doc[last].lower_ in cues.name_links:
+        end = last + 1 + (doc[last + 1].lower_ in cues.dropped_articles)
         while end < len(doc) and end - last < 6 and doc[end].text[:1].isupper() and doc[end].is_alpha:
             end += 1
-        if end > last + 1 + (doc[last + 1].lower_ == "the"):  # "Washington Institute for Near East Policy"
+        if end > last + 1 + (doc[last + 1].lower_ in cues.dropped_articles):  # "Washington Institute for Near East Policy"
             last = end
     first = span.start
     if first > 0 and fold(doc[first - 1].text) in cues.organization_prefixes and not doc[first - 1].ent_id_:

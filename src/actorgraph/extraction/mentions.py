@@ -222,7 +222,7 @@ def is_junk(doc: Doc, m: Mention, cues: Cues, lower_words: frozenset[str]) -> bo
         return True
     if m.label == "NORP" or words[-1] in cues.not_actor_heads or fold(text) in cues.titles:
         return True
-    if (m.label == "GPE" and len(words) >= 3 and words[1] == "of"
+    if (m.label == "GPE" and len(words) >= 3 and words[1] in cues.phrase_links
             and words[0] not in cues.location_heads | cues.organization_heads | cues.organization_prefixes
             and " ".join(words[:2]) not in cues.location_prefixes):
         return True  # "Withdrawal of United States Forces": a phrase around a state's name
@@ -243,7 +243,7 @@ def is_junk(doc: Doc, m: Mention, cues: Cues, lower_words: frozenset[str]) -> bo
             return True
     before = doc[span.start - 1] if span.start > 0 else None
     if before is not None and is_acronym(text) and len(text) <= 4 and (
-            before.like_num or before.ent_type_ == "TIME" or before.lower_ in ("a.m.", "p.m.")):
+            before.like_num or before.ent_type_ == "TIME" or before.lower_ in cues.time_cues):
         return True  # a time zone: "11:30 a.m. ET", "14:00 GMT"
     return False
 
@@ -286,7 +286,7 @@ def name_before(doc: Doc, start: int, cues: Cues):
     """
     span = doc.char_span(start, start, alignment_mode="expand")
     i = (span.start if span is not None else len(doc)) - 1
-    while i >= 0 and (doc[i].text in ("-", "al", "el", "Al", "El") or doc[i].is_space):
+    while i >= 0 and (doc[i].text == "-" or doc[i].text in cues.name_articles or doc[i].is_space):
         i -= 1
     if i < 0:
         return None

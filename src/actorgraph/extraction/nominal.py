@@ -12,11 +12,19 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from .patterns import ROLE, Context, Proposal, RoleCue
+from .patterns import ROLE, SELF, Context, Proposal, RoleCue, lexicon
 from .referents import NAMING, PREDICATIVE_OBJECTS, Ref
 
-INDEFINITE = frozenset({"a", "an", "another", "one", "some", "several", "many"})
 QUALIFIERS = frozenset({"ADJ", "NOUN", "VERB"})
+# How a role found the actor it is of; part of the construction's name ("of-role", "at-role").
+OF = "of"  # after one of the role's own prepositions
+AT = "at"  # after a membership preposition ("director of X at the Atlantic Council")
+DEMONYM = "demonym"  # "Syrian President"
+
+
+def _fw(key: str) -> frozenset[str]:
+    """A function-word list of the lexicon (`function_words:` of roles.yaml / relations.yaml)."""
+    return lexicon().function_words[key]
 
 
 def roles(ctx: Context) -> Iterator[Proposal]:
@@ -47,13 +55,13 @@ def roles(ctx: Context) -> Iterator[Proposal]:
 
 def _copula(head: Token) -> Token | None:
     node = head
-    if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.dep_ in ("attr", "oprd"):
+    if node.dep_ == "pobj" and node.head.lower_ in _fw("partitive_preps") and node.head.head.dep_ in ("attr", "oprd"):
         node = node.head.head
     if node.dep_ in ("attr", "oprd", "acomp") and node.head.pos_ in ("VERB", "AUX"):
         return node.head
     if node.dep_ == "dobj" and node.head.lemma_ in PREDICATIVE_OBJECTS | NAMING:
         return node.head
-    if node.dep_ == "pobj" and node.head.lower_ == "as" and node.head.head.pos_ in ("VERB", "AUX"):
+    if node.dep_ == "pobj" and node.head.lower_ in _fw("predicative_preps") and node.head.head.pos_ in ("VERB", "AUX"):
         return node.head.head
     return None
 
@@ -69,9 +77,9 @@ def _related(ctx: Context, span, head: Token, entry: RoleCue, bearers: list[Ref]
             if child.dep_ != "prep" or span.start <= child.i < span.end and child.i != head.i:
                 continue
             word = child.lower_
-            if word not in entry.preps and word != "at":
+            if word not in entry.preps and word not in ctx.lex.function_words["membership_preps"]:
                 continue
-            how = "at" if word == "at" and "at" not in entry.preps else word
+            how = OF if word in entry.preps else AT
             for pobj in (p for p in child.children if p.dep_ == "pobj"):
                 if span.start <= pobj.i < span.end:
                     continue
@@ -80,17 +88,17 @@ def _related(ctx: Context, span, head: Token, entry: RoleCue, bearers: list[Ref]
                     found = [Ref(r.actor, "unit", r.token) for r in found]
                 if not found:
                     found = _named_after(ctx, pobj, taken)
-                out += [(r, "of" if how in entry.preps else how) for r in found]
+                out += [(r, how) for r in found]
     # "of which Soleimani's Quds Force formed the expeditionary wing"
     verb = _copula(head)
     if verb is not None and not out:
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ in entry.preps:
                 for pobj in child.children:
-                    if pobj.dep_ == "pobj" and pobj.lower_ in ("which", "whom"):
+                    if pobj.dep_ == "pobj" and pobj.lower_ in ctx.lex.function_words["relative_objects"]:
                         ref = np.one(pobj)
                         if ref is not None and ref.actor.id not in taken:
-                            out.append((ref, "of"))
+                            out.append((ref, OF))
     if out:
         return out
     # "Asaib Al-Haq leader", "Hezbollah senior external operations commander", "Syrian President"
@@ -121,12 +129,12 @@ def _modifier_actor(ctx: Context, span, taken: set[str]) -> list[tuple[Ref, str]
             return []  # "an Iran-backed militia leader": Iran backs the militia, the leader is not Iran's
         if actor is not None and actor.id not in taken:
             if actor.type in ("organization", "country"):
-                return [(Ref(actor, "self", t), "compound")]
+                return [(Ref(actor, SELF, t), "compound")]
             return []
         if actor is None and t.pos_ in ("ADJ", "PROPN", "NOUN"):
             country = refs.demonym(t)
             if country is not None and country.id not in taken and t.dep_ in ("amod", "compound", "nmod") and "-" not in (doc[j + 1].text,):
-                return [(Ref(country, "self", t), "demonym")]
+                return [(Ref(country, SELF, t), DEMONYM)]
         if t.tag_ == "POS" or t.text in ("’s", "'s", "’", "'") and t.dep_ == "case":
             # "the group's Secretary General": the possessor, however the parse attached it
             ref = ctx.np.one(doc[j - 1]) if j >= 1 else None
@@ -149,15 +157,15 @@ def _named_after(ctx: Context, pobj: Token, taken: set[str]) -> list[Ref]:
     if k + 1 < len(doc) and doc[k].text in (":", "—", "–"):
         actor = ctx.refs.at(doc[k + 1])
         if actor is not None and actor.id not in taken and actor.type == "organization":
-            return [Ref(actor, "self", doc[k + 1])]
+            return [Ref(actor, SELF, doc[k + 1])]
     return []
 
 
 def _role_predicate(entry: RoleCue, how: str, ref: Ref, head: Token) -> str | None:
     pred = entry.predicate
-    if how == "at":
+    if how == AT:
         return "member_of" if entry.personal else None
-    if entry.definite_of and (how == "of" or how == "compound" and _bare(head, ref)) and _definite(head):
+    if entry.definite_of and (how == OF or how == "compound" and _bare(head, ref)) and _definite(head):
         pred = entry.definite_of
     if entry.indefinite and _indefinite(head):
         pred = entry.indefinite
@@ -174,10 +182,12 @@ def _definite(head: Token) -> bool:
     if head.tag_ in ("NNS", "NNPS"):
         return False
     holders = [head] + ([head.head] if head.dep_ == "compound" else [])
-    predicative = head.dep_ in ("appos", "oprd", "attr") or head.dep_ == "pobj" and head.head.lower_ == "as"
+    predicative = head.dep_ in ("appos", "oprd", "attr") or head.dep_ == "pobj" and \
+        head.head.lower_ in _fw("predicative_preps")
     if predicative and not any(c.dep_ in ("det", "poss", "nummod") for c in head.children):
         return True  # "was appointed commander of", "serves as commander of", "X, commander of Y": the office
-    return any(c.dep_ == "det" and c.lower_ == "the" or c.dep_ == "poss" for h in holders for c in h.children
+    return any(c.dep_ == "det" and c.lower_ in _fw("definite_determiners") or c.dep_ == "poss"
+               for h in holders for c in h.children
                if c.i < head.i)
 
 
@@ -189,9 +199,10 @@ def _bare(head: Token, ref: Ref) -> bool:
 
 
 def _indefinite(head: Token) -> bool:
-    if any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in head.children):
+    if any(c.dep_ == "det" and c.lower_ in _fw("indefinite_determiners") for c in head.children):
         return True
-    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in INDEFINITE | {"two", "three"}:
+    if head.dep_ == "pobj" and head.head.lower_ in _fw("partitive_preps") and \
+            head.head.head.lower_ in _fw("indefinite_quantifiers"):
         return True
     return head.tag_ in ("NNS", "NNPS") and not any(c.dep_ == "poss" for c in head.children)
 
@@ -264,7 +275,7 @@ def hyphenated(ctx: Context) -> Iterator[Proposal]:
         if modifier is None:
             continue
         pred, subject_side = entry
-        targets = [Ref(inner, "self", t)] if inner is not None and inner.id != modifier.id else []
+        targets = [Ref(inner, SELF, t)] if inner is not None and inner.id != modifier.id else []
         n = t.head if t.dep_ in ("amod", "compound", "nmod", "npadvmod") else t
         while n.dep_ in ("compound", "nmod") and n.head.i > n.i:
             n = n.head
@@ -293,7 +304,7 @@ def located(ctx: Context) -> Iterator[Proposal]:
             continue
         for h in heads:
             for child in h.children:
-                if child.dep_ != "prep" or child.lower_ not in ("in", "inside"):
+                if child.dep_ != "prep" or child.lower_ not in ctx.lex.function_words["located_preps"]:
                     continue
                 for pobj in child.children:
                     if pobj.dep_ != "pobj":
@@ -332,7 +343,7 @@ def relation_nouns(ctx: Context) -> Iterator[Proposal]:
             if child.dep_ != "prep":
                 continue
             pobjs = [p for p in child.children if p.dep_ == "pobj"]
-            if child.lower_ == "between" and pobjs:
+            if child.lower_ in ctx.lex.function_words["pair_preps"] and pobjs:
                 found = np.of(pobjs[0])
                 pairs += [(a, b) for i, a in enumerate(found) for b in found[i + 1:]]
             elif child.lower_ in frame.preps:
@@ -356,7 +367,7 @@ def _clause_agents(ctx: Context, n: Token) -> list[Token]:
     if n.dep_ == "pobj" and n.head.dep_ == "prep" and n.head.head.pos_ in ("VERB", "AUX"):
         verb = n.head.head
         out = list(ctx.np.agents(verb))
-        if verb.lemma_ in ("accompany", "join", "attend"):
+        if verb.lemma_ in ctx.lex.function_words["joining_verbs"]:
             out += [c for c in verb.children if c.dep_ == "dobj"]
         return out
     return []
@@ -375,12 +386,13 @@ def under_control(ctx: Context) -> Iterator[Proposal]:
             lemma = noun.lower_ if noun.lower_ in lex.under_nouns else noun.lemma_.lower()
             if word in lex.under_preps and lemma in lex.under_nouns:
                 pred = lex.under_nouns[lemma]
-            elif word in lex.orders_preps and (noun.lower_ in lex.orders_nouns or lemma in lex.orders_nouns) and word != "under":
+            elif word in lex.orders_preps and (noun.lower_ in lex.orders_nouns or lemma in lex.orders_nouns) \
+                    and word not in lex.under_preps:
                 pred = "commands"
             else:
                 continue
             superiors = [r for c in noun.children if c.dep_ == "poss" for r in np.of(c)]
-            superiors += [r for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "from", "by")
+            superiors += [r for c in noun.children if c.dep_ == "prep" and c.lower_ in lex.function_words["superior_preps"]
                           for p in c.children if p.dep_ == "pobj" for r in np.of(p)]
             gov = prep.head
             host = _parenthetical_host(ctx, prep)
@@ -392,7 +404,7 @@ def under_control(ctx: Context) -> Iterator[Proposal]:
                 subordinates = np.of(gov)
             for sup in superiors:
                 for sub in subordinates:
-                    if sup.actor.id != sub.actor.id and sub.via == "self":
+                    if sup.actor.id != sub.actor.id and sub.via == SELF:
                         yield Proposal(sup.actor, pred, sub.actor, cue=(prep.i, noun.i + 1), anchor=gov,
                                        construction=f"{word}-{lemma}", nominal=False)
 
@@ -407,7 +419,7 @@ def with_support(ctx: Context) -> Iterator[Proposal]:
             if noun.lemma_.lower() not in lex.support_nouns:
                 continue
             backers = [r for c in noun.children if c.dep_ == "poss" for r in np.of(c)]
-            backers += [r for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
+            backers += [r for c in noun.children if c.dep_ == "prep" and c.lower_ in lex.function_words["backer_preps"]
                         for p in c.children if p.dep_ == "pobj" for r in np.of(p)]
             gov = prep.head
             host = _parenthetical_host(ctx, prep)
@@ -430,11 +442,11 @@ def bases(ctx: Context) -> Iterator[Proposal]:
             continue
         owners = [r for c in n.children if c.dep_ == "poss" or c.dep_ in ("compound", "nmod") and c.i < n.i
                   for r in np.of(c) if r.actor.type in ("organization", "person")]
-        owners += [r for c in n.children if c.dep_ == "prep" and c.lower_ in ("of", "for")
+        owners += [r for c in n.children if c.dep_ == "prep" and c.lower_ in ctx.lex.function_words["base_owner_preps"]
                    for p in c.children if p.dep_ == "pobj" for r in np.of(p) if r.actor.type == "organization"]
         if not owners:
             continue
-        places = [r for c in n.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
+        places = [r for c in n.children if c.dep_ == "prep" and c.lower_ in ctx.lex.function_words["base_place_preps"]
                   for p in c.children if p.dep_ == "pobj" for r in np.of(p)]
         places += np.bearers(n, types=("location", "country"))
         copula = _copula(n)
@@ -454,7 +466,7 @@ def _parenthetical_host(ctx: Context, prep: Token) -> Ref | None:
     close = next((t for t in doc[prep.i:min(prep.i + 15, prep.sent.end)] if t.text == ","), None)
     if actor is None or close is None:
         return None
-    return Ref(actor, "self", doc[prep.i - 2])
+    return Ref(actor, SELF, doc[prep.i - 2])
 
 
 def _possessor(ctx: Context, tok: Token) -> bool:

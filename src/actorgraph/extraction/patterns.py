@@ -1,4 +1,5 @@
-"""The relation cue lexicon (data/relation_patterns.yaml) and the matcher that finds its phrases.
+"""The relation cue lexicon (`lang/<code>/roles.yaml`, `relations.yaml`, `certainty.yaml`) and the
+matcher that finds its phrases.
 
 The YAML holds every cue word and construction as data; this module reads it into typed
 records and builds one spaCy `PhraseMatcher` per vocabulary for the cue phrases ("supreme leader",
@@ -9,15 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
-import yaml
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from ..errors import ConfigError
+from ..lang import DEFAULT, lexicon as language_file, where as file_name
 from ..names import fold
 from ..ontology import ontology
 
@@ -68,7 +68,7 @@ class NounFrame:
 
 @dataclass(frozen=True)
 class Lexicon:
-    """Everything data/relation_patterns.yaml says, ready for lookup."""
+    """Everything the relation files of a language say, ready for lookup."""
 
     roles: dict[str, RoleCue]
     verbs: tuple[VerbFrame, ...]
@@ -95,6 +95,8 @@ class Lexicon:
     certainty: dict[str, frozenset[str]]
     capitals: dict[str, str] = field(default_factory=dict)  # folded capital name -> its state's name
     verbs_by_lemma: dict[str, tuple[VerbFrame, ...]] = field(default_factory=dict)
+    # the function words of the constructions (`function_words:` of roles.yaml and relations.yaml)
+    function_words: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def frames(self, lemma: str) -> tuple[VerbFrame, ...]:
         return self.verbs_by_lemma.get(lemma, ())
@@ -125,6 +127,7 @@ class Context:
     cues: list["CueMatch"]
 
 
+SELF = "self"  # `Ref.via` of an actor reached itself, not through its unit or people (an identifier)
 STRICT = frozenset({"leads", "deputy_of", "founded", "commands", "met_with", "member_of", "part_of"})
 
 
@@ -136,7 +139,7 @@ def through(predicate: str, subject_via: str, object_via: str) -> str | None:
     """
     if predicate not in STRICT:
         return predicate
-    if subject_via != "self":
+    if subject_via != SELF:
         return None
     if object_via in ("unit", "people"):
         return "member_of" if predicate in ("leads", "deputy_of", "member_of") else (
@@ -144,22 +147,50 @@ def through(predicate: str, subject_via: str, object_via: str) -> str | None:
     return predicate
 
 
+@dataclass(frozen=True)
+class _Rule:
+    ending: str
+    replacement: str
+    not_after: frozenset[str] = frozenset()
+    min_stem: int = 0
+
+
+@lru_cache(maxsize=None)
+def _morphology(lang: str = DEFAULT) -> dict[str, tuple[_Rule, ...]]:
+    """The plural and singular rules of `lang/<lang>/morphology.yaml`."""
+    data, at = language_file(lang, "morphology"), file_name(lang, "morphology")
+    out: dict[str, tuple[_Rule, ...]] = {}
+    for key in ("plural", "singular"):
+        rules = data.get(key)
+        if not isinstance(rules, list) or not all(isinstance(r, dict) for r in rules):
+            raise ConfigError(f"{at}: key {key!r} must be a list of rules")
+        try:
+            out[key] = tuple(_Rule(str(r["ending"]), str(r[key]), frozenset(_words(r.get("not_after"), f"{at} {key}")),
+                                   int(r.get("min_stem", 0))) for r in rules)
+        except KeyError as exc:
+            raise ConfigError(f"{at}: a rule of {key!r} has no {exc.args[0]!r}") from exc
+    return out
+
+
 def plural(word: str) -> str:
-    """The regular English plural of a noun."""
-    if word.endswith("man"):
-        return word[:-3] + "men"
-    if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
-        return word[:-1] + "ies"
-    if word.endswith(("s", "sh", "ch", "x")):
-        return word + "es"
-    return word + "s"
+    """The regular plural of a noun (the first rule of morphology.yaml whose ending fits)."""
+    for rule in _morphology()["plural"]:
+        if not word.endswith(rule.ending):
+            continue
+        stem = word[:len(word) - len(rule.ending)]
+        if len(stem) < rule.min_stem or rule.not_after and stem[-1:] in rule.not_after:
+            continue
+        return stem + rule.replacement
+    return word
 
 
-def _words(value) -> list[str]:
+def _words(value, where: str) -> list[str]:
+    if value is not None and not isinstance(value, list):
+        raise ConfigError(f"{where}: must be a list of words, not {type(value).__name__}")
     out = []
     for w in value or []:
         if isinstance(w, bool):  # YAML 1.1 reads a bare on/off/yes/no as a boolean
-            raise ConfigError(f"relation_patterns.yaml: the cue {w!r} was read as a boolean; "
+            raise ConfigError(f"{where}: the cue {w!r} was read as a boolean; "
                               f"quote words such as \"on\" and \"no\"")
         out.append(str(w).lower())
     return out
@@ -167,32 +198,51 @@ def _words(value) -> list[str]:
 
 def _check_predicate(name: str, where: str) -> str:
     if name not in ontology():
-        raise ConfigError(f"relation_patterns.yaml {where}: unknown predicate {name!r}; "
+        raise ConfigError(f"{where}: unknown predicate {name!r}; "
                           f"known: {', '.join(sorted(ontology()))}")
     return name
 
 
-@lru_cache(maxsize=1)
-def lexicon() -> Lexicon:
-    """The shipped lexicon (read once per process; never changed afterwards)."""
-    path = resources.files("actorgraph") / "data" / "relation_patterns.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+FILES = ("roles", "relations", "certainty")  # the language files the lexicon reads
+
+
+@lru_cache(maxsize=None)
+def lexicon(lang: str = DEFAULT, root: str | None = None) -> Lexicon:
+    """The lexicon of a language (read once per process; never changed afterwards).
+
+    `root`: read `<root>/<lang>/*.yaml` instead of the shipped files (see `actorgraph.lang.lexicon`).
+    """
+    roles_file, relations_file, certainty_file = (language_file(lang, name, root) for name in FILES)
+    at = {name: file_name(lang, name, root) for name in FILES}
+    data = {**roles_file, **relations_file}
+    src = {**{k: at["roles"] for k in roles_file}, **{k: at["relations"] for k in relations_file}}
+
+    def words(section: str, key: str | None = None) -> list[str]:
+        value = data.get(section) or {}
+        return _words(value.get(key) if key is not None else value,
+                      f"{src.get(section, at['relations'])} {section}" + (f".{key}" if key else ""))
+
     roles: dict[str, RoleCue] = {}
     for section, personal in (("roles", True), ("relational", False)):
         for n, entry in enumerate(data.get(section) or [], 1):
-            pred = _check_predicate(entry["predicate"], f"{section} #{n}")
-            for phrase in _words(entry["words"]):
+            where = f"{src[section]} {section} #{n}"
+            pred = _check_predicate(entry["predicate"], where)
+            if "preps" not in entry:
+                raise ConfigError(f"{where}: missing key 'preps'")
+            for phrase in _words(entry["words"], where):
                 key = " ".join(phrase.replace("-", " ").split())
                 roles.setdefault(key, RoleCue(
-                    phrase=key, predicate=pred, preps=frozenset(_words(entry.get("preps", ["of"]))),
+                    phrase=key, predicate=pred, preps=frozenset(_words(entry["preps"], where)),
                     indefinite=entry.get("indefinite"), definite_of=entry.get("definite_of"),
                     reverse=bool(entry.get("reverse", False)), personal=personal))
     verbs = []
     for n, entry in enumerate(data.get("verbs") or [], 1):
+        where = f"{src['verbs']} verbs #{n}"
         verbs.append(VerbFrame(
-            name=entry["name"], predicate=_check_predicate(entry["predicate"], f"verbs #{n}"),
-            lemmas=frozenset(_words(entry["lemmas"])), object=tuple(entry.get("object", ["dobj"])),
-            noun=frozenset(_words(entry.get("noun"))), noun_preps=frozenset(_words(entry.get("noun_preps"))),
+            name=entry["name"], predicate=_check_predicate(entry["predicate"], where),
+            lemmas=frozenset(_words(entry["lemmas"], where)), object=tuple(entry.get("object", ["dobj"])),
+            noun=frozenset(_words(entry.get("noun"), where)),
+            noun_preps=frozenset(_words(entry.get("noun_preps"), where)),
             reverse=bool(entry.get("reverse", False)),
             object_types=frozenset(entry["object_types"]) if entry.get("object_types") else None,
             both_patients=bool(entry.get("both_patients", False))))
@@ -200,39 +250,47 @@ def lexicon() -> Lexicon:
     for frame in verbs:
         for lemma in frame.lemmas:
             by_lemma.setdefault(lemma, []).append(frame)
-    nouns = data.get("nouns") or {}
     relation_nouns: dict[str, NounFrame] = {}
     for n, entry in enumerate(data.get("relation_nouns") or [], 1):
-        frame = NounFrame(predicate=_check_predicate(entry["predicate"], f"relation_nouns #{n}"),
-                          preps=frozenset(_words(entry["preps"])), reverse=bool(entry.get("reverse")))
-        for w in _words(entry["words"]):
+        where = f"{src['relation_nouns']} relation_nouns #{n}"
+        frame = NounFrame(predicate=_check_predicate(entry["predicate"], where),
+                          preps=frozenset(_words(entry["preps"], where)), reverse=bool(entry.get("reverse")))
+        for w in _words(entry["words"], where):
             relation_nouns.setdefault(w, frame)
-    hyphenated = {k.lower(): (_check_predicate(v["predicate"], f"hyphenated {k}"), v.get("subject", "modifier"))
+    hyphenated = {k.lower(): (_check_predicate(v["predicate"], f"{at['relations']} hyphenated {k}"),
+                              v.get("subject", "modifier"))
                   for k, v in (data.get("hyphenated") or {}).items()}
     under = data.get("under") or {}
-    orders = data.get("orders") or {}
-    support = data.get("with_support") or {}
+    function_words: dict[str, frozenset[str]] = {}
+    for name, file in (("roles", roles_file), ("relations", relations_file)):
+        for key, value in (file.get("function_words") or {}).items():
+            if key in function_words:
+                raise ConfigError(f"{at[name]}: function_words.{key} is also in another file")
+            function_words[key] = frozenset(_words(value, f"{at[name]} function_words.{key}"))
     return Lexicon(
         roles=roles, verbs=tuple(verbs),
-        kind_nouns=frozenset(_words(nouns.get("kind"))), unit_nouns=frozenset(_words(nouns.get("unit"))),
-        people_nouns=frozenset(_words(nouns.get("people"))), place_nouns=frozenset(_words(nouns.get("place"))),
-        collective_nouns=frozenset(_words(nouns.get("collective"))),
-        partitives=frozenset(_words(nouns.get("partitive"))),
-        metonyms=frozenset(_words(nouns.get("metonym"))),
-        base_nouns=frozenset(_words(nouns.get("base"))),
-        organ_nouns=frozenset(_words(nouns.get("organs"))),
-        containers=frozenset(_words(nouns.get("container"))),
+        kind_nouns=frozenset(words("nouns", "kind")), unit_nouns=frozenset(words("nouns", "unit")),
+        people_nouns=frozenset(words("nouns", "people")), place_nouns=frozenset(words("nouns", "place")),
+        collective_nouns=frozenset(words("nouns", "collective")),
+        partitives=frozenset(words("nouns", "partitive")),
+        metonyms=frozenset(words("nouns", "metonym")),
+        base_nouns=frozenset(words("nouns", "base")),
+        organ_nouns=frozenset(words("nouns", "organs")),
+        containers=frozenset(words("nouns", "container")),
         hyphenated=hyphenated,
-        under_preps=frozenset(_words(under.get("preps"))),
-        under_nouns={k.lower(): _check_predicate(v, f"under {k}") for k, v in (under.get("nouns") or {}).items()},
-        orders_preps=frozenset(_words(orders.get("preps"))), orders_nouns=frozenset(_words(orders.get("nouns"))),
+        under_preps=frozenset(words("under", "preps")),
+        under_nouns={k.lower(): _check_predicate(v, f"{at['relations']} under.nouns {k}")
+                     for k, v in (under.get("nouns") or {}).items()},
+        orders_preps=frozenset(words("orders", "preps")), orders_nouns=frozenset(words("orders", "nouns")),
         relation_nouns=relation_nouns,
-        support_preps=frozenset(_words(support.get("preps"))), support_nouns=frozenset(_words(support.get("nouns"))),
-        attacks={k: frozenset(_words(v)) for k, v in (data.get("attacks") or {}).items()},
-        activities={k: frozenset(_words(v)) for k, v in (data.get("activities") or {}).items()},
-        certainty={k: frozenset(_words(v)) for k, v in (data.get("certainty") or {}).items()},
+        support_preps=frozenset(words("with_support", "preps")),
+        support_nouns=frozenset(words("with_support", "nouns")),
+        attacks={k: frozenset(words("attacks", k)) for k in (data.get("attacks") or {})},
+        activities={k: frozenset(words("activities", k)) for k in (data.get("activities") or {})},
+        certainty={k: frozenset(_words(v, f"{at['certainty']} {k}")) for k, v in certainty_file.items()},
         capitals={fold(city): state for state, cities in (data.get("capitals") or {}).items() for city in cities},
         verbs_by_lemma={k: tuple(v) for k, v in by_lemma.items()},
+        function_words=function_words,
     )
 
 
@@ -322,16 +380,9 @@ def _lookup_key(words: list[str], lex: Lexicon, label: str) -> str | None:
 
 
 def _singulars(word: str) -> list[str]:
-    out = []
-    if word.endswith("men"):
-        out.append(word[:-3] + "man")
-    if word.endswith("ies"):
-        out.append(word[:-3] + "y")
-    if word.endswith("es"):
-        out.append(word[:-2])
-    if word.endswith("s"):
-        out.append(word[:-1])
-    return out
+    """The singulars a plural may stand for (every rule of morphology.yaml whose ending fits)."""
+    return [word[:len(word) - len(rule.ending)] + rule.replacement
+            for rule in _morphology()["singular"] if word.endswith(rule.ending)]
 
 
 def _head(span: Span) -> Token:

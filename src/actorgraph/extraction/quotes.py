@@ -13,11 +13,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-import yaml
 from spacy.tokens import Doc, Span, Token
 
+from ..errors import ConfigError
+from ..lang import DEFAULT, lexicon as language_file, where as file_name, words
 from ..model import Actor, Article, Evidence, Quote
 from .arguments import Arguments
 from .doctext import doc_text, span_text
@@ -34,14 +34,25 @@ class QuoteLexicon:
     statement_nouns: frozenset[str]
     media_nouns: frozenset[str]
     min_verbless_words: int
+    addressee_verbs: frozenset[str]  # "told Reuters": the object is the medium
+    medium_preps: frozenset[str]  # "in a statement", "at a press conference"
+    medium_inner_preps: frozenset[str]  # "in an interview with CNN"
+    attribution_phrases: tuple[str, ...]  # "according to": the quote takes its verb's certainty
 
 
-@lru_cache(maxsize=1)
-def lexicon() -> QuoteLexicon:
-    """Read `data/quotes.yaml` once."""
-    data = yaml.safe_load((resources.files("actorgraph") / "data" / "quotes.yaml").read_text(encoding="utf-8"))
-    return QuoteLexicon(frozenset(data["speech_verbs"]), frozenset(data["statement_nouns"]),
-                        frozenset(data["media_nouns"]), int(data["min_verbless_words"]))
+@lru_cache(maxsize=None)
+def lexicon(lang: str = DEFAULT, root: str | None = None) -> QuoteLexicon:
+    """Read `lang/<lang>/speech.yaml` (and the quote cues of `certainty.yaml`) once; `root` as for
+    `actorgraph.lang.lexicon`."""
+    data, where = language_file(lang, "speech", root), file_name(lang, "speech", root)
+    certainty = language_file(lang, "certainty", root)
+    if not isinstance(data.get("min_verbless_words"), int):
+        raise ConfigError(f"{where}: key 'min_verbless_words' must be a whole number")
+    return QuoteLexicon(words(data, "speech_verbs", where), words(data, "statement_nouns", where),
+                        words(data, "media_nouns", where), data["min_verbless_words"],
+                        words(data, "addressee_verbs", where), words(data, "medium_preps", where),
+                        words(data, "medium_inner_preps", where),
+                        tuple(sorted(words(certainty, "quote_attribution_phrases", file_name(lang, "certainty", root)))))
 
 
 @dataclass
@@ -243,7 +254,8 @@ def _attribution(verb: Token | None, args: Arguments) -> str:
     if verb is None:
         return "asserted"
     hedges = {c.lower_ for c in verb.children if c.dep_ in ("advmod", "aux", "neg")}
-    if not hedges and "according to" not in span_text(verb.sent).lower():
+    sentence = span_text(verb.sent).lower()
+    if not hedges and not any(phrase in sentence for phrase in lexicon().attribution_phrases):
         return "asserted"
     return args.certainty(verb)
 
@@ -252,14 +264,14 @@ def _medium(verb: Token, args: Arguments) -> str | None:
     """Where or to whom it was said: "told Iranian media", "in an interview with CNN", "in a statement"."""
     lex = lexicon()
     for c in verb.children:
-        if c.dep_ in ("dobj", "dative") and verb.lemma_ == "tell" and c.pos_ != "PRON":
+        if c.dep_ in ("dobj", "dative") and verb.lemma_ in lex.addressee_verbs and c.pos_ != "PRON":
             return _phrase(c)
     for c in verb.children:
-        if c.dep_ == "prep" and c.lower_ in ("in", "on", "at", "to", "with", "during"):
+        if c.dep_ == "prep" and c.lower_ in lex.medium_preps:
             for p in c.children:
                 if p.dep_ != "pobj":
                     continue
-                inner = [q for w in p.children if w.dep_ == "prep" and w.lower_ in ("with", "to", "on")
+                inner = [q for w in p.children if w.dep_ == "prep" and w.lower_ in lex.medium_inner_preps
                          for q in w.children if q.dep_ == "pobj"]
                 if inner:
                     return _phrase(inner[0])
@@ -280,7 +292,7 @@ def _unmarked(doc: Doc, article: Article, args: Arguments, lex: QuoteLexicon, in
         words = [t for t in sent if not t.is_space]
         if len(words) < 8 or words[-1].text not in (".", "!") or any(t.i in inside for t in words):
             continue
-        verb = next((t for t in reversed(words[-12:]) if t.lemma_.lower() in ("say", "add", "state", "declare")
+        verb = next((t for t in reversed(words[-12:]) if t.lemma_.lower() in lex.speech_verbs
                      and t.i > sent.start and doc[t.i - 1].text == ","), None)
         if verb is None:
             continue

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -21,19 +22,27 @@ from ..errors import ConfigError
 DEFAULT = "en"
 
 
+def where(lang: str, name: str, root: str | Path | None = None) -> str:
+    """How messages name a language file: `lang/<lang>/<name>.yaml`, or its path under `root`."""
+    return f"lang/{lang}/{name}.yaml" if root is None else str(Path(root) / lang / f"{name}.yaml")
+
+
 @lru_cache(maxsize=None)
-def lexicon(lang: str, name: str) -> dict[str, Any]:
-    """The mapping of `lang/<lang>/<name>.yaml` (read once per process; never mutate it)."""
-    path = resources.files("actorgraph") / "lang" / lang / f"{name}.yaml"
-    where = f"lang/{lang}/{name}.yaml"
+def lexicon(lang: str, name: str, root: str | Path | None = None) -> dict[str, Any]:
+    """The mapping of `lang/<lang>/<name>.yaml` (read once per process; never mutate it).
+
+    `root` reads `<root>/<lang>/<name>.yaml` instead of the shipped file (tests, a user's language).
+    """
+    path = (resources.files("actorgraph") / "lang" if root is None else Path(root)) / lang / f"{name}.yaml"
+    at = where(lang, name, root)
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
-        raise ConfigError(f"{where}: no such language file (language {lang!r})") from exc
+        raise ConfigError(f"{at}: no such language file (language {lang!r})") from exc
     except yaml.YAMLError as exc:
-        raise ConfigError(f"{where}: not valid YAML: {exc}") from exc
+        raise ConfigError(f"{at}: not valid YAML: {exc}") from exc
     if not isinstance(data, dict):
-        raise ConfigError(f"{where}: must be a mapping of keys to word lists, not {type(data).__name__}")
+        raise ConfigError(f"{at}: must be a mapping of keys to word lists, not {type(data).__name__}")
     return data
 
 

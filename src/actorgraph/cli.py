@@ -16,14 +16,14 @@ from pathlib import Path
 
 from . import __version__
 from .errors import ActorgraphError
-from .export import to_contract
-from .extraction import extract_stream, load_resources
-from .intake import read_articles
 from .model import Extraction, IntakeFailure
 from .settings import Settings
 from .export_cli import add_export_commands
 from .store_cli import add_store_commands
 from .web.serve import add_serve_command
+
+# Only the commands that extract import spaCy, trafilatura and the rest of the pipeline (inside
+# their function): `actorgraph --help` and the commands over the store start without them.
 
 PROGRESS_AFTER = 5  # a progress bar appears once more than this many articles are under way
 
@@ -95,6 +95,10 @@ def _say(bar, line: str) -> None:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
+    from .export import to_contract
+    from .extraction import extract_stream, load_resources
+    from .intake import read_articles
+
     settings = _settings(args)
     load_resources(settings)  # fail early, once, on a missing model or a bad registry
     out = Path(args.out)

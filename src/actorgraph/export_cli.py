@@ -10,12 +10,18 @@ import argparse
 import sys
 
 from .errors import ExportError
-from .export import FORMATS, Filters, export_store
 from .settings import Settings
-from .store import Store
+
+# The formats, written out for the parser so that `actorgraph --help` does not import the
+# export package (DuckDB, the store, the questions); tests/test_cli_imports.py checks that they
+# are actorgraph.export.FORMATS.
+FORMATS = ("ftm", "gexf", "graphml", "neo4j", "csv", "parquet")
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from .export import Filters, export_store
+    from .store import Store
+
     settings = Settings.load(args.config, store=args.store, registry=args.registry or None)
     if args.hops is not None and args.actor is None:
         raise ExportError("--hops counts relations from an actor: give --actor NAME too")

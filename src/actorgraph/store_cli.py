@@ -11,11 +11,15 @@ import json
 import sys
 from collections.abc import Callable
 
-from . import query
 from .model import IntakeFailure
-from .query import render
 from .settings import Settings
-from .store import Store, Stored, decisions, failed_inputs, failures, ingest, merge, split
+
+# The store (DuckDB) and the questions (networkx, rapidfuzz) are imported inside each command,
+# so that building the parser, and `actorgraph --help`, costs neither. The path command's
+# defaults are written out here for its help text; tests/test_cli_imports.py checks that they
+# are those of actorgraph.query.
+PATH_PREDICATES = ("commands", "leads", "founded", "part_of", "member_of", "deputy_of", "supports")
+PATH_DIRECTIONS = ("auto", "down", "up", "any")
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -29,6 +33,8 @@ def _print(answer: dict, as_json: bool, text: Callable[[dict], str]) -> None:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
+    from .store import Store, Stored, failed_inputs, ingest
+
     settings = _settings(args)
     with Store.open(settings.store) as store:
         inputs = list(args.inputs)
@@ -37,10 +43,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         if not inputs:
             print("nothing to ingest: give inputs, or --retry-failed with failures recorded", file=sys.stderr)
             return 0 if args.retry_failed else 2
-        from .extraction import load_resources
 
-        load_resources(settings)  # fail early, once, on a missing model or a bad registry
-
+        # `ingest` loads the model (failing on a missing one or a bad registry before any
+        # extraction) only once an input holds an article that is not stored yet.
         def say(item: Stored | IntakeFailure) -> None:
             if isinstance(item, IntakeFailure):
                 print(f"FAIL {item.source}: {item.reason}", file=sys.stderr, flush=True)
@@ -57,6 +62,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def cmd_failures(args: argparse.Namespace) -> int:
+    from .store import Store, failures
+
     with Store.open(_settings(args).store, create=False) as store:
         rows = [{"source": s, "reason": r, "error": e, "attempts": n, "last_at": str(t)}
                 for s, r, e, n, t in failures(store)]
@@ -70,6 +77,9 @@ def cmd_failures(args: argparse.Namespace) -> int:
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
+    from . import query
+    from .store import Store, merge
+
     with Store.open(_settings(args).store, create=False) as store:
         keep, other = query.find_actor(store, args.keep), query.find_actor(store, args.other)
         d = merge(store, keep.id, other.id, note=args.note or "")
@@ -78,6 +88,9 @@ def cmd_merge(args: argparse.Namespace) -> int:
 
 
 def cmd_split(args: argparse.Namespace) -> int:
+    from . import query
+    from .store import Store, split
+
     with Store.open(_settings(args).store, create=False) as store:
         actor = query.find_actor(store, args.actor)
         d = split(store, actor.id, args.name, note=args.note or "")
@@ -86,6 +99,8 @@ def cmd_split(args: argparse.Namespace) -> int:
 
 
 def cmd_decisions(args: argparse.Namespace) -> int:
+    from .store import Store, decisions
+
     with Store.open(_settings(args).store, create=False) as store:
         rows = [d.__dict__ for d in decisions(store)]
     if args.json:
@@ -95,8 +110,15 @@ def cmd_decisions(args: argparse.Namespace) -> int:
     return 0
 
 
-def _question(fn: Callable[..., dict], text: Callable[[dict], str], *names: str, **options) -> Callable:
+def _question(fn_name: str, *names: str, **options) -> Callable:
+    """The command for the question `actorgraph.query.<fn_name>`, printed by `render.render_<fn_name>`."""
     def run(args: argparse.Namespace) -> int:
+        from . import query
+        from .query import render
+        from .store import Store
+
+        fn: Callable[..., dict] = getattr(query, fn_name)
+        text: Callable[[dict], str] = getattr(render, f"render_{fn_name}")
         with Store.open(_settings(args).store, create=False) as store:
             answer = fn(store, *(getattr(args, n) for n in names),
                         **{k: getattr(args, v) for k, v in options.items()})
@@ -146,45 +168,45 @@ def add_store_commands(sub: argparse._SubParsersAction) -> None:
     _store_flags(p)
     p.set_defaults(func=cmd_decisions)
 
-    for name, fn, text, helptext in (
-        ("show", query.show, render.render_show, "an actor's profile: aliases, ids, relations with sources, timeline"),
-        ("neighbors", query.neighbors, render.render_neighbors, "the actors linked to an actor"),
-        ("where", query.where, render.render_where, "the places an actor operates in, is based in or targeted"),
-        ("timeline", query.timeline, render.render_timeline, "everything dated about an actor"),
+    for name, helptext in (
+        ("show", "an actor's profile: aliases, ids, relations with sources, timeline"),
+        ("neighbors", "the actors linked to an actor"),
+        ("where", "the places an actor operates in, is based in or targeted"),
+        ("timeline", "everything dated about an actor"),
     ):
         p = sub.add_parser(name, help=helptext)
         p.add_argument("name", metavar="NAME", help="a name, alias or actor id")
         if name == "neighbors":
             p.add_argument("--predicate", action="append", default=None, help="only this predicate; may be repeated")
-            p.set_defaults(func=_question(fn, text, "name", predicates="predicate"))
+            p.set_defaults(func=_question(name, "name", predicates="predicate"))
         elif name == "timeline":
             p.add_argument("--limit", type=int, default=200, metavar="N", help="the latest N items (default 200)")
-            p.set_defaults(func=_question(fn, text, "name", limit="limit"))
+            p.set_defaults(func=_question(name, "name", limit="limit"))
         elif name == "show":
             p.add_argument("--items", type=int, default=20, metavar="N",
                            help="the latest N events, quotes and figures (default 20)")
-            p.set_defaults(func=_question(fn, text, "name", items="items"))
+            p.set_defaults(func=_question(name, "name", items="items"))
         else:
-            p.set_defaults(func=_question(fn, text, "name"))
+            p.set_defaults(func=_question(name, "name"))
         _store_flags(p)
 
     p = sub.add_parser("path", help="the chains of relations linking two actors, a sentence per hop")
     p.add_argument("source", metavar="A")
     p.add_argument("target", metavar="B")
     p.add_argument("--predicate", action="append", default=None,
-                   help=f"follow this predicate; may be repeated (default {', '.join(query.DEFAULT_PREDICATES)})")
+                   help=f"follow this predicate; may be repeated (default {', '.join(PATH_PREDICATES)})")
     p.add_argument("--certainty", action="append", default=None,
                    help="only statements of this certainty (asserted, reported, uncertain, negated); may be repeated "
                         "(default: all but negated)")
     p.add_argument("--since", default=None, metavar="DATE", help="only statements dated on or after (ISO)")
     p.add_argument("--until", default=None, metavar="DATE", help="only statements dated on or before (ISO)")
-    p.add_argument("--direction", choices=query.DIRECTIONS, default="auto",
+    p.add_argument("--direction", choices=PATH_DIRECTIONS, default="auto",
                    help="down: A above B (A commands, leads, founded, supports ... B, or B is member_of/part_of A); "
                         "up: A below B; auto: down, else up (default); any: edges either way")
     p.add_argument("--max-hops", type=int, default=6, metavar="N", help="longest chain searched (default 6)")
     p.add_argument("--limit", type=int, default=5, metavar="N", help="chains shown (default 5)")
     _store_flags(p)
-    p.set_defaults(func=_question(query.path, render.render_path, "source", "target", predicates="predicate",
+    p.set_defaults(func=_question("path", "source", "target", predicates="predicate",
                                   certainty="certainty", since="since", until="until", direction="direction", max_hops="max_hops",
                                   limit="limit"))
     p = sub.add_parser("evidence", help="every statement of one relation, contradictions flagged")
@@ -194,13 +216,13 @@ def add_store_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--limit", type=int, default=100, metavar="N",
                    help="at most N statements that state it and N that deny it (default 100)")
     _store_flags(p)
-    p.set_defaults(func=_question(query.evidence, render.render_evidence, "subject", "predicate", "object",
+    p.set_defaults(func=_question("evidence", "subject", "predicate", "object",
                                   limit="limit"))
     p = sub.add_parser("search", help="actors, sentences and quotes containing TEXT")
     p.add_argument("text", metavar="TEXT")
     p.add_argument("--limit", type=int, default=20, metavar="N", help="results per kind (default 20)")
     _store_flags(p)
-    p.set_defaults(func=_question(query.search, render.render_search, "text", limit="limit"))
+    p.set_defaults(func=_question("search", "text", limit="limit"))
     p = sub.add_parser("stats", help="counts, and the most connected and most cited actors")
     _store_flags(p)
-    p.set_defaults(func=_question(query.stats, render.render_stats))
+    p.set_defaults(func=_question("stats"))

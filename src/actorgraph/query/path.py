@@ -18,13 +18,15 @@ neighbourhoods it visits, not the whole graph; networkx lists the shortest chain
 from __future__ import annotations
 
 from collections.abc import Iterable
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from ..errors import StoreError
 from ..model import CERTAINTIES
 from ..store import Store
 from .lookup import find_actor
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 DEFAULT_PREDICATES = ("commands", "leads", "founded", "part_of", "member_of", "deputy_of", "supports")
 UPWARD = frozenset({"member_of", "part_of", "deputy_of"})  # subject is below the object
@@ -87,6 +89,7 @@ def _edges(store: Store, frontier: Iterable[str], predicates: list[str], certain
 def _search(store: Store, a: str, b: str, directed: bool, predicates: list[str], certainty: list[str] | None,
             since: str | None, until: str | None, max_hops: int) -> tuple[nx.MultiGraph, bool]:
     """Bidirectional BFS from a (downward) and b (upward); the graph of edges seen, and whether they met."""
+    import networkx as nx  # imported on use: `actorgraph stats`, `show` ... start without it
     graph = nx.MultiDiGraph() if directed else nx.MultiGraph()
     graph.add_nodes_from([a, b])
     seen = {a: 0, b: 1}  # which search reached each actor first
@@ -142,6 +145,7 @@ def path(store: Store, source: str, target: str, *, predicates: list[str] | None
          certainty: list[str] | None = None, since: str | None = None, until: str | None = None,
          direction: str = "auto", max_hops: int = MAX_HOPS, limit: int = 5) -> dict:
     """The shortest chains from `source` to `target` (at most `limit`), each hop with its evidence."""
+    import networkx as nx
     predicates = list(predicates or DEFAULT_PREDICATES)
     _check(predicates, certainty, direction)
     a, b = find_actor(store, source), find_actor(store, target)

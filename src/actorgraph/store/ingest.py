@@ -4,16 +4,21 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from itertools import chain, islice
 
 import duckdb
 
 from ..errors import ActorgraphError
-from ..extraction import extract_stream
-from ..intake import read_articles
 from ..model import Article, Extraction, IntakeFailure
 from ..settings import Settings
 from .database import Store
 from .writer import Stored, add_extraction, add_extractions, record_failure
+
+
+def batched(items: Iterable, size: int) -> Iterator[list]:
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
 
 
 @dataclass
@@ -46,25 +51,44 @@ def store_batch(store: Store, batch: list[Extraction]) -> list[Stored | IntakeFa
     return [store_extraction(store, ex) for ex in batch]
 
 
+def stored_articles(store: Store, article_ids: list[str]) -> set[str]:
+    """Those of the article ids that the store holds."""
+    if not article_ids:
+        return set()
+    return {r[0] for r in store.rows("SELECT id FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))",
+                                     [article_ids])}
+
+
 def ingest(inputs: Iterable[str], settings: Settings, store: Store,
            on_item: Callable[[Stored | IntakeFailure], None] | None = None) -> IngestReport:
     """Extract and store every new article of the inputs; record every failure.
 
     Articles already stored are dropped before extraction, so a new article costs its own
     work only, and a run started again after a crash picks up where the last commit was.
+    The model is loaded (`load_resources`: a missing model or a bad registry raises here,
+    before any extraction) once the first article that is not stored yet is read, and not at
+    all when every article is stored: re-ingesting a stored corpus reads it, and that is all.
     Extractions are committed `settings.batch_size` at a time (each article whole or absent),
     so a crash loses at most one batch of extraction work.
     """
+    from ..intake import read_articles  # trafilatura, lxml: not for the commands that only read the store
+
     report = IngestReport()
     started = time.perf_counter()
 
     def new_articles(items: Iterable[Article | IntakeFailure]) -> Iterator[Article | IntakeFailure]:
-        for item in items:
-            if isinstance(item, Article) and store.has_article(item.id):
-                report.skipped += 1
-                store.conn.execute("DELETE FROM failures WHERE source = ?", [item.source])
-                continue
-            yield item
+        # The identities of `batch_size` articles are looked up at a time, with one query.
+        for chunk in batched(items, settings.batch_size):
+            ids = {i: item.id for i, item in enumerate(chunk) if isinstance(item, Article)}
+            stored = stored_articles(store, list(ids.values()))
+            if stored:
+                sources = [chunk[i].source for i, article_id in ids.items() if article_id in stored]
+                store.conn.execute("DELETE FROM failures WHERE source IN (SELECT unnest(?::VARCHAR[]))", [sources])
+            for i, item in enumerate(chunk):
+                if ids.get(i) in stored:
+                    report.skipped += 1
+                    continue
+                yield item
 
     def count(result: Stored | IntakeFailure) -> None:
         if isinstance(result, IntakeFailure):
@@ -76,19 +100,34 @@ def ingest(inputs: Iterable[str], settings: Settings, store: Store,
         if on_item is not None:
             on_item(result)
 
-    batch: list[Extraction] = []
-    for item in extract_stream(new_articles(read_articles(list(inputs), settings)), settings):
+    def failed(item: IntakeFailure) -> None:
+        record_failure(store, item)
+        count(item)
+
+    def extract_and_store(items: Iterable[Article | IntakeFailure]) -> None:
+        from ..extraction import extract_stream, load_resources  # spaCy: only when there is work for it
+
+        load_resources(settings)  # fail early, once, on a missing model or a bad registry
+        batch: list[Extraction] = []
+        for item in extract_stream(items, settings):
+            if isinstance(item, IntakeFailure):
+                failed(item)
+                continue
+            batch.append(item)
+            if len(batch) >= settings.batch_size:
+                for result in store_batch(store, batch):
+                    count(result)
+                batch = []
+        for result in store_batch(store, batch):
+            count(result)
+
+    items = new_articles(read_articles(list(inputs), settings))
+    for item in items:  # up to the first article to extract: stored ones are skipped, failures kept
         if isinstance(item, IntakeFailure):
-            record_failure(store, item)
-            count(item)
-            continue
-        batch.append(item)
-        if len(batch) >= settings.batch_size:
-            for result in store_batch(store, batch):
-                count(result)
-            batch = []
-    for result in store_batch(store, batch):
-        count(result)
+            failed(item)
+        else:
+            extract_and_store(chain([item], items))
+            break
     report.seconds = time.perf_counter() - started
     return report
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 import hashlib
 
 from ..errors import IntakeError
-from ..extraction import extract_stream
 from ..intake.article import article_from_text
 from ..model import IntakeFailure
 from ..settings import Settings
@@ -21,6 +20,8 @@ def ingest_text(store: Store, settings: Settings, text: str, *, source: str | No
     article = article_from_text(text, source, settings, format, title=title, published=published, url=url)
     if store.has_article(article.id):
         return {"article": article.id, "source": source, "new": False}
+    from ..extraction import extract_stream  # spaCy: imported by the first ingest, not by a read-only app
+
     for item in extract_stream(iter([article]), settings):
         if isinstance(item, IntakeFailure):
             raise IntakeError(source, item.reason)

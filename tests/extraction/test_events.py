@@ -1,4 +1,4 @@
-"""Events on hand-written sentences: every type of data/events.yaml, its participants, place and date."""
+"""Events on hand-written sentences: every type of lang/en/events.yaml, its participants, place and date."""
 from __future__ import annotations
 
 import pytest
@@ -47,7 +47,7 @@ CASES = [
 
 
 def test_the_cases_cover_every_event_type():
-    data = yaml.safe_load((resources.files("actorgraph") / "data" / "events.yaml").read_text(encoding="utf-8"))
+    data = yaml.safe_load((resources.files("actorgraph") / "lang" / "en" / "events.yaml").read_text(encoding="utf-8"))
     assert {c[1] for c in CASES} == set(data["types"])
 
 

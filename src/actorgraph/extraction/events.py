@@ -1,7 +1,8 @@
 """Events: what happened to whom, when and where — attacks, captures, killings, plots, meetings,
 designations, deployments — each with its participants' roles and its sentence.
 
-Triggers (verbs and nouns) are declared per type in `data/events.yaml`. Participants come from
+Triggers (verbs and nouns) are declared per type in `lang/en/events.yaml`, with the attributes
+that steer each type's roles. Participants come from
 the dependency parse: a verb's subject, object and by-phrase; a noun's possessor, modifiers
 and "of"/"on"/"against" phrases; "alongside" and coordination add co-participants. When a
 trigger names no agent, the agent is looked for through the words that govern it ("X carried
@@ -14,63 +15,165 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
-import yaml
 from spacy.tokens import Doc, Span, Token
 
+from ..errors import ConfigError
+from ..lang import lexicon as language_file, mapping, strings, words
 from ..model import Actor, Article, Event, Evidence, Participant
-from .arguments import Arguments
+from .arguments import Arguments, arguments
 from .doctext import span_text
 from .timex import DateMention, date_of, dates_in
 
 EXTRACTOR = "events@1"
 PLACES = ("location", "country")
+# The roles of a participant (the model's scheme, not words of a language).
+AGENT = "agent"
+TARGET = "target"
+OTHER = "other"
+
+
+@dataclass(frozen=True)
+class EventType:
+    """An event type of `lang/<code>/events.yaml` and the attributes that steer its roles (see that file)."""
+
+    name: str
+    plover: str | None
+    passive_subject: str
+    object: str
+    of_phrase: str
+    modifier: str
+    person_modifier: str | None
+    preposition_roles: dict[str, str]
+    place_targets: bool
+    never_target: frozenset[str]
+    place_is_target: bool
+    targets_as: str | None
+    occasion: bool
+    individual: bool
+    open_targets: bool
+    means: frozenset[str]
+    intention: bool
+    place_becomes: str | None  # the type a trigger of `place_triggers` becomes when its targets are places
+    place_triggers: frozenset[str]
 
 
 @dataclass(frozen=True)
 class EventLexicon:
-    """The event types and cue words of `data/events.yaml`."""
+    """The event types and cue words of `lang/<code>/events.yaml`, with the number and clause words
+    of `numbers.yaml` and `clauses.yaml` that the rules read."""
 
+    types: dict[str, EventType]
     verbs: dict[str, tuple[str, str | None]]  # lemma -> (type, required second word)
     nouns: dict[str, str]  # lemma -> type
     plover: dict[str, str | None]
     requires: dict[str, dict[str, frozenset[str]]]
-    place_capture: frozenset[str]
-    roles: dict[str, frozenset[str]]
+    agentless: frozenset[str]
+    roles: dict[str, frozenset[str]]  # preposition class -> prepositions
     agency_verbs: frozenset[str]
     agency_nouns: frozenset[str]
     agency_adjectives: frozenset[str]
     bridges: frozenset[str]
     agency_preps: frozenset[str]
+    light_verbs: frozenset[str]
     accusation: frozenset[str]
-    plot_intention: frozenset[str]
+    intended_by: dict[str, str]  # governor lemma -> the intention type it makes
     no_intention: frozenset[str]
+    ranking: frozenset[str]
+    command_preps: frozenset[str]
+    command_nouns: frozenset[str]
+    counts: dict[str, int]
+    quantities: frozenset[str]
+    partitives: frozenset[str]
+    infinitive: frozenset[str]
+    perfect: frozenset[str]
+    relative_things: frozenset[str]
+    relative_persons: frozenset[str]
+    locative: frozenset[str]
+    genitive: frozenset[str]
 
 
-@lru_cache(maxsize=1)
-def lexicon() -> EventLexicon:
-    """Read `data/events.yaml` once."""
-    data = yaml.safe_load((resources.files("actorgraph") / "data" / "events.yaml").read_text(encoding="utf-8"))
+# The preposition classes whose actors a type's `preposition_roles` place, in the order they are tried.
+_PREPOSITION_CLASSES = ("agent", "with", "target", "reference", "between", "destination")
+_LANG = "en"
+
+
+def _event_type(name: str, spec: object, defaults: dict, where: str) -> EventType:
+    if not isinstance(spec, dict):
+        raise ConfigError(f"{where}: key 'types.{name}' must be a mapping")
+    unknown = set(spec) - set(defaults)
+    if unknown:
+        raise ConfigError(f"{where}: key 'types.{name}' has unknown attributes {sorted(unknown)}")
+    v = {**defaults, **spec}
+    roles = v["preposition_roles"] or {}
+    if not isinstance(roles, dict) or set(roles) - set(_PREPOSITION_CLASSES):
+        raise ConfigError(f"{where}: key 'types.{name}.preposition_roles' must map some of "
+                          f"{list(_PREPOSITION_CLASSES)} to roles")
+    on_place = v["on_place_target"] or {}
+    if not isinstance(on_place, dict):
+        raise ConfigError(f"{where}: key 'types.{name}.on_place_target' must be a mapping")
+    return EventType(
+        name=name, plover=v.get("plover"), passive_subject=v["passive_subject"], object=v["object"],
+        of_phrase=v["of_phrase"], modifier=v["modifier"], person_modifier=v["person_modifier"],
+        preposition_roles=dict(roles), place_targets=bool(v["place_targets"]),
+        never_target=frozenset(v["never_target"] or ()), place_is_target=bool(v["place_is_target"]),
+        targets_as=v["targets_as"], occasion=bool(v["occasion"]), individual=bool(v["individual"]),
+        open_targets=bool(v["open_targets"]), means=frozenset(v["means"] or ()), intention=bool(v["intention"]),
+        place_becomes=on_place.get("becomes"), place_triggers=frozenset(on_place.get("triggers", ())))
+
+
+def build_lexicon(data: dict, lang: str = _LANG, where: str | None = None) -> EventLexicon:
+    """An event lexicon from the mapping of an events file (and the language's numbers and clauses files)."""
+    where = where or f"lang/{lang}/events.yaml"
+    if not isinstance(data, dict):
+        raise ConfigError(f"{where}: must be a mapping")
+    numbers, clauses = language_file(lang, "numbers"), language_file(lang, "clauses")
+    nwhere, cwhere = f"lang/{lang}/numbers.yaml", f"lang/{lang}/clauses.yaml"
+    defaults = mapping(data, "type_defaults", where)
+    types = {name: _event_type(name, spec, defaults, where) for name, spec in mapping(data, "types", where).items()}
+    for t in types.values():
+        for other in (*t.means, *([t.place_becomes] if t.place_becomes else [])):
+            if other not in types:
+                raise ConfigError(f"{where}: key 'types.{t.name}' names an unknown event type {other!r}")
     verbs: dict[str, tuple[str, str | None]] = {}
     nouns: dict[str, str] = {}
+    intended_by: dict[str, str] = {}
     for name, spec in data["types"].items():
-        for v in spec.get("verbs", ()):
+        spec = {**defaults, **spec}
+        for v in spec.get("verbs") or ():
             head, _, second = v.partition(" ")
             verbs[head] = (name, second or None)
-        for n in spec.get("nouns", ()):
+        for n in spec.get("nouns") or ():
             nouns[n] = name
+        for w in spec.get("intended_by") or () if types[name].intention else ():
+            intended_by[w] = name
     fs = frozenset
+    agency, command, preps = mapping(data, "agency", where), mapping(data, "command", where), mapping(data, "prepositions", where)
     return EventLexicon(
-        verbs=verbs, nouns=nouns, plover={k: v.get("plover") for k, v in data["types"].items()},
-        requires={k: {kk: fs(vv) for kk, vv in v.items()} for k, v in data["requires"].items()},
-        place_capture=fs(data["place_capture"]), roles={k: fs(v) for k, v in data["roles"].items()},
-        agency_verbs=fs(data["agency"]["verbs"]), agency_nouns=fs(data["agency"]["nouns"]),
-        agency_adjectives=fs(data["agency"]["adjectives"]), bridges=fs(data["agency"]["bridges"]),
-        agency_preps=fs(data["agency"].get("prepositions", ())),
-        accusation=fs(data["accusation"]), plot_intention=fs(data["intention"]["plot"]),
-        no_intention=fs(data["intention"]["none"]),
+        types=types, verbs=verbs, nouns=nouns, plover={k: t.plover for k, t in types.items()},
+        requires={k: {kk: fs(vv) for kk, vv in v.items()} for k, v in mapping(data, "requires", where).items()},
+        agentless=fs(strings(data, "agentless", where)),
+        roles={k: fs(strings(preps, k, f"{where} prepositions")) for k in preps},
+        agency_verbs=fs(agency["verbs"]), agency_nouns=fs(agency["nouns"]),
+        agency_adjectives=fs(agency["adjectives"]), bridges=fs(agency["bridges"]),
+        agency_preps=fs(agency.get("prepositions", ())), light_verbs=fs(agency.get("light_verbs", ())),
+        accusation=fs(strings(data, "accusation", where)), intended_by=intended_by,
+        no_intention=fs(strings(data, "no_intention", where)), ranking=words(data, "ranking_words", where),
+        command_preps=fs(strings(command, "prepositions", f"{where} command")),
+        command_nouns=fs(strings(command, "nouns", f"{where} command")),
+        counts={str(k).lower(): int(v) for k, v in mapping(numbers, "cardinals", nwhere).items()},
+        quantities=fs(strings(numbers, "quantity_nouns", nwhere)), partitives=words(numbers, "partitives", nwhere),
+        infinitive=words(clauses, "infinitive_markers", cwhere), perfect=fs(strings(clauses, "perfect_auxiliaries", cwhere)),
+        relative_things=words(clauses, "relative_things", cwhere),
+        relative_persons=words(clauses, "relative_persons", cwhere),
+        locative=words(clauses, "locative_proforms", cwhere), genitive=words(clauses, "genitive", cwhere),
     )
+
+
+@lru_cache(maxsize=None)
+def lexicon(lang: str = _LANG) -> EventLexicon:
+    """The shipped event lexicon of a language (`lang/<code>/events.yaml`), read once."""
+    return build_lexicon(language_file(lang, "events"), lang)
 
 
 @dataclass
@@ -86,14 +189,16 @@ class _Found:
 
     def add(self, actors: list[Actor], role: str) -> None:
         for a in actors:
-            if a.id not in self.roles or self.roles[a.id] == "other":
+            if a.id not in self.roles or self.roles[a.id] == OTHER:
                 self.roles[a.id] = role
 
 
-def find_events(doc: Doc, article: Article, actors: list[Actor], args: Arguments | None = None) -> list[Event]:
-    """The events of a parsed article, one per trigger, merged when they restate each other."""
-    args = args or Arguments(doc, actors)
-    lex = lexicon()
+def find_events(doc: Doc, article: Article, actors: list[Actor], args: Arguments | None = None,
+                lex: EventLexicon | None = None) -> list[Event]:
+    """The events of a parsed article, one per trigger, merged when they restate each other
+    (with the shipped lexicon unless another is given)."""
+    args = args or arguments(doc, actors)
+    lex = lex or lexicon()
     events: list[Event] = []
     for sent in doc.sents:
         found = [f for tok in sent if (f := _trigger(tok, lex)) is not None]
@@ -149,28 +254,30 @@ def _participants(f: _Found, args: Arguments, lex: EventLexicon, by_token: dict[
         _verb_roles(f, args, lex)
     else:
         _noun_roles(f, args, lex)
-    _means(f, args, by_token)
+    _means(f, args, lex, by_token)
     _agency(f, args, lex)
-    targets = [a for a, r in f.roles.items() if r == "target"]
-    if f.type == "capture" and targets and all(_type(args, a) in PLACES for a in targets):
-        if t.lemma_.lower() in lex.place_capture:
-            f.type = "attack"  # "the capture of Aleppo" is an assault on a place
-    if f.type in ("killing", "capture"):  # people and groups are killed or captured, not places
+    targets = [a for a, r in f.roles.items() if r == TARGET]
+    kind = lex.types[f.type]
+    if kind.place_becomes and targets and all(_type(args, a) in PLACES for a in targets):
+        if t.lemma_.lower() in kind.place_triggers:
+            f.type = kind.place_becomes  # "the capture of Aleppo" is an assault on a place
+    kind = lex.types[f.type]
+    if kind.never_target:  # people and groups are killed or captured, not places
         for aid, role in list(f.roles.items()):
-            if role == "target" and _type(args, aid) == "location":
+            if role == TARGET and _type(args, aid) in kind.never_target:
                 del f.roles[aid]
     places = _places(t, args, lex, f)
     if f.place is None and places:
         f.place = places[0]
-    if f.type == "attack" and not any(r == "target" for r in f.roles.values()):
+    if kind.place_is_target and not any(r == TARGET for r in f.roles.values()):
         for place in places or ([f.place] if f.place else []):
-            f.roles[place] = "target"  # an attack located in a place targets that place
-    if f.type == "meeting":
-        _occasion(f, args)
-    if f.type == "meeting":
+            f.roles[place] = TARGET  # an attack located in a place targets that place
+    if kind.occasion:
+        _occasion(f, args, lex)
+    if kind.targets_as:
         for aid, role in list(f.roles.items()):
-            if role == "target":
-                f.roles[aid] = "other"
+            if role == TARGET:
+                f.roles[aid] = kind.targets_as
     actor_req = lex.requires.get(t.lemma_.lower(), {}).get("actor")
     if actor_req and not any(_type(args, a) in actor_req for a, r in f.roles.items() if r != "agent"):
         f.roles.clear()
@@ -190,38 +297,38 @@ def _type(args: Arguments, actor_id: str) -> str | None:
 def _realis(f: _Found, args: Arguments, lex: EventLexicon, by_token: dict[int, _Found]) -> bool:
     """Whether a verb trigger reports something that happened; an intended killing becomes a plot."""
     t = f.trigger
-    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+    infinitive = any(c.dep_ == "aux" and c.lower_ in lex.infinitive for c in t.children)
     modal = [c for c in t.children if c.dep_ == "aux" and c.tag_ == "MD"]
-    if modal and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in t.children):
+    if modal and not any(c.dep_ == "aux" and c.lemma_ in lex.perfect for c in t.children):
         return False  # "will strike", "could hit"
     if not infinitive:
         return True
-    if any(c.dep_ == "aux" and c.lemma_ == "have" for c in t.children):
+    if any(c.dep_ == "aux" and c.lemma_ in lex.perfect for c in t.children):
         return True  # "is believed to have attacked", "is said to have killed": a past act
-    if t.dep_ in ("relcl", "acl") and _superlative(t.head):
+    if t.dep_ in ("relcl", "acl") and _superlative(t.head, lex):
         return True  # "the highest-ranking commander to be killed since 2008"
     gov = t.head
     for _ in range(3):  # "the plot to assassinate X", "plotted to kill", "threatened to hit"
         lemma = gov.lemma_.lower()
         plot = by_token.get(gov.i)
-        if plot is not None and plot.type == "plot":
-            plot.add(_targets(f, args, lex), "target")
+        if plot is not None and lex.types[plot.type].intention:
+            plot.add(_targets(f, args, lex), TARGET)
             return False
-        if lemma in lex.plot_intention:
-            f.type = "plot"
+        if lemma in lex.intended_by:
+            f.type = lex.intended_by[lemma]
             return True
         if lemma in lex.no_intention or gov.head.i == gov.i:
             break
         gov = gov.head
     # "the brains behind the failed plot to assassinate X": the infinitive hangs off the clause
-    plots = [p for p in by_token.values() if p.type == "plot" and p.trigger.i < t.i]
+    plots = [p for p in by_token.values() if lex.types[p.type].intention and p.trigger.i < t.i]
     if plots:
-        plots[-1].add(_targets(f, args, lex), "target")
+        plots[-1].add(_targets(f, args, lex), TARGET)
     return False
 
 
-def _superlative(noun: Token) -> bool:
-    return any(w.tag_ in ("JJS", "RBS") or w.lower_ in ("first", "last", "only", "second", "third")
+def _superlative(noun: Token, lex: EventLexicon) -> bool:
+    return any(w.tag_ in ("JJS", "RBS") or w.lower_ in lex.ranking
                for w in noun.subtree if w.i < noun.i)
 
 
@@ -229,93 +336,85 @@ def _targets(f: _Found, args: Arguments, lex: EventLexicon) -> list[Actor]:
     """The targets of an intended act ("to assassinate X"), for the plot that intends it."""
     inner = _Found(f.type, f.trigger)
     _verb_roles(inner, args, lex)
-    return [a for a in args.actors if inner.roles.get(a.id) == "target"]
+    return [a for a in args.actors if inner.roles.get(a.id) == TARGET]
 
 
 def _verb_roles(f: _Found, args: Arguments, lex: EventLexicon) -> None:
     t = f.trigger
-    passive = _passive(t)
+    kind = lex.types[f.type]
+    passive = _passive(t, lex)
     subjects = args.subjects(t)
-    subject_role = "target" if passive else "agent"
-    if f.type == "meeting":
-        subject_role = "agent"
-    elif f.type == "deployment" and passive:
-        subject_role = "other"  # "militias deployed to Aleppo": the unit sent
+    subject_role = kind.passive_subject if passive else AGENT  # "militias deployed to Aleppo": the unit sent
     for s in subjects:
-        f.add(_named(s, args) if subject_role == "target" and f.type in _INDIVIDUAL else args.referents(s),
+        f.add(_named(s, args, lex) if subject_role == TARGET and kind.individual else args.refers_to(s),
               subject_role)
-        if subject_role == "agent":
-            f.add(_commanders(s, args), "agent")
-    if not passive and f.type in ("killing", "capture", "attack", "designation"):
-        f.add(_gap(t, args), "target")
-    ranges = [c for c in t.children if c.dep_ == "prep" and c.lower_ in ("from", "to")]
-    if len(ranges) == 2 and f.type in ("killing", "capture", "attack", "designation"):
-        f.add([a for r in ranges for p in r.children if p.dep_ == "pobj" for a in args.referents(p)
-               if a.type == "person"], "target")  # "killed ... from bin Laden to Baghdadi"
+        if subject_role == AGENT:
+            f.add(_commanders(s, args, lex), AGENT)
+    if not passive and kind.open_targets:
+        f.add(_gap(t, args, lex), TARGET)
+    ranges = [c for c in t.children if c.dep_ == "prep" and c.lower_ in lex.roles["range"]]
+    if len(ranges) == 2 and kind.open_targets:
+        f.add([a for r in ranges for p in r.children if p.dep_ == "pobj" for a in args.refers_to(p)
+               if a.type == "person"], TARGET)  # "killed ... from bin Laden to Baghdadi"
     for c in t.children:
         if c.dep_ in ("dobj", "oprd") and not passive:
-            f.add(_named(c, args) if f.type in _INDIVIDUAL else args.referents(c),
-                  "other" if f.type in ("meeting", "deployment") else "target")
+            f.add(_named(c, args, lex) if kind.individual else args.refers_to(c), kind.object)
         elif c.dep_ == "agent":
-            f.add([a for p in c.children if p.dep_ == "pobj" for a in args.referents(p)], "agent")
+            f.add([a for p in c.children if p.dep_ == "pobj" for a in args.refers_to(p)], AGENT)
         elif c.dep_ == "prep" or c.dep_ == "dative" and c.pos_ == "ADP":  # "sent troops to Syria"
             _prep_role(f, c, args, lex)
 
 
-def _passive(t: Token) -> bool:
+def _passive(t: Token, lex: EventLexicon) -> bool:
     """A passive verb, also a bare participle: "militias deployed to", "was reported killed"."""
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children):
         return True
-    if t.tag_ != "VBN" or any(c.dep_ == "aux" and c.lemma_ == "have" for c in t.children):
+    if t.tag_ != "VBN" or any(c.dep_ == "aux" and c.lemma_ in lex.perfect for c in t.children):
         return False
     if t.dep_ in ("acl", "amod"):
         return True
     return t.dep_ in ("xcomp", "oprd", "ccomp", "conj") and any(c.dep_ in ("nsubjpass", "auxpass") for c in t.head.children)
 
 
-_INDIVIDUAL = ("designation", "capture")  # acts on named people: "two militants" is not their group
-_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
-
-
-def _named(tok: Token, args: Arguments) -> list[Actor]:
+def _named(tok: Token, args: Arguments, lex: EventLexicon) -> list[Actor]:
     """The actors a phrase names as individuals: "Hezbollah members" are not Hezbollah; "sanctioned two
     militants. X and Y are ..." names them in the next sentence."""
     lemma = tok.lemma_.lower()
     if args.at(tok) is not None or lemma not in args.lex["carrier_nouns"] | args.lex["office_nouns"]:
-        return args.referents(tok)
-    named = [a for c in tok.children if c.dep_ == "appos" for a in args.referents(c)]
+        return args.refers_to(tok)
+    named = [a for c in tok.children if c.dep_ == "appos" for a in args.refers_to(c)]
     if named:
         return named
-    count = next((_COUNTS.get(c.lower_) or (int(c.text) if c.text.isdigit() else 0)
+    count = next((lex.counts.get(c.lower_) or (int(c.text) if c.text.isdigit() else 0)
                   for c in tok.children if c.dep_ == "nummod"), 0)
     sent = tok.sent
     if count >= 2 and sent.end < len(tok.doc):
         following = tok.doc[sent.end].sent
         subjects = [c for c in following.root.children if c.dep_ in ("nsubj", "nsubjpass")]
-        people = [a for s in subjects for a in args.referents(s)]
+        people = [a for s in subjects for a in args.refers_to(s)]
         if len(people) == count and all(a.type == "person" for a in people):
             return people
     return []
 
 
-def _commanders(subject: Token, args: Arguments) -> list[Actor]:
+def _commanders(subject: Token, args: Arguments, lex: EventLexicon) -> list[Actor]:
     """Who commands the agent: "forces under X's command", "Iraq, under the leadership of Saddam"."""
     out: list[Actor] = []
-    preps = [c for c in subject.children if c.dep_ == "prep" and c.lower_ == "under"]
+    preps = [c for c in subject.children if c.dep_ == "prep" and c.lower_ in lex.command_preps]
     if subject.head.pos_ == "VERB":
-        preps += [c for c in subject.head.children if c.dep_ == "prep" and c.lower_ == "under"]
+        preps += [c for c in subject.head.children if c.dep_ == "prep" and c.lower_ in lex.command_preps]
     for prep in preps:
         for p in prep.children:
-            if p.dep_ == "pobj" and p.lemma_.lower() in ("command", "leadership", "control", "order", "direction"):
+            if p.dep_ == "pobj" and p.lemma_.lower() in lex.command_nouns:
                 for c in p.children:
-                    if c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "of":
+                    if c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ in lex.genitive:
                         target = c if c.dep_ == "poss" else next((q for q in c.children if q.dep_ == "pobj"), None)
                         if target is not None:
-                            out += [a for a in args.referents(target) if a.type == "person"]
+                            out += [a for a in args.refers_to(target) if a.type == "person"]
     return out
 
 
-def _gap(t: Token, args: Arguments) -> list[Actor]:
+def _gap(t: Token, args: Arguments, lex: EventLexicon) -> list[Actor]:
     """The object a relative clause leaves out: "the leaders the United States has hunted and killed"."""
     clause = t
     while clause.dep_ == "conj" and clause.head.pos_ == "VERB":
@@ -323,30 +422,31 @@ def _gap(t: Token, args: Arguments) -> list[Actor]:
     if clause.dep_ != "relcl" or any(c.dep_ in ("dobj", "nsubjpass") for c in t.children):
         return []
     subjects = [c for c in clause.children if c.dep_ == "nsubj"]
-    if not subjects or subjects[0].lower_ in ("who", "which", "that"):
+    if not subjects or subjects[0].lower_ in lex.relative_things | lex.relative_persons:
         return []
     head = clause.head
-    return args.referents(head) or args.members(head)
+    return args.refers_to(head) or args.members(head)
 
 
-def _occasion(f: _Found, args: Arguments) -> None:
+def _occasion(f: _Found, args: Arguments, lex: EventLexicon) -> None:
     """A meeting that is the occasion of a clause ("accompanied X during meetings with Y") joins its actors."""
     t = f.trigger
-    if t.pos_ == "VERB" or t.dep_ != "pobj" or t.head.lower_ not in ("during", "at", "in", "for"):
+    if t.pos_ == "VERB" or t.dep_ != "pobj" or t.head.lower_ not in lex.roles["occasion"]:
         return
     verb = t.head.head
     if verb.pos_ != "VERB":
         return
     for s in args.subjects(verb):
-        f.add(args.referents(s), "other")
+        f.add(args.refers_to(s), OTHER)
     for c in verb.children:
         if c.dep_ == "dobj":
-            f.add(args.referents(c), "other")
+            f.add(args.refers_to(c), OTHER)
 
 
 def _noun_roles(f: _Found, args: Arguments, lex: EventLexicon) -> None:
     t = f.trigger
-    has_of = any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children)
+    kind = lex.types[f.type]
+    has_of = any(c.dep_ == "prep" and c.lower_ in lex.genitive for c in t.children)
     if t.dep_ == "dobj" and t.head.lemma_.lower() in lex.agency_verbs:
         # "carried out strikes on Houthi targets": the parser may hang the target on the verb
         for c in t.head.children:
@@ -354,24 +454,23 @@ def _noun_roles(f: _Found, args: Arguments, lex: EventLexicon) -> None:
                 _prep_role(f, c, args, lex)
     for c in t.children:
         if c.dep_ == "prep":
-            if c.lower_ == "of":
-                f.add([a for p in c.children if p.dep_ == "pobj" for a in args.referents(p)],
-                      "other" if f.type == "meeting" else "target")
+            if c.lower_ in lex.genitive:
+                f.add([a for p in c.children if p.dep_ == "pobj" for a in args.refers_to(p)], kind.of_phrase)
             else:
                 _prep_role(f, c, args, lex)
         elif c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < t.i:
             if c.lemma_.lower() in lex.nouns or c.ent_type_ == "DATE":
                 continue
-            actors = args.referents(c) if c.dep_ == "poss" else [a for a in (args.at(c) or args.demonym(c),) if a]
+            actors = args.refers_to(c) if c.dep_ == "poss" else [a for a in (args.at(c) or args.demonym(c),) if a]
             if c.dep_ != "poss" and not actors:
                 actors = [a for a in (args.carrier(c),) if a] if c.pos_ == "NOUN" else []
             for a in actors:
                 if a.type in PLACES and a.type == "location":
-                    f.add([a], "target")
-                elif f.type in ("killing", "capture") and (a.type == "person" and not has_of or t.lemma_ == "death"):
-                    f.add([a], "target")
+                    f.add([a], TARGET)
+                elif kind.person_modifier and (a.type == "person" and not has_of or t.lemma_ in lex.agentless):
+                    f.add([a], kind.person_modifier)
                 else:
-                    f.add([a], "other" if f.type == "meeting" else "agent")
+                    f.add([a], kind.modifier)
 
 
 def _prep_role(f: _Found, prep: Token, args: Arguments, lex: EventLexicon) -> None:
@@ -379,55 +478,59 @@ def _prep_role(f: _Found, prep: Token, args: Arguments, lex: EventLexicon) -> No
     objs = [p for p in prep.children if p.dep_ == "pobj"]
     if not objs:
         return
-    actors = [a for p in objs for a in args.referents(p)]
-    if word in lex.roles["agent"]:
-        f.add(actors, "agent")
-    elif word in lex.roles["with"] or word == "along" or word == "together":
-        if f.type in ("capture", "killing"):
-            f.add(actors, "target")
-        elif f.type == "meeting":
-            f.add(actors, "other")
-    elif word in lex.roles["target"] and f.type in ("attack", "designation", "plot", "killing", "capture"):
-        people = [a for a in actors if a.type not in PLACES or f.type in ("attack", "designation")]
-        f.add(people, "target")
+    actors = [a for p in objs for a in args.refers_to(p)]
+    kind = lex.types[f.type]
+    cls = next((c for c in _PREPOSITION_CLASSES if word in lex.roles.get(c, ())), None)
+    if cls == AGENT:
+        f.add(actors, AGENT)
+        return
+    role = kind.preposition_roles.get(cls) if cls else None
+    if role is None:
+        return
+    if cls == "target":
+        f.add([a for a in actors if a.type not in PLACES or kind.place_targets], role)
         if f.place is None:
             f.place = next((a.id for a in actors if a.type in PLACES), None)
-    elif word in ("since", "like", "including", "after", "before") and f.type == "killing":
-        f.add([a for a in actors if a.type == "person"], "other")
-    elif word == "between" and f.type in ("attack", "meeting"):
-        f.add([a for a in actors if a.type not in PLACES], "other")  # "battles between X and Y"
-    elif word in ("to", "into") and f.type in ("deployment", "meeting") and f.place is None:
-        f.place = next((a.id for a in actors if a.type in PLACES), None)
+    elif cls == "reference":
+        f.add([a for a in actors if a.type == "person"], role)
+    elif cls == "between":
+        f.add([a for a in actors if a.type not in PLACES], role)  # "battles between X and Y"
+    elif cls == "destination":
+        if f.place is None:
+            f.place = next((a.id for a in actors if a.type in PLACES), None)
+    else:
+        f.add(actors, role)
 
 
-def _means(f: _Found, args: Arguments, by_token: dict[int, _Found]) -> None:
+def _means(f: _Found, args: Arguments, lex: EventLexicon, by_token: dict[int, _Found]) -> None:
     """A killing or capture "in an Israeli strike", or a strike that killed: the attack's agent is the killer's."""
-    if f.type not in ("killing", "capture"):
+    means = lex.types[f.type].means
+    if not means:
         return
     t = f.trigger
     linked: list[_Found] = []
     for c in t.children:
-        if c.dep_ == "prep" and c.lower_ in ("in", "by", "with", "during"):
+        if c.dep_ == "prep" and c.lower_ in lex.roles["means"]:
             linked += [by_token[p.i] for p in c.children if p.dep_ == "pobj" and p.i in by_token]
         if c.dep_ == "agent":
             linked += [by_token[p.i] for p in c.children if p.dep_ == "pobj" and p.i in by_token]
     for s in args.subjects(t) if t.pos_ == "VERB" else ():
-        if s.lower_ in ("that", "which"):  # "an Israeli strike in Beirut on Tuesday that killed X"
+        if s.lower_ in lex.relative_things:  # "an Israeli strike in Beirut on Tuesday that killed X"
             before = [by_token[i] for i in range(s.i - 1, max(s.sent.start, s.i - 12) - 1, -1)
-                      if i in by_token and by_token[i].type == "attack"]
+                      if i in by_token and by_token[i].type in means]
             verbs = [w for w in s.doc[before[0].trigger.i + 1:s.i] if w.pos_ == "VERB"] if before else []
             if before and not verbs:
                 linked.append(before[0])
         elif s.i in by_token:
             linked.append(by_token[s.i])
     for m in linked:
-        if m.type != "attack" or m is f:
+        if m.type not in means or m is f:
             continue
         inner = _Found(m.type, m.trigger)
-        _noun_roles(inner, args, lexicon())
-        f.add([a for a in args.actors if inner.roles.get(a.id) == "agent"], "agent")
+        _noun_roles(inner, args, lex)
+        f.add([a for a in args.actors if inner.roles.get(a.id) == AGENT], AGENT)
         if f.place is None:
-            f.place = next(iter(_places(m.trigger, args, lexicon(), inner)), None)
+            f.place = next(iter(_places(m.trigger, args, lex, inner)), None)
         if t.i < m.trigger.i:
             m.absorbed = True  # "killed in a strike": one event, the killing
 
@@ -441,7 +544,7 @@ def _agency(f: _Found, args: Arguments, lex: EventLexicon) -> None:
             return
         lemma = head.lemma_.lower()
         if head.pos_ == "VERB" and lemma in lex.accusation:
-            accused = _accused(head, node, args)
+            accused = _accused(head, node, args, lex)
             if accused:
                 f.add(accused, "agent")
                 f.certainty = "uncertain"
@@ -449,61 +552,59 @@ def _agency(f: _Found, args: Arguments, lex: EventLexicon) -> None:
         if head.pos_ == "VERB" and (lemma in lex.agency_verbs or any(
                 c.dep_ == "dobj" and c.lemma_.lower() in lex.agency_nouns for c in head.children)):
             subjects = args.subjects(head)
-            if any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children):
+            if args.passive(head, reduced=False):
                 subjects = args.passive_agents(head)
-            actors = [a for s in subjects for a in args.referents(s) + _commanders(s, args)]
+            actors = [a for s in subjects for a in args.refers_to(s) + _commanders(s, args, lex)]
             if actors:
                 f.add(actors, "agent")
                 return
         elif head.pos_ == "NOUN" and (lemma in lex.agency_nouns or head.lower_ in lex.agency_nouns):
             poss = [c for c in head.children if c.dep_ == "poss"]
-            actors = [a for p in poss for a in args.referents(p)] or predicated_of(head, args)
+            actors = [a for p in poss for a in args.refers_to(p)] or predicated_of(head, args, lex)
             if actors:
                 f.add(actors, "agent")
                 return
         elif head.pos_ == "ADP" and head.lower_ in lex.agency_preps and node.dep_ == "pobj":
             gov = head.head  # "X was behind the attack", "the group behind the attack"
             if gov.pos_ in ("VERB", "AUX"):
-                actors = [a for s in args.subjects(gov) for a in args.referents(s)]
+                actors = [a for s in args.subjects(gov) for a in args.refers_to(s)]
             else:
-                actors = args.referents(gov) if gov.pos_ in ("NOUN", "PROPN") else []
+                actors = args.refers_to(gov) if gov.pos_ in ("NOUN", "PROPN") else []
             if actors:
                 f.add(actors, "agent")
                 return
         elif head.pos_ == "ADJ" and lemma in lex.agency_adjectives:
-            actors = predicated_of(head, args)
+            actors = predicated_of(head, args, lex)
             if actors:
                 f.add(actors, "agent")
                 return
         elif not (head.pos_ in ("ADP", "SCONJ") or lemma in lex.bridges or head.lower_ in lex.bridges
                   or head.pos_ == "NOUN" and lemma in lex.nouns or head.pos_ == "VERB" and lemma in lex.agency_verbs):
-            if node.dep_ == "pobj" and head.pos_ == "NOUN" and head.lemma_.lower() in _QUANTITIES:
+            if node.dep_ == "pobj" and head.pos_ == "NOUN" and head.lemma_.lower() in lex.quantities:
                 node = head
                 continue
             return
         node = head
 
 
-_QUANTITIES = {"series", "number", "wave", "string", "spate", "couple", "dozen", "dozens", "hundreds", "campaign"}
-
-
-def _accused(verb: Token, came_from: Token, args: Arguments) -> list[Actor]:
+def _accused(verb: Token, came_from: Token, args: Arguments, lex: EventLexicon) -> list[Actor]:
     """Whom a verb of accusation accuses: "accuses Israel of", "X were blamed for", "members indicted in"."""
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or verb.dep_ == "acl" and verb.tag_ == "VBN"
     if passive:
         if verb.dep_ == "acl":
-            return predicated_of(verb.head, args) or args.referents(verb.head)
-        return [a for s in args.subjects(verb) for a in args.referents(s)]
-    on = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "on" for p in c.children if p.dep_ == "pobj"]
+            return predicated_of(verb.head, args, lex) or args.refers_to(verb.head)
+        return [a for s in args.subjects(verb) for a in args.refers_to(s)]
+    on = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in lex.roles["accused"] for p in c.children if p.dep_ == "pobj"]
     objs = [c for c in verb.children if c.dep_ == "dobj" and c.i != came_from.i]
-    return [a for o in (on if not objs else objs) for a in args.referents(o)]
+    return [a for o in (on if not objs else objs) for a in args.refers_to(o)]
 
 
-def predicated_of(tok: Token, args: Arguments) -> list[Actor]:
+def predicated_of(tok: Token, args: Arguments, lex: EventLexicon | None = None) -> list[Actor]:
     """Whom a descriptive noun or adjective is said of: "Shahlai was the brains", "X, a key architect"."""
+    lex = lex or lexicon()
     node = tok
     for _ in range(5):
-        if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lower_ in ("one", "some", "among", "each"):
+        if node.dep_ == "pobj" and node.head.lower_ in lex.genitive and node.head.head.lower_ in lex.partitives:
             node = node.head.head
             continue
         if node.dep_ == "conj":
@@ -515,15 +616,15 @@ def predicated_of(tok: Token, args: Arguments) -> list[Actor]:
         subjects = own or args.subjects(node.head)
         if node.dep_ == "oprd":
             subjects = own or [c for c in node.head.children if c.dep_ == "dobj"]
-        return [a for s in subjects for a in args.referents(s)]
+        return [a for s in subjects for a in args.refers_to(s)]
     if node.dep_ == "amod" and node.pos_ == "ADJ":  # "a commander responsible for"
-        return predicated_of(node.head, args) or args.referents(node.head)
+        return predicated_of(node.head, args, lex) or args.refers_to(node.head)
     if node.dep_ == "appos":
-        return args.referents(node.head)
-    if node.dep_ == "dobj" and node.head.lemma_ in ("have", "play", "take", "claim", "bear", "accept", "assume"):
+        return args.refers_to(node.head)
+    if node.dep_ == "dobj" and node.head.lemma_ in lex.light_verbs:
         # "X had a role in", "X claimed responsibility for the bombing"
-        return [a for s in args.subjects(node.head) for a in args.referents(s)]
-    return args.referents(node)
+        return [a for s in args.subjects(node.head) for a in args.refers_to(s)]
+    return args.refers_to(node)
 
 
 def _places(t: Token, args: Arguments, lex: EventLexicon, f: _Found) -> list[str]:
@@ -533,14 +634,14 @@ def _places(t: Token, args: Arguments, lex: EventLexicon, f: _Found) -> list[str
     heads += [p for c in t.children if c.dep_ == "prep" and c.lower_ in lex.roles["target"]
               for p in c.children if p.dep_ == "pobj" and args.referent(p) is None]
     objects = [c for c in t.children if c.dep_ == "dobj"]  # "struck Hezbollah positions in Lebanon"
-    heads += objects + [p for c in objects for pp in c.children if pp.dep_ == "prep" and pp.lower_ == "of"
+    heads += objects + [p for c in objects for pp in c.children if pp.dep_ == "prep" and pp.lower_ in lex.genitive
                         for p in pp.children if p.dep_ == "pobj"]  # "attacked dozens of ships in the Red Sea"
     if t.pos_ != "VERB" and t.dep_ == "pobj" and t.head.head.pos_ == "VERB":
         heads.append(t.head.head)
     out: list[str] = []
     for h in heads:
         for c in h.children:
-            if c.dep_ == "advmod" and c.lower_ == "there":
+            if c.dep_ == "advmod" and c.lower_ in lex.locative:
                 a = args.referent(c)
                 if a is not None and a.id not in f.roles:
                     out.append(a.id)
@@ -549,9 +650,9 @@ def _places(t: Token, args: Arguments, lex: EventLexicon, f: _Found) -> list[str
             for p in c.children:
                 if p.dep_ != "pobj":
                     continue
-                for cand in (p, *[q for pp in p.children if pp.dep_ == "prep" and pp.lower_ in ("of", "in")
+                for cand in (p, *[q for pp in p.children if pp.dep_ == "prep" and pp.lower_ in lex.roles["place_of"]
                                   for q in pp.children if q.dep_ == "pobj"]):
-                    for a in args.referents(cand):
+                    for a in args.refers_to(cand):
                         if a.type in PLACES and a.id not in f.roles and a.id not in out:
                             out.append(a.id)
     return out

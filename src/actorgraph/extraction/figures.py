@@ -8,55 +8,98 @@ whose people or money are counted — the side that suffered the casualties ("fi
 the fighters, the one who offers the reward. A counted group that is named but is not one of
 the article's actors ("at least 90 Palestinians", "Iraqi Shiite militias deployed to Aleppo
 numbered at least 2,000") becomes a group actor of its own, so that the figure has a subject.
-Words and numbers are data (`data/figures.yaml`).
+Words and numbers are language data (`lang/en/figures.yaml`, `numbers.yaml`, `clauses.yaml`).
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
-import yaml
 from spacy.tokens import Doc, Span, Token
 
+from ..lang import lexicon as language_file, mapping, strings, words
 from ..model import Actor, Article, Evidence, Figure, Span as Mention, content_id
-from .arguments import Arguments
+from .arguments import Arguments, arguments
 from .doctext import doc_text, span_text
 from .timex import date_of, dates_in
 
 EXTRACTOR = "figures@1"
 PLACES = ("location", "country")
+EXACT = "exactly"  # the qualifier of a number the text gives without one (the model's scheme)
+RANGE = "range"  # the qualifier of an unqualified range
+_DASHES = ("-", "–")  # punctuation that joins two numbers into a range
 
 
 @dataclass(frozen=True)
 class FigureLexicon:
+    """The cue words of `lang/<code>/figures.yaml`, with the number words of `numbers.yaml` and the
+    clause words of `clauses.yaml` that the rules read."""
+
     qualifiers: tuple[tuple[str, str], ...]  # (phrase, qualifier), longest phrase first
-    numbers: dict[str, float]
+    numbers: dict[str, float]  # cardinals, articles and collectives
     multipliers: dict[str, float]
     vague: dict[str, float]
     people_nouns: frozenset[str]
     group_nouns: frozenset[str]
     kinds: dict[str, str]  # lemma -> kind
     money: dict[str, str]  # lemma -> kind of money
-    range_openers: tuple[str, ...] = ()
+    range_openers: dict[str, str] = field(default_factory=dict)  # opener -> the word that closes the range
+    range_joiners: frozenset[str] = frozenset()
+    alternatives: frozenset[str] = frozenset()
+    collectives: frozenset[str] = frozenset()  # "dozen", "score": multiply the number before them
+    standalone: frozenset[str] = frozenset()  # collectives read as a number alone ("a dozen")
+    ones: frozenset[str] = frozenset()  # words that count one ("a", "one")
+    articles: frozenset[str] = frozenset()
+    connectives: frozenset[str] = frozenset()
+    genitive: frozenset[str] = frozenset()
+    auxiliaries: frozenset[str] = frozenset()
+    group_adjectives: frozenset[str] = frozenset()
+    strength_nouns: dict[str, str] = field(default_factory=dict)  # lemma -> kind
+    total_verbs: frozenset[str] = frozenset()
+    strength_verbs: frozenset[str] = frozenset()
+    presence_verbs: frozenset[str] = frozenset()
+    presence_preps: frozenset[str] = frozenset()
+    object_only: frozenset[str] = frozenset()
+    deployment_verbs: frozenset[str] = frozenset()
+    owner_verbs: frozenset[str] = frozenset()
+    place_preps: frozenset[str] = frozenset()
 
 
-@lru_cache(maxsize=1)
-def lexicon() -> FigureLexicon:
-    """Read `data/figures.yaml` once."""
-    data = yaml.safe_load((resources.files("actorgraph") / "data" / "figures.yaml").read_text(encoding="utf-8"))
-    qualifiers = sorted(((p.lower(), q) for q, phrases in data["qualifiers"].items() for p in phrases),
+@lru_cache(maxsize=None)
+def lexicon(lang: str = "en") -> FigureLexicon:
+    """Read `lang/<code>/figures.yaml` (and its numbers and clauses files) once."""
+    where, nwhere, cwhere = (f"lang/{lang}/{name}.yaml" for name in ("figures", "numbers", "clauses"))
+    data, numbers, clauses = (language_file(lang, name) for name in ("figures", "numbers", "clauses"))
+    qualifiers = sorted(((p.lower(), q) for q, phrases in mapping(data, "qualifiers", where).items() for p in phrases),
                         key=lambda x: -len(x[0]))
+
+    def table(source: dict, key: str, at: str) -> dict[str, float]:
+        return {str(k).lower(): float(v) for k, v in mapping(source, key, at).items()}
+
+    cardinals, articles = table(numbers, "cardinals", nwhere), table(numbers, "articles", nwhere)
+    collectives = table(numbers, "collectives", nwhere)
+    fs = frozenset
     return FigureLexicon(
-        qualifiers=tuple(qualifiers), numbers={str(k).lower(): float(v) for k, v in data["numbers"].items()},
-        multipliers={str(k).lower(): float(v) for k, v in data["multipliers"].items()},
-        vague={str(k).lower(): float(v) for k, v in data["vague"].items()},
-        people_nouns=frozenset(w.lower() for w in data["people_nouns"]),
-        group_nouns=frozenset(data["group_nouns"]),
-        kinds={w: kind for kind, words in data["kinds"].items() for w in words},
-        money={w: kind for kind, words in data["money"].items() for w in words},
-        range_openers=tuple(w.lower() for w in data.get("range_openers", ())),
+        qualifiers=tuple(qualifiers), numbers=cardinals | articles | collectives,
+        multipliers=table(numbers, "multipliers", nwhere), vague=table(numbers, "vague", nwhere),
+        people_nouns=words(data, "people_nouns", where),
+        group_nouns=fs(strings(data, "group_nouns", where)),
+        kinds={w: kind for kind, ws in mapping(data, "kinds", where).items() for w in ws},
+        money={w: kind for kind, ws in mapping(data, "money", where).items() for w in ws},
+        range_openers={str(k).lower(): str(v).lower() for k, v in mapping(data, "range_openers", where).items()},
+        range_joiners=words(data, "range_joiners", where), alternatives=words(data, "alternatives", where),
+        collectives=fs(collectives), standalone=words(numbers, "standalone_collectives", nwhere),
+        ones=fs(w for w, v in (cardinals | articles).items() if v == 1), articles=fs(articles),
+        connectives=words(numbers, "connectives", nwhere), genitive=words(clauses, "genitive", cwhere),
+        auxiliaries=fs(strings(clauses, "auxiliary_verbs", cwhere)),
+        group_adjectives=words(data, "group_adjectives", where),
+        strength_nouns={str(k): str(v) for k, v in mapping(data, "strength_nouns", where).items()},
+        total_verbs=fs(strings(data, "total_verbs", where)), strength_verbs=fs(strings(data, "strength_verbs", where)),
+        presence_verbs=fs(strings(data, "presence_verbs", where)),
+        presence_preps=words(data, "presence_prepositions", where), object_only=fs(strings(data, "object_only", where)),
+        deployment_verbs=fs(strings(data, "deployment_verbs", where)), owner_verbs=fs(strings(data, "owner_verbs", where)),
+        place_preps=words(data, "place_prepositions", where),
     )
 
 
@@ -72,7 +115,7 @@ class Amount:
 def find_figures(doc: Doc, article: Article, actors: list[Actor], args: Arguments | None = None) -> list[Figure]:
     """The figures of a parsed article. Counted groups that are not yet actors are added to `actors`."""
     lex = lexicon()
-    args = args or Arguments(doc, actors)
+    args = args or arguments(doc, actors)
     figures: list[Figure] = []
     groups: dict[str, Actor] = {}
     for sent in doc.sents:
@@ -94,7 +137,7 @@ def find_figures(doc: Doc, article: Article, actors: list[Actor], args: Argument
             figures.append(Figure(
                 subject=subject.id if subject else None, value=amount.value, kind=kind,
                 qualifier=amount.qualifier, value_max=amount.value_max,
-                certainty=args.certainty(anchor, own_verb=True), place=_place(span.root, anchor, args),
+                certainty=args.certainty(anchor, own_verb=True), place=_place(span.root, anchor, args, lex),
                 date=when.value.iso if when else None, date_text=when.value.text if when else None,
                 evidence=[Evidence(article=article.source, sentence=span_text(sent), start=sent.start_char,
                                    end=sent.end_char, cue_start=span.start_char, cue_end=span.end_char,
@@ -119,26 +162,27 @@ def _numbers(sent: Span, lex: FigureLexicon) -> list[Span]:
         if t.i in taken:
             continue
         low = t.lower_
-        if low in lex.vague or low == "dozen" or t.like_num and t.ent_type_ == "" and t.pos_ == "NUM":
-            start = t.i - 1 if low == "dozen" and t.i > sent.start and t.doc[t.i - 1].lower_ in ("a", "one") else t.i
+        if low in lex.vague or low in lex.standalone or t.like_num and t.ent_type_ == "" and t.pos_ == "NUM":
+            start = t.i - 1 if low in lex.standalone and t.i > sent.start and t.doc[t.i - 1].lower_ in lex.ones else t.i
             out.append(t.doc[start:t.i + 1])
             taken.update(range(start, t.i + 1))
     out.sort(key=lambda s: s.start)
     merged: list[Span] = []
     for span in out:  # "14,000 to 15,000" read as two numbers: one range
         prev = merged[-1] if merged else None
-        if prev is not None and span.start == prev.end + 1 and _joins_range(prev, span.doc[prev.end]):
+        if prev is not None and span.start == prev.end + 1 and _joins_range(prev, span.doc[prev.end], lex):
             merged[-1] = span.doc[prev.start:span.end]
         else:
             merged.append(span)
     return merged
 
 
-def _joins_range(first: Span, word: Token) -> bool:
+def _joins_range(first: Span, word: Token, lex: FigureLexicon) -> bool:
     """Whether `word` between two numbers makes them a range: "to", a dash, or "and" after "between"."""
-    if word.lower_ in ("to", "-", "–"):
+    if word.lower_ in lex.range_joiners or word.lower_ in _DASHES:
         return True
-    return word.lower_ == "and" and first.start > 0 and first.doc[first.start - 1].lower_ == "between"
+    opener = first.doc[first.start - 1].lower_ if first.start > 0 else None
+    return opener in lex.range_openers and word.lower_ == lex.range_openers[opener]
 
 
 def parse_amount(span: Span, lex: FigureLexicon) -> Amount | None:
@@ -147,7 +191,7 @@ def parse_amount(span: Span, lex: FigureLexicon) -> Amount | None:
     words = [t.lower_ for t in span]
     before = " ".join(t.lower_ for t in doc[max(span.sent.start, span.start - 3):span.start])
     text = " ".join(words)
-    qualifier = "exactly"
+    qualifier = EXACT
     for phrase, q in lex.qualifiers:
         if text.startswith(phrase + " ") or before.endswith(" " + phrase) or before == phrase:
             qualifier = q
@@ -155,24 +199,30 @@ def parse_amount(span: Span, lex: FigureLexicon) -> Amount | None:
                 text = text[len(phrase) + 1:]
             break
     text = text.replace("$", "").replace("us$", "").strip()
+    closers = {*lex.range_openers.values(), *lex.range_joiners}
     for opener in lex.range_openers:  # "between 14,000 and 15,000", "from 10 to 20"
-        if text.startswith(opener + " ") and re.search(r"\s(?:and|to)\s", text):
+        if text.startswith(opener + " ") and re.search(rf"\s(?:{_alt(closers)})\s", text):
             text = text[len(opener) + 1:]
             break
     if re.fullmatch(r"(1[89]|20)\d\d", text) or not text:
         return None  # a year
     for phrase in sorted(lex.vague, key=len, reverse=True):
         if text == phrase or text.endswith(" " + phrase) and not re.search(r"\d", text):
-            return Amount(lex.vague[phrase], phrase.replace(" ", "_") if qualifier == "exactly" else qualifier)
+            return Amount(lex.vague[phrase], phrase.replace(" ", "_") if qualifier == EXACT else qualifier)
     tens = "|".join(w for w, v in lex.numbers.items() if 20 <= v <= 90 and v % 10 == 0)
     text = re.sub(rf"\b({tens})\s*-\s*(?=[a-z])", r"\1 ", text)  # "twenty-five" is one number
-    parts = re.split(r"\s+(?:to|-|–|and|or)\s+|(?<=\d)[-–](?=\d)", text)
+    parts = re.split(rf"\s+(?:{_alt(closers | lex.alternatives | set(_DASHES))})\s+|(?<=\d)[-–](?=\d)", text)
     values = [v for v in (_value(p, lex) for p in parts) if v is not None]
     if not values:
         return None
     if len(values) > 1 and values[1] > values[0]:
-        return Amount(values[0], qualifier if qualifier != "exactly" else "range", values[1])
+        return Amount(values[0], qualifier if qualifier != EXACT else RANGE, values[1])
     return Amount(values[0], qualifier)
+
+
+def _alt(phrases) -> str:
+    """A regular-expression alternation of literal phrases, the longest first."""
+    return "|".join(re.escape(p) for p in sorted(phrases, key=lambda p: (-len(p), p)))
 
 
 def _value(text: str, lex: FigureLexicon) -> float | None:
@@ -184,9 +234,9 @@ def _value(text: str, lex: FigureLexicon) -> float | None:
             except ValueError:
                 return None
             seen = True
-        elif word in ("a", "an"):
+        elif word in lex.articles:
             current, seen = 1.0, True  # "a dozen", "a hundred"
-        elif word in ("dozen", "score") and seen:
+        elif word in lex.collectives and seen:
             current *= lex.numbers[word]
         elif word in lex.numbers:
             current += lex.numbers[word]
@@ -195,7 +245,7 @@ def _value(text: str, lex: FigureLexicon) -> float | None:
             current = (current or 1.0) * lex.multipliers[word]
             if lex.multipliers[word] >= 1000:
                 total, current = total + current, 0.0
-        elif word in ("and", "of"):
+        elif word in lex.connectives:
             continue
         else:
             return None
@@ -233,7 +283,7 @@ def _counted(span: Span, lex: FigureLexicon) -> Token | None:
     if root.dep_ in ("nummod", "quantmod", "compound") and root.head.pos_ in ("NOUN", "PROPN"):
         return root.head
     for c in root.children:
-        if c.dep_ == "prep" and c.lower_ == "of":
+        if c.dep_ == "prep" and c.lower_ in lex.genitive:
             objs = [p for p in c.children if p.dep_ == "pobj"]
             if objs:
                 return objs[0]
@@ -247,7 +297,7 @@ def _counted(span: Span, lex: FigureLexicon) -> Token | None:
             and doc[nxt].dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
         if doc[nxt].lemma_.lower() in lex.people_nouns or doc[nxt].tag_ in ("NNS", "NNPS"):
             return doc[nxt]
-    if root.dep_ in ("dobj", "attr") and root.head.lemma_ in ("number", "total", "reach", "count"):
+    if root.dep_ in ("dobj", "attr") and root.head.lemma_ in lex.total_verbs:
         subjects = [c for c in root.head.children if c.dep_ in ("nsubj", "nsubjpass")]
         verb = root.head
         while not subjects and verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.i != verb.i:
@@ -271,7 +321,7 @@ def _kind(noun: Token, number: Token, lex: FigureLexicon) -> tuple[Token, str | 
         word = head.lemma_.lower()
         if head.i == node.i:
             break
-        if node.dep_ == "pobj" and word == "of" and head.head.lemma_.lower() in lex.kinds:
+        if node.dep_ == "pobj" and word in lex.genitive and head.head.lemma_.lower() in lex.kinds:
             return head.head, lex.kinds[head.head.lemma_.lower()]  # "the deaths of five soldiers"
         if head.pos_ in ("VERB", "AUX") and word not in lex.kinds and node.dep_ in ("nsubj", "nsubjpass"):
             raised = [c for c in head.children if c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in lex.kinds]
@@ -279,14 +329,15 @@ def _kind(noun: Token, number: Token, lex: FigureLexicon) -> tuple[Token, str | 
                 return raised[0], lex.kinds[raised[0].lemma_.lower()]
         if head.pos_ in ("VERB", "AUX") and word in lex.kinds:
             kind = lex.kinds[word]
-            if word == "be" and not any(c.dep_ == "prep" and c.lower_ in ("at", "in", "on") for c in head.children):
+            if word in lex.presence_verbs and not any(c.dep_ == "prep" and c.lower_ in lex.presence_preps
+                                                      for c in head.children):
                 kind = None
-            if word in ("have", "number", "count") and lemma in lex.group_nouns:
-                kind = "deployed" if _deployed(noun) else "fighters"
-            if word == "lose" and node.dep_ != "dobj":
+            if word in lex.strength_verbs and lemma in lex.group_nouns:
+                kind = "deployed" if _deployed(noun, lex) else "fighters"
+            if word in lex.object_only and node.dep_ != "dobj":
                 kind = None
-            if kind == "fighters" and lemma == "member":
-                kind = "members"  # "has some 5,000 members"
+            if kind == "fighters" and lemma in lex.strength_nouns:
+                kind = lex.strength_nouns[lemma]  # "has some 5,000 members"
             if kind:
                 return head, kind
         if node.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") or head.pos_ in ("VERB", "AUX") and node.dep_ != "conj":
@@ -294,19 +345,19 @@ def _kind(noun: Token, number: Token, lex: FigureLexicon) -> tuple[Token, str | 
                 break
         node = head
     for c in noun.children:  # "1,500 fighters killed", "the five members indicted by"
-        if c.dep_ in ("acl", "amod") and c.lemma_.lower() in lex.kinds and c.lemma_.lower() not in ("be", "have"):
+        if c.dep_ in ("acl", "amod") and c.lemma_.lower() in lex.kinds and c.lemma_.lower() not in lex.auxiliaries:
             return c, lex.kinds[c.lemma_.lower()]
-    if lemma in lex.group_nouns and _deployed(noun):
+    if lemma in lex.group_nouns and _deployed(noun, lex):
         return noun.head if noun.head.pos_ == "VERB" else noun, "deployed"
-    if lemma in ("fighter", "troop", "soldier", "militant", "member"):
+    if lemma in lex.strength_nouns:
         verb = noun.head if noun.head.pos_ in ("VERB", "AUX") else noun
-        return verb, "members" if lemma == "member" else "fighters"
+        return verb, lex.strength_nouns[lemma]
     return noun, None
 
 
-def _deployed(noun: Token) -> bool:
-    return any(c.dep_ in ("acl", "relcl") and c.lemma_ in ("deploy", "send", "dispatch", "station") for c in noun.children) \
-        or noun.head.lemma_ in ("deploy", "send", "dispatch", "station") and noun.head.pos_ == "VERB"
+def _deployed(noun: Token, lex: FigureLexicon) -> bool:
+    return any(c.dep_ in ("acl", "relcl") and c.lemma_ in lex.deployment_verbs for c in noun.children) \
+        or noun.head.lemma_ in lex.deployment_verbs and noun.head.pos_ == "VERB"
 
 
 def _side(noun: Token, anchor: Token, kind: str, args: Arguments, lex: FigureLexicon,
@@ -316,14 +367,14 @@ def _side(noun: Token, anchor: Token, kind: str, args: Arguments, lex: FigureLex
     if actor is not None and actor.type in ("organization", "country"):
         return actor
     if noun.lemma_.lower() in lex.group_nouns or noun.tag_ in ("NNS", "NNPS") and _named_group(noun, args):
-        group = _group(noun, args, groups, article)
+        group = _group(noun, args, groups, article, lex)
         if group is not None:
             return group
     for c in noun.children:  # "five members of Iraqi paramilitary groups"
-        if c.dep_ == "prep" and c.lower_ == "of":
+        if c.dep_ == "prep" and c.lower_ in lex.genitive:
             for p in c.children:
                 if p.dep_ == "pobj" and p.lemma_.lower() in lex.group_nouns and args.at(p) is None:
-                    group = _group(p, args, groups, article)
+                    group = _group(p, args, groups, article, lex)
                     if group is not None:
                         return group
     actor = args.carrier(noun) if noun.lemma_.lower() in lex.people_nouns or noun.tag_ == "NNPS" else None
@@ -331,11 +382,11 @@ def _side(noun: Token, anchor: Token, kind: str, args: Arguments, lex: FigureLex
         actor = args.demonym(noun)
     if actor is not None:
         return actor
-    if anchor.pos_ in ("VERB", "AUX") and anchor.lemma_.lower() in ("lose", "have", "field", "command", "number", "deploy", "send"):
+    if anchor.pos_ in ("VERB", "AUX") and anchor.lemma_.lower() in lex.owner_verbs:
         for s in args.subjects(anchor):  # "Hezbollah ... lost around 1,500 fighters"
             actor = args.referent(s)
             if actor is None and s.lemma_.lower() in lex.group_nouns:
-                actor = _group(s, args, groups, article)
+                actor = _group(s, args, groups, article, lex)
             if actor is not None:
                 return actor
     return None
@@ -350,15 +401,17 @@ def _named_group(noun: Token, args: Arguments) -> bool:
     return any(c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP" and c.i < noun.i for c in noun.children)
 
 
-def _group(noun: Token, args: Arguments, groups: dict[str, Actor], article: Article) -> Actor | None:
+def _group(noun: Token, args: Arguments, groups: dict[str, Actor], article: Article,
+           lex: FigureLexicon) -> Actor | None:
     """The group a phrase names ("Iraqi paramilitary groups"), as an actor: the article's, or a new one."""
     words = [t for t in noun.subtree if t.i <= noun.i and t.dep_ in ("amod", "compound", "nmod") or t.i == noun.i]
     words = [t for t in words if t.pos_ in ("ADJ", "PROPN", "NOUN") and (t.i == noun.i or t.ent_type_ == "NORP"
                                                                          or t.pos_ in ("ADJ", "NOUN"))]
     if not words or not any(t.ent_type_ == "NORP" for t in words):
         return None
-    if any(t.pos_ == "ADJ" and t.ent_type_ != "NORP" and t.lower_ not in _GROUP_ADJECTIVES for t in words):
-        words = [t for t in words if t.ent_type_ == "NORP" or t.i == noun.i or t.lower_ in _GROUP_ADJECTIVES]
+    adjectives = lex.group_adjectives
+    if any(t.pos_ == "ADJ" and t.ent_type_ != "NORP" and t.lower_ not in adjectives for t in words):
+        words = [t for t in words if t.ent_type_ == "NORP" or t.i == noun.i or t.lower_ in adjectives]
     name = " ".join(t.text for t in sorted(words, key=lambda t: t.i))
     existing = args.named(name)
     if existing is not None:
@@ -373,10 +426,6 @@ def _group(noun: Token, args: Arguments, groups: dict[str, Actor], article: Arti
                             type="organization", source="figure")
         groups[key].mentions.append(Mention(start, end, doc_text(doc)[start:end]))
     return groups[key]
-
-
-_GROUP_ADJECTIVES = frozenset({"shiite", "shia", "sunni", "paramilitary", "pro-government", "rebel",
-                               "proxy", "islamist", "jihadist", "armed", "kurdish", "allied"})
 
 
 def _money(span: Span, args: Arguments, lex: FigureLexicon) -> tuple[Actor | None, str, Token] | None:
@@ -402,14 +451,14 @@ def _money(span: Span, args: Arguments, lex: FigureLexicon) -> tuple[Actor | Non
     return None
 
 
-def _place(number: Token, anchor: Token, args: Arguments) -> str | None:
+def _place(number: Token, anchor: Token, args: Arguments, lex: FigureLexicon) -> str | None:
     """Where the counted people were: an "in/inside/across" place of the counted noun or its verb."""
     for head in (number.head, anchor):
         for c in head.children:
-            if c.dep_ == "prep" and c.lower_ in ("in", "inside", "across", "to", "at"):
+            if c.dep_ == "prep" and c.lower_ in lex.place_preps:
                 for p in c.children:
                     if p.dep_ == "pobj":
-                        for a in args.referents(p):
+                        for a in args.refers_to(p):
                             if a.type in PLACES:
                                 return a.id
     return None

@@ -19,43 +19,79 @@ from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
+from ..errors import ConfigError
+from ..lang import lexicon, mapping, strings, words
+
 PRECISIONS = ("day", "week", "month", "season", "year", "decade")
 
-MONTHS = {m: i for i, m in enumerate(
-    ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"), 1)}
-MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
-MONTHS.update({"sept": 9})
-WEEKDAYS = {d: i for i, d in enumerate(
-    ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
-SEASONS = {"spring": "spring", "summer": "summer", "autumn": "autumn", "fall": "autumn", "winter": "winter"}
-NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-                "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
-UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month",
-         "months": "month", "year": "year", "years": "year"}
+_WHERE = "lang/en/time.yaml"
+_TIME = lexicon("en", "time")
+_NUMBERS = lexicon("en", "numbers")
 
-_MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+
+def _table(data: dict, key: str, where: str = _WHERE) -> dict:
+    return {str(k).lower(): v for k, v in mapping(data, key, where).items()}
+
+
+def _entry(table: dict, key: str):
+    """The value `table` gives to the word written under `key`."""
+    word = str(_TIME.get(key, "")).lower()
+    if word not in table:
+        raise ConfigError(f"{_WHERE}: key {key!r} must name one of {sorted(table)}")
+    return table[word]
+
+
+def _integer(key: str) -> int:
+    if not isinstance(_TIME.get(key), int):
+        raise ConfigError(f"{_WHERE}: key {key!r} must be a whole number")
+    return _TIME[key]
+
+
+def _alt(phrases) -> str:
+    """A regular-expression alternation of literal phrases, the longest first."""
+    return "|".join(re.escape(p) for p in sorted(phrases, key=lambda p: (-len(p), p)))
+
+
+MONTHS = _table(_TIME, "months") | _table(_TIME, "month_abbreviations")
+WEEKDAYS = _table(_TIME, "weekdays")
+SEASONS = _table(_TIME, "seasons")
+NUMBER_WORDS = {w: v for w, v in (_table(_NUMBERS, "articles", "lang/en/numbers.yaml")
+                                  | _table(_NUMBERS, "cardinals", "lang/en/numbers.yaml")).items()
+                if 1 <= v <= _integer("ago_largest_count")}
+UNITS = _table(_TIME, "units")
+_MODIFIERS = _table(_TIME, "modifiers") | SEASONS
+_RELATIVE = _table(_TIME, "relative_cues")
+_WEEKDAY_CUES = _table(_TIME, "weekday_cues")
+_DEICTIC = _table(_TIME, "deictic")
+_AMBIGUOUS_MONTHS = words(_TIME, "ambiguous_months", _WHERE)
+_WEEKEND_PAST = strings(_TIME, "weekend_past", _WHERE)
+_WEEKEND_START = _entry(WEEKDAYS, "weekend_start")
+
+_MONTH = rf"(?P<month>{_alt(MONTHS)})\.?"
 _YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_DAY = rf"(?P<day>[0-3]?\d)(?:{_alt(words(_TIME, 'ordinal_suffixes', _WHERE))})?"
+_OF = rf"(?:(?:{_alt(words(_TIME, 'date_of', _WHERE))})\s+)?"
 _ABSOLUTE = [  # most precise first
     ("day", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I)),
-    ("day", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.I)),
+    ("day", re.compile(rf"\b{_DAY}\s+{_OF}{_MONTH},?\s+{_YEAR}\b", re.I)),
     ("day", re.compile(rf"\b{_YEAR}-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")),
-    ("month", re.compile(rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}\b", re.I)),
+    ("month", re.compile(rf"\b{_MONTH},?\s+{_OF}{_YEAR}\b", re.I)),
     ("decade", re.compile(r"\b(?P<year>(?:1[89]|20)\d0)['’]?s\b")),
     ("year", re.compile(rf"(?<![\d.,/])(?<!\d-){_YEAR}(?![\d.,/]\d|\d)")),  # also "mid-2019"
 ]
 _MONTH_DAY = [re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!,?\s+\d)", re.I),
-              re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b", re.I)]
+              re.compile(rf"\b{_DAY}\s+{_OF}{_MONTH}\b", re.I)]
 _MONTH_ONLY = re.compile(rf"\b{_MONTH}\b", re.I)
-_MODIFIER = re.compile(r"\b(early|mid|middle|late|end of|beginning of|approximately|about|around|circa|spring|summer|autumn|fall|winter)\b", re.I)
-_AGO = re.compile(r"\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", re.I)
-_RELATIVE_UNIT = re.compile(r"\b(?P<which>this|last|next|past|previous|coming|earlier this|later this)\s+(?P<unit>week|month|year|weekend|spring|summer|autumn|fall|winter)\b", re.I)
-_BARE_SEASON = re.compile(r"^(?:in\s+|during\s+|over\s+|through\s+)?(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)$", re.I)
-_WEEKDAY = re.compile(r"\b(?:(?P<which>last|next|this|on|coming)\s+)?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b", re.I)
-_DEICTIC = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
-            "yesterday": -1, "last night": -1, "tomorrow": 1, "the day before yesterday": -2}
-_WEEKEND = re.compile(r"\b(?:the|this|last|past)\s+weekend\b", re.I)
+_MONTH_CUE = rf"\b(?:{_alt(words(_TIME, 'month_cues', _WHERE))})\s+"
+_MODIFIER = re.compile(rf"\b({_alt(_MODIFIERS)})\b", re.I)
+_AGO = re.compile(rf"\b(?P<n>\d+|{_alt(NUMBER_WORDS)})\s+(?P<unit>{_alt(UNITS)})\s+(?:{_alt(words(_TIME, 'ago', _WHERE))})\b", re.I)
+_RELATIVE_UNIT = re.compile(rf"\b(?P<which>{_alt(_RELATIVE)})\s+(?P<unit>{_alt(words(_TIME, 'relative_units', _WHERE) | set(SEASONS))})\b", re.I)
+_BARE_SEASON = re.compile(rf"^(?:(?:{_alt(words(_TIME, 'season_prepositions', _WHERE))})\s+)?"
+                          rf"(?:(?:{_alt(words(_TIME, 'season_articles', _WHERE))})\s+)?(?P<season>{_alt(SEASONS)})$", re.I)
+_WEEKDAY = re.compile(rf"\b(?:(?P<which>{_alt(_WEEKDAY_CUES)})\s+)?(?P<weekday>{_alt(WEEKDAYS)})s?\b", re.I)
+_WEEKEND = re.compile(rf"\b(?:{_alt(words(_TIME, 'weekend_cues', _WHERE))})\s+(?:{_alt(words(_TIME, 'weekend', _WHERE))})\b", re.I)
+_DURATION = re.compile(rf"\b({_alt(words(_TIME, 'duration_openers', _WHERE))})\s+(?:\w+\s+)?"
+                       rf"(?:(?:{_alt(words(_TIME, 'duration_counts', _WHERE))})\s+|\d+\s+)?({_alt(words(_TIME, 'duration_units', _WHERE))})\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,9 +119,7 @@ def _modifier(text: str) -> str | None:
     m = _MODIFIER.search(text)
     if not m:
         return None
-    word = m.group(1).lower()
-    return {"middle": "mid", "end of": "late", "beginning of": "early", "fall": "autumn",
-            "approximately": "about", "around": "about", "circa": "about"}.get(word, word)
+    return _MODIFIERS[m.group(1).lower()]
 
 
 def _week(day: date) -> str:
@@ -109,13 +143,14 @@ def _year_for(month: int, day: int, anchor: date, future: bool) -> int:
     return anchor.year - 1 if candidate > anchor + timedelta(days=7) else anchor.year
 
 
-def _weekday(weekday: int, which: str, anchor: date, future: bool) -> date:
-    """The named weekday nearest the anchor: the last one on or before it, or the next one for future tense."""
-    if which == "next" or future:
+def _weekday(weekday: int, step: int, anchor: date, future: bool) -> date:
+    """The named weekday nearest the anchor: the last one on or before it, or the next one for future tense;
+    `step` -1 is the last one strictly before it, 1 the one in the next week."""
+    if step > 0 or future:
         delta = (weekday - anchor.weekday()) % 7
-        return anchor + timedelta(days=delta + (7 if which == "next" else 0))
+        return anchor + timedelta(days=delta + (7 if step > 0 else 0))
     delta = (anchor.weekday() - weekday) % 7
-    if which == "last" and delta == 0:
+    if step < 0 and delta == 0:
         delta = 7
     return anchor - timedelta(days=delta)
 
@@ -126,8 +161,7 @@ def normalise(text: str, published: str | date | None = None, *, future: bool = 
     low = s.lower()
     anchor = published_date(published)
     mod = _modifier(low)
-    if re.search(r"\b(for|past|last|next|over the (?:past|last))\s+(?:\w+\s+)?(?:several\s+|few\s+|\d+\s+)?(decades|years|months|weeks|days)\b", low) \
-            and not _AGO.search(low):
+    if _DURATION.search(low) and not _AGO.search(low):
         return None  # "for years", "the past two decades", "the last five years"
     for precision, rx in _ABSOLUTE:
         m = rx.search(s)
@@ -158,8 +192,8 @@ def _relative(s: str, low: str, anchor: date | None, mod: str | None, future: bo
     def value(iso: str | None, precision: str, modifier: str | None = mod) -> TimeValue:
         return TimeValue(s, iso if anchor else None, precision, modifier, relative=True)
 
-    for words, offset in sorted(_DEICTIC.items(), key=lambda kv: -len(kv[0])):  # "the day before yesterday" first
-        if re.search(rf"\b{words}\b", low):
+    for phrase, offset in sorted(_DEICTIC.items(), key=lambda kv: -len(kv[0])):  # "the day before yesterday" first
+        if re.search(rf"\b{re.escape(phrase)}\b", low):
             return value(anchor and (anchor + timedelta(days=offset)).isoformat(), "day")
     m = _AGO.search(low)
     if m:
@@ -175,12 +209,13 @@ def _relative(s: str, low: str, anchor: date | None, mod: str | None, future: bo
             return value(_shift_month(anchor, -n).strftime("%Y-%m"), "month")
         return value(str(anchor.year - n), "year")
     if _WEEKEND.search(low):
-        saturday = _weekday(5, "last" if "last" in low else "", anchor, future) if anchor else None
-        return value(saturday and _week(saturday), "week")
+        past = any(w in low for w in _WEEKEND_PAST)
+        start = _weekday(_WEEKEND_START, -1 if past else 0, anchor, future) if anchor else None
+        return value(start and _week(start), "week")
     m = _RELATIVE_UNIT.search(low)
     if m:
         which, unit = m.group("which"), m.group("unit")
-        step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(which, 0)
+        step = _RELATIVE.get(which.lower(), 0)
         if unit in SEASONS:
             season = SEASONS[unit]
             if anchor is None:
@@ -213,12 +248,13 @@ def _relative(s: str, low: str, anchor: date | None, mod: str | None, future: bo
             return value(iso, "day")
     m = _WEEKDAY.search(low)
     if m:
-        which = (m.group("which") or "").lower()
-        day = _weekday(WEEKDAYS[m.group("weekday")], which, anchor, future) if anchor else None
+        step = _WEEKDAY_CUES.get((m.group("which") or "").lower(), 0)
+        day = _weekday(WEEKDAYS[m.group("weekday")], step, anchor, future) if anchor else None
         return value(day and day.isoformat(), "day")
     m = _MONTH_ONLY.search(s)
-    if m and m.group("month").lower() == "may" and not (
-            m.group("month")[0].isupper() and (low == "may" or re.search(r"\b(in|early|late|mid|since|until|by|from|last|next|this|of)\s+may\b", low))):
+    if m and m.group("month").lower() in _AMBIGUOUS_MONTHS and not (
+            m.group("month")[0].isupper() and (low == m.group("month").lower()
+                                               or re.search(rf"{_MONTH_CUE}{re.escape(m.group('month').lower())}\b", low))):
         m = None  # "may" the modal, not the month
     if m and (m.group("month")[0].isupper() or low == m.group("month").lower()):
         month = MONTHS[m.group("month").lower().rstrip(".")]
@@ -231,8 +267,8 @@ def _relative(s: str, low: str, anchor: date | None, mod: str | None, future: bo
 # --- dates in a parsed sentence -------------------------------------------------------------
 
 _YEAR_WORD = re.compile(r"^(?:1[89]|20)\d\d$")
-_YEAR_CONTEXT = {"in", "since", "of", "by", "until", "till", "from", "through", "early", "late", "mid",
-                 "the", "during", "before", "after", "around", "circa", "approximately", "as"}
+_YEAR_CONTEXT = words(_TIME, "year_cues", _WHERE)
+_FUTURE = words(_TIME, "future_auxiliaries", _WHERE)
 _CLAUSAL = {"ccomp", "advcl", "relcl", "acl", "xcomp", "parataxis", "conj", "csubj", "csubjpass",
             "appos", "dobj", "nsubj", "nsubjpass", "attr"}
 _ATTACH = {"prep", "pobj", "npadvmod", "tmod", "advmod", "nummod", "compound", "amod", "nmod", "pcomp", "obl"}
@@ -273,7 +309,7 @@ def _future(tok: Token) -> bool:
         if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
             break
         verb = verb.head
-    return any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in verb.children)
+    return any(c.dep_ == "aux" and c.lower_ in _FUTURE for c in verb.children)
 
 
 def date_of(tok: Token, dates: list[DateMention]) -> DateMention | None:

@@ -12,26 +12,35 @@ never creates an actor.
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 
-import yaml
 from spacy.tokens import Doc, Token
 
+from ..lang import DEFAULT, lexicon as language, words
 from ..model import Actor
 from .certainty import assess, quote_spans
 from .patterns import lexicon as pattern_lexicon
 from .reference import references
 from .referents import Referents
 
-RELATIVE = {"who", "whom", "which", "that", "whose"}
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 
 
-@lru_cache(maxsize=1)
-def lexicon() -> dict:
-    """Word lists of `data/arguments.yaml`."""
-    data = yaml.safe_load((resources.files("actorgraph") / "data" / "arguments.yaml").read_text(encoding="utf-8"))
-    return {"carrier_nouns": frozenset(data["carrier_nouns"]), "office_nouns": frozenset(data["office_nouns"])}
+@lru_cache(maxsize=None)
+def lexicon(lang: str = DEFAULT) -> dict:
+    """Word lists of `lang/<lang>/carriers.yaml`, `reference.yaml` and `prepositions.yaml` this module reads."""
+    carriers, reference, preps = (language(lang, name) for name in ("carriers", "reference", "prepositions"))
+    c_at, r_at, p_at = (f"lang/{lang}/{name}.yaml" for name in ("carriers", "reference", "prepositions"))
+    return {"carrier_nouns": words(carriers, "carrier_nouns", c_at),
+            "office_nouns": words(carriers, "office_nouns", c_at),
+            "relative_pronouns": words(reference, "relative_pronouns", r_at),
+            "person_pronouns": words(reference, "person_pronouns", r_at),
+            "locative_relatives": words(reference, "locative_relatives", r_at),
+            "genitive": words(preps, "genitive", p_at),
+            "origin": words(preps, "origin", p_at),
+            "enumeration": words(preps, "enumeration", p_at),
+            "range_end": words(preps, "range_end", p_at),
+            "place": words(preps, "place", p_at),
+            "clause_openers": words(preps, "clause_openers", p_at)}
 
 
 class Arguments:
@@ -74,7 +83,7 @@ class Arguments:
     # --- noun phrases --------------------------------------------------------------------------
     def referents(self, tok: Token) -> list[Actor]:
         """The actors a noun phrase and its conjuncts name ("Qais and Laith al-Khazali" -> both)."""
-        if tok.lower_ in RELATIVE and tok.dep_ != "poss":
+        if tok.lower_ in self.lex["relative_pronouns"] and tok.dep_ != "poss":
             head = self.antecedent(tok)
             if head is not None:
                 tok = head
@@ -114,7 +123,7 @@ class Arguments:
         tok = self.doc[i]
         while tok.dep_ in ("compound", "flat") and tok.head.i > tok.i:
             tok = tok.head
-        if tok.dep_ == "pobj" and tok.head.lower_ in ("on", "against", "at", "in", "near", "inside", "into", "to", "over"):
+        if tok.dep_ == "pobj" and tok.head.lower_ in self.lex["place"]:
             return None  # "a strike on X that killed": X is where, not who
         return tok
 
@@ -128,11 +137,11 @@ class Arguments:
             if actor.id in mates:  # "after Iraq, ..., invaded the country": not Iraq itself
                 actor = self.refs.last_before(tok.i, (actor.type,), not_in=mates,
                                               after=tok.doc[max(tok.sent.start - 1, 0)].sent.start)
-        if actor is None and tok.lower_ in ("he", "she", "him", "her") and tok.dep_ in SUBJECTS:
+        if actor is None and tok.lower_ in self.lex["person_pronouns"] and tok.dep_ in SUBJECTS:
             actor = self._salient_before(tok)
         if actor is not None:
             return actor
-        if tok.lower_ in RELATIVE and tok.dep_ != "poss":
+        if tok.lower_ in self.lex["relative_pronouns"] and tok.dep_ != "poss":
             head = self.antecedent(tok)
             return self.referent(head, depth + 1) if head is not None and head.i != tok.i else None
         for child in tok.children:
@@ -145,7 +154,7 @@ class Arguments:
             if actor is not None:
                 return actor
         if tok.lower_ in self.np.lex.partitives or tok.lemma_.lower() in self.np.lex.partitives:
-            for pobj in (p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+            for pobj in (p for c in tok.children if c.dep_ == "prep" and c.lower_ in self.lex["genitive"]
                          for p in c.children if p.dep_ == "pobj"):
                 return self.referent(pobj, depth + 1)  # "hundreds of Wagner fighters"
         if tok.pos_ in ("NOUN", "PROPN"):
@@ -198,13 +207,13 @@ class Arguments:
                 if actor is not None:
                     return actor
         for child in tok.children:
-            if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+            if child.dep_ == "prep" and child.lower_ in self.lex["origin"]:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         actor = self.referent(pobj, depth + 1)
                         if actor is not None:
                             return actor
-            if child.dep_ == "relcl" and any(g.lower_ == "where" for g in child.children):
+            if child.dep_ == "relcl" and any(g.lower_ in self.lex["locative_relatives"] for g in child.children):
                 for s in child.children:
                     if s.dep_ in SUBJECTS:
                         actor = self.referent(s, depth + 1)
@@ -216,12 +225,12 @@ class Arguments:
         """Actors a plural noun enumerates: "leaders — from bin Laden to Baghdadi", "groups such as X and Y"."""
         out: list[Actor] = []
         for child in tok.children:
-            if child.dep_ == "prep" and child.lower_ in ("from", "including", "like", "to", "as"):
+            if child.dep_ == "prep" and child.lower_ in self.lex["enumeration"]:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         out += [a for a in self.referents(pobj) if a.type == "person" or a.type == "organization"]
                         for sub in pobj.children:  # "from X to Y": "to" hangs under X
-                            if sub.dep_ == "prep" and sub.lower_ == "to":
+                            if sub.dep_ == "prep" and sub.lower_ in self.lex["range_end"]:
                                 out += [a for p in sub.children if p.dep_ == "pobj" for a in self.referents(p)]
         return list({a.id: a for a in out}.values())
 
@@ -258,15 +267,12 @@ class Arguments:
         return [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
 
 
-_CLAUSE_PREPS = {"after", "before", "since", "until", "as", "when", "while", "because", "once"}
-
-
 def _stray_subject(head: Token, verb: Token) -> Token | None:
     """The subject of a clause the parser hung as a conjunct: "escaped after Iraq, ..., invaded X"."""
     if any(c.dep_ == "cc" and c.i < verb.i for c in head.children):
         return None
     for c in head.children:
-        if c.dep_ == "prep" and c.lower_ in _CLAUSE_PREPS and c.i < verb.i:
+        if c.dep_ == "prep" and c.lower_ in lexicon()["clause_openers"] and c.i < verb.i:
             objs = [p for p in c.children if p.dep_ == "pobj" and p.i < verb.i]
             if objs:
                 return objs[0]

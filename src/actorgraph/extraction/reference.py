@@ -14,29 +14,56 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from functools import lru_cache
-from importlib import resources
 
-import yaml
 from spacy.tokens import Doc, Span, Token
 
+from ..errors import ConfigError
+from ..lang import DEFAULT, lexicon, mapping, words
 from ..model import Actor
 from .cues import load_cues
 from ..names import fold
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
-RELATIVE = frozenset({"who", "whom", "which", "that", "whose"})
 _CACHE_KEY = "actorgraph.references"
 
 
-@lru_cache(maxsize=1)
-def _lexicon() -> dict:
-    path = resources.files("actorgraph") / "data" / "reference.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    pronouns = {w.lower(): tuple(types) for w, types in data["pronouns"].items()}
-    descriptions = {w.lower(): tuple(types) for w, types in data["descriptions"].items()}
-    return {"pronouns": pronouns, "possessives": frozenset(w.lower() for w in data["possessives"]),
-            "descriptions": descriptions, "determiners": frozenset(data["determiners"]),
-            "window": int(data.get("window", 3))}
+@lru_cache(maxsize=None)
+def _lexicon(lang: str = DEFAULT) -> dict:
+    """The word lists of `lang/<lang>/reference.yaml` and the verbs of `verb_classes.yaml` this module reads."""
+    where = f"lang/{lang}/reference.yaml"
+    data = lexicon(lang, "reference")
+    window = data.get("window", 3)
+    if not isinstance(window, int) or isinstance(window, bool) or window < 0:
+        raise ConfigError(f"{where}: key 'window' must be a whole number of sentences")
+    return {"pronouns": _typed(mapping(data, "pronouns", where), "pronouns", where),
+            "possessives": words(data, "possessives", where),
+            "person_pronouns": words(data, "person_pronouns", where),
+            "descriptions": _typed(mapping(data, "descriptions", where), "descriptions", where),
+            "determiners": words(data, "determiners", where),
+            "relative_pronouns": words(data, "relative_pronouns", where),
+            "relative_possessives": words(data, "relative_possessives", where),
+            "untagged_relatives": words(data, "untagged_relatives", where),
+            "locative_proforms": words(data, "locative_proforms", where),
+            "locative_relatives": words(data, "locative_relatives", where),
+            "quantifiers": words(data, "quantifiers", where),
+            "genitive": words(lexicon(lang, "prepositions"), "genitive", f"lang/{lang}/prepositions.yaml"),
+            "expletive_verbs": words(lexicon(lang, "verb_classes"), "expletive_verbs", f"lang/{lang}/verb_classes.yaml"),
+            "window": window}
+
+
+def _typed(table: dict, key: str, where: str) -> dict[str, tuple[str, ...]]:
+    """A word -> actor types table, lower-cased words; a non-list of types names the file and key."""
+    out = {}
+    for word, types in table.items():
+        if not isinstance(types, list) or not all(isinstance(t, str) for t in types):
+            raise ConfigError(f"{where}: key {key!r}: {word!r} must map to a list of actor types")
+        out[str(word).lower()] = tuple(types)
+    return out
+
+
+def relative_pronouns() -> frozenset[str]:
+    """The relative pronouns ("who", "which", "that", ...) of the default language."""
+    return _lexicon()["relative_pronouns"]
 
 
 class References:
@@ -116,14 +143,15 @@ class References:
 
     def _resolve(self, tok: Token) -> Actor | None:
         low = tok.lower_
-        if low in RELATIVE and tok.tag_ in ("WP", "WDT", "WP$") or low == "that" and tok.dep_ in SUBJECTS + ("dobj",):
+        if low in self.lex["relative_pronouns"] and tok.tag_ in ("WP", "WDT", "WP$") \
+                or low in self.lex["untagged_relatives"] and tok.dep_ in SUBJECTS + ("dobj",):
             clause = tok.head
             while clause.dep_ not in ("relcl", "acl") and clause.head.i != clause.i and clause.pos_ in ("VERB", "AUX", "ADP"):
                 clause = clause.head
             if clause.dep_ in ("relcl", "acl"):
                 return self.noun_actor(clause.head)
             return None
-        if low == "there" and tok.dep_ == "advmod":  # "bomb attacks there"
+        if low in self.lex["locative_proforms"] and tok.dep_ == "advmod":  # "bomb attacks there"
             return self.last_before(tok.i, ("location", "country"), after=_sentence_start(tok, back=1))
         if low in self.lex["pronouns"]:
             if low == "it" and self._expletive(tok):
@@ -193,7 +221,7 @@ class References:
                         if cand is not None and cand.type in types:
                             return cand
                         if cand is None and s.pos_ == "NOUN" and tok.lower_ in self.lex["possessives"] \
-                                and tok.lower_ != "his" and tok.lower_ != "her":
+                                and "person" not in types:
                             return None  # "the Trump administration ramped up its campaign": its own subject, unnamed
         sent = tok.sent
         # 2. a possessive takes the last fitting mention before it ("Iran and its proxies")
@@ -226,7 +254,7 @@ class References:
                     or c.dep_ in ("prep", "relcl", "acl") \
                     or c.tag_ in ("JJS", "RBS") or c.dep_ == "amod" and any(g.tag_ == "RBS" for g in c.children):
                 return None
-        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in ("one", "some", "any"):
+        if tok.dep_ == "pobj" and tok.head.lower_ in self.lex["genitive"] and tok.head.head.lower_ in self.lex["quantifiers"]:
             return None
         taken = {a.id for s in _clause_mates(tok) for a in (self.noun_actor(s),) if a is not None}
         after = _sentence_start(tok, back=2)
@@ -271,7 +299,7 @@ class References:
     def _expletive(self, tok: Token) -> bool:
         """"It was no coincidence that ...", "It's unclear when ...": an 'it' that names nothing."""
         head = tok.head
-        if tok.dep_ not in ("nsubj", "nsubjpass") or head.lemma_ not in ("be", "seem", "appear", "remain", "happen", "take"):
+        if tok.dep_ not in ("nsubj", "nsubjpass") or head.lemma_ not in self.lex["expletive_verbs"]:
             return False
         kids = {c.dep_ for c in head.children}
         return bool(kids & {"ccomp", "xcomp", "advcl", "csubj"}) or any(

@@ -14,23 +14,47 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from ..errors import ConfigError
+from ..lang import DEFAULT, lexicon, strings, words
 from ..model import Actor
 from .cues import load_cues
 from ..names import fold
 from .patterns import Lexicon
-from .reference import SUBJECTS, References
+from .reference import SUBJECTS, References, relative_pronouns
 
-COPULAS = frozenset({"be", "become", "remain", "serve", "act", "work", "name", "appoint", "elect",
-                     "form", "constitute", "stay", "continue", "emerge", "rise", "make", "consider"})
-OBJECT_CONTROL = frozenset({"ask", "order", "allow", "help", "force", "urge", "tell", "instruct", "task",
-                            "permit", "enable", "encourage", "push", "pressure", "direct", "hire",
-                            "recruit", "train", "send", "dispatch", "commission", "authorize", "authorise"})
+# The verb classes and prepositions of `lang/en/verb_classes.yaml` and `prepositions.yaml`.
+_VERBS, _VERBS_AT = lexicon(DEFAULT, "verb_classes"), f"lang/{DEFAULT}/verb_classes.yaml"
+_PREPS, _PREPS_AT = lexicon(DEFAULT, "prepositions"), f"lang/{DEFAULT}/prepositions.yaml"
+COPULAS = words(_VERBS, "copulas", _VERBS_AT)
+OBJECT_CONTROL = words(_VERBS, "object_control", _VERBS_AT)
+SUBJECT_CONTROL = words(_VERBS, "subject_control", _VERBS_AT)
 # verbs whose object, not their subject, is described: "of which X formed the wing"
-PREDICATIVE_OBJECTS = frozenset({"form", "constitute", "represent", "remain"})
+PREDICATIVE_OBJECTS = words(_VERBS, "predicative_objects", _VERBS_AT)
 # "calling Soleimani an enemy of the United States": the second object describes the first
-NAMING = frozenset({"call", "label", "brand", "dub", "name", "consider", "deem", "designate",
-                    "describe", "term", "list", "regard", "see", "view", "appoint", "elect", "nominate",
-                    "install", "promote", "choose", "select", "make"})
+NAMING = words(_VERBS, "naming_verbs", _VERBS_AT)
+INCLUSION = words(_VERBS, "inclusion_verbs", _VERBS_AT)  # "allies include X"
+GENITIVE = words(_PREPS, "genitive", _PREPS_AT)  # "one of", "leader of", "the city of"
+ROLE = words(_PREPS, "role", _PREPS_AT)  # "serves as"
+TITLE = words(_PREPS, "title", _PREPS_AT)  # "leader of / for"
+MEMBERSHIP = strings(_PREPS, "membership", _PREPS_AT)  # "a unit of / in / from / within", tried in this order
+EXAMPLES = words(_PREPS, "examples", _PREPS_AT)  # "including", "like"
+
+
+def _phrases(key: str) -> tuple[tuple[str, str], ...]:
+    """Two-word prepositions as (modifier, preposition): "such as" -> ("such", "as")."""
+    out = []
+    for phrase in strings(_PREPS, key, _PREPS_AT):
+        parts = phrase.lower().split()
+        if len(parts) != 2:
+            raise ConfigError(f"{_PREPS_AT}: key {key!r}: {phrase!r} must be two words, a modifier and a preposition")
+        out.append((parts[0], parts[1]))
+    return tuple(out)
+
+
+EXAMPLE_PHRASES = _phrases("example_phrases")  # "such as"
+# the relative pronouns that stand for the noun itself ("who", "which"), not for its owner ("whose")
+_RELATIVES = relative_pronouns() - words(lexicon(DEFAULT, "reference"), "relative_possessives",
+                                         f"lang/{DEFAULT}/reference.yaml")
 DASHES = frozenset({",", "—", "–", "-", ":", "(", "‒"})
 
 
@@ -63,7 +87,7 @@ class Referents:
                 return None  # "Iraqis" are people of Iraq, not the state
             return Ref(actor, "self", tok)
         lemma = tok.lemma_.lower()
-        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in self.lex.partitives:
+        if tok.dep_ == "pobj" and tok.head.lower_ in GENITIVE and tok.head.head.lemma_.lower() in self.lex.partitives:
             ref = self.one(tok.head.head, depth + 1)  # "one of five Hezbollah members" is the one
             if ref is not None:
                 return ref
@@ -82,12 +106,12 @@ class Referents:
                     ref = self.one(s, depth + 1)
                     if ref is not None:
                         return ref
-        if tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.lemma_ in COPULAS | NAMING:
+        if tok.dep_ == "pobj" and tok.head.lower_ in ROLE and tok.head.head.lemma_ in COPULAS | NAMING:
             for s in self._as_bearers(tok.head.head):
                 ref = self.one(s, depth + 1)
                 if ref is not None:
                     return ref
-        of_pobj = self._pobj(tok, ("of",))
+        of_pobj = self._pobj(tok, GENITIVE)
         if lemma in self.lex.partitives or tok.lower_ in self.lex.partitives or lemma in self.lex.collective_nouns and of_pobj is not None and of_pobj.tag_ in ("NNS", "NNPS"):
             if of_pobj is not None:
                 ref = self.one(of_pobj, depth + 1)
@@ -115,7 +139,7 @@ class Referents:
                         actor = inner.actor if inner is not None else None
                     if actor is not None and actor.type in ("organization", "country", "person"):
                         return Ref(actor, via, child)
-            for prep in ("of", "in", "from", "within"):
+            for prep in MEMBERSHIP:
                 pobj = self._pobj(tok, (prep,))
                 if pobj is not None:
                     ref = self.one(pobj, depth + 1)
@@ -137,7 +161,7 @@ class Referents:
         """The actors a noun phrase and its conjuncts name, or the members it lists ("such as X and Y")."""
         out: list[Ref] = []
         group = [tok, *[c for c in tok.conjuncts if c.i > tok.i]]
-        if tok.lower_ in ("who", "whom", "which", "that") and tok.head.dep_ == "relcl":
+        if tok.lower_ in _RELATIVES and tok.head.dep_ == "relcl":
             base = tok.head.head  # "Samir Qantar and Jihad Moughniyah, the son of ..., who were killed"
             if base.dep_ == "appos":
                 base = base.head
@@ -154,23 +178,23 @@ class Referents:
         """What a plural or generic noun enumerates: "fighters including X and Y", "allies such as X", "allies include X"."""
         lists: list[Token] = []
         for child in tok.children:
-            if child.dep_ == "prep" and (child.lower_ in ("including", "like") or
-                                         child.lower_ == "as" and any(g.lower_ == "such" for g in child.children)):
+            if child.dep_ == "prep" and (child.lower_ in EXAMPLES or any(
+                    child.lower_ == prep and any(g.lower_ == mod for g in child.children) for mod, prep in EXAMPLE_PHRASES)):
                 lists += [p for p in child.children if p.dep_ == "pobj"]
-        if tok.dep_ in ("nsubj",) and tok.head.lemma_ in ("include", "comprise"):
+        if tok.dep_ in ("nsubj",) and tok.head.lemma_ in INCLUSION:
             lists += [c for c in tok.head.children if c.dep_ == "dobj"]
         if tok.lemma_.lower() in self.lex.collective_nouns:  # "an axis of fighters including X"
-            inner = self._pobj(tok, ("of",))
+            inner = self._pobj(tok, GENITIVE)
             if inner is not None:
                 for child in inner.children:
-                    if child.dep_ == "prep" and child.lower_ in ("including", "like"):
+                    if child.dep_ == "prep" and child.lower_ in EXAMPLES:
                         lists += [p for p in child.children if p.dep_ == "pobj"]
-        if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ == "of":
+        if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ in GENITIVE:
             # "an axis of Iran-backed fighters including X": the list may hang on the outer noun
             outer = tok.head.head
             if outer.lemma_.lower() in self.lex.collective_nouns:
                 for child in outer.children:
-                    if child.dep_ == "prep" and child.lower_ in ("including", "like"):
+                    if child.dep_ == "prep" and child.lower_ in EXAMPLES:
                         lists += [p for p in child.children if p.dep_ == "pobj"]
         out: list[Ref] = []
         for head in lists:
@@ -208,7 +232,7 @@ class Referents:
         yield self._name_after(end, head)
         node = head
         for _ in range(3):  # "one of the highest ranking officials", "part of a committee of ... proxies"
-            if node.dep_ == "pobj" and node.head.lower_ == "of" and \
+            if node.dep_ == "pobj" and node.head.lower_ in GENITIVE and \
                     node.head.head.lemma_.lower() in self.lex.containers | self.lex.partitives:
                 node = node.head.head
             else:
@@ -222,7 +246,7 @@ class Referents:
             for child in cand.children:
                 if child.dep_ == "appos" and child.i > cand.i:
                     yield self.of(child)
-            for pobj in (p for c in cand.children if c.dep_ == "prep" and c.lower_ in ("of", "for")
+            for pobj in (p for c in cand.children if c.dep_ == "prep" and c.lower_ in TITLE
                          for p in c.children if p.dep_ == "pobj"):
                 # "The leader of Kataib Hezbollah, Ali Musa Daqduq, ..." with the name parsed as
                 # an apposition of the organization: a person there bears the title
@@ -237,7 +261,7 @@ class Referents:
                 named = [c for c in cand.head.children if c.dep_ == "dobj" and c.i < cand.i]
                 named = named or self.patients(cand.head)
                 yield [r for s in named if s.i != cand.i for r in self.of(s)]
-            if cand.dep_ == "pobj" and cand.head.lower_ == "as" and cand.head.head.lemma_ in COPULAS | NAMING:
+            if cand.dep_ == "pobj" and cand.head.lower_ in ROLE and cand.head.head.lemma_ in COPULAS | NAMING:
                 yield [r for s in self._as_bearers(cand.head.head) for r in self.of(s)]
         yield self.members(head)
         # "Adel Al-Jubeir, ... ambassador" the other way round: a name, then a comma or dash, then the noun
@@ -262,7 +286,7 @@ class Referents:
         k = end
         # skip the title's own "of <organization>" ("Director of the Office of ... Andrea M. Gacki")
         for child in head.children:
-            if child.dep_ == "prep" and child.i >= end and child.lower_ in ("of", "for"):
+            if child.dep_ == "prep" and child.i >= end and child.lower_ in TITLE:
                 pobj = [p for p in child.children if p.dep_ == "pobj"]
                 if pobj and self.refs.at(pobj[0]) is not None:
                     rng = self.refs.mention(pobj[0])
@@ -318,7 +342,7 @@ class Referents:
                 return [c for c in head.children if c.dep_ == "nsubjpass"]
             return self.agents(head, depth + 1)
         if dep == "xcomp":
-            if head.lemma_ in OBJECT_CONTROL or any(c.dep_ == "dobj" for c in head.children) and head.lemma_ not in ("try", "seek", "want", "plan", "vow", "threaten", "promise", "agree", "decide", "refuse", "attempt", "intend"):
+            if head.lemma_ in OBJECT_CONTROL or any(c.dep_ == "dobj" for c in head.children) and head.lemma_ not in SUBJECT_CONTROL:
                 objs = [c for c in head.children if c.dep_ == "dobj"]
                 if objs:
                     return objs
@@ -338,7 +362,7 @@ class Referents:
             gov = head.head
             if gov.pos_ in ("VERB", "AUX"):
                 objs = [c for c in gov.children if c.dep_ == "dobj"]
-                if head.lower_ == "of" and objs:  # "accuses Israel of carrying out"
+                if head.lower_ in GENITIVE and objs:  # "accuses Israel of carrying out"
                     return objs
                 if self.passive(gov):
                     return [c for c in gov.children if c.dep_ == "nsubjpass"]
@@ -380,7 +404,7 @@ class Referents:
         return verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod") or "agent" in kids
 
     @staticmethod
-    def _pobj(tok: Token, preps: tuple[str, ...]) -> Token | None:
+    def _pobj(tok: Token, preps: frozenset[str] | tuple[str, ...]) -> Token | None:
         for child in tok.children:
             if child.dep_ == "prep" and child.lower_ in preps:
                 for p in child.children:

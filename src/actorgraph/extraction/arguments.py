@@ -1,13 +1,23 @@
-"""Arguments: which actor fills a word's slot in an event, a quote or a figure — who does what to whom.
+"""Arguments: the one argument and reference layer — which actors a phrase refers to, who does what to whom.
 
-Events, quotes and figures all ask the same questions of the parse: which actor a noun phrase
-names ("Asaib Al-Haq leader Qais Khazali" -> Khazali; "Hezbollah targets" -> Hezbollah;
-"Saudi Arabia's then-ambassador to the US, Adel Al-Jubeir" -> Al-Jubeir), who the subject of a
-verb is when the clause does not say ("allowed the Houthis to conduct attacks" -> the Houthis),
-and how sure the sentence is. Pronouns, relative pronouns, descriptions ("the country"),
-demonyms and short names are resolved by the relations stage's `reference.References`, and
-certainty is judged by its `certainty.assess`; this module adds the slot rules on top. It
-never creates an actor.
+`arguments(doc, actors)` gives the one `Arguments` object of a document (built once, cached on
+the Doc); every construction (relations, events, quotes, figures) asks it the same questions:
+
+- `refers_to(tok)`: the actors a noun phrase and its conjuncts name ("Asaib Al-Haq leader Qais
+  Khazali" -> Khazali; "Hezbollah targets" -> Hezbollah; "Qais and Laith al-Khazali" -> both);
+  `resolve(tok)` is the single actor a word stands for (a mention, a pronoun, a relative, a
+  description, a demonym, a short name);
+- `agents(verb)` / `patients(verb)`: who does and who undergoes what a verb says, passives and
+  control verbs included ("allowed the Houthis to conduct attacks" -> the Houthis);
+  `subjects(verb)`: the subject words, inherited when the clause leaves them out (events,
+  quotes and figures read this; it does not turn passives round);
+- `one(tok)`, `of(tok)`, `bearers(noun)`: the noun-phrase semantics with how an actor was
+  reached (`referents.Ref`: "self", "unit", "people", "place");
+- `certainty(anchor)`: how sure the sentence is (`certainty.assess`).
+
+Underneath, `reference.References` holds the mentions and the pronoun rules and
+`referents.Referents` the noun-phrase and clause rules; this module adds the slot rules of
+events, quotes and figures on top. It never creates an actor.
 """
 from __future__ import annotations
 
@@ -18,11 +28,11 @@ from spacy.tokens import Doc, Token
 from ..lang import DEFAULT, lexicon as language, words
 from ..model import Actor
 from .certainty import assess, quote_spans
-from .patterns import lexicon as pattern_lexicon
-from .reference import references
-from .referents import Referents
+from .patterns import Lexicon, lexicon as pattern_lexicon
+from .reference import SUBJECTS, references
+from .referents import Ref, Referents, by_agents, marked_passive
 
-SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+_CACHE_KEY = "actorgraph.arguments"
 
 
 @lru_cache(maxsize=None)
@@ -43,15 +53,27 @@ def lexicon(lang: str = DEFAULT) -> dict:
             "clause_openers": words(preps, "clause_openers", p_at)}
 
 
-class Arguments:
-    """The actors of one parsed article, addressable by token, with the slot-filling rules."""
+def arguments(doc: Doc, actors: list[Actor], lex: Lexicon | None = None) -> "Arguments":
+    """The argument layer of a document for these actors (built once per document, actor list and lexicon)."""
+    lex = lex if lex is not None else pattern_lexicon()
+    cached = doc.user_data.get(_CACHE_KEY)
+    if cached is not None and cached.actors is actors and cached.refs is references(doc, actors) \
+            and cached.np.lex is lex:
+        return cached
+    args = Arguments(doc, actors, lex)
+    doc.user_data[_CACHE_KEY] = args
+    return args
 
-    def __init__(self, doc: Doc, actors: list[Actor]):
+
+class Arguments:
+    """The actors of one parsed article, addressable by token, with the reference, clause and slot rules."""
+
+    def __init__(self, doc: Doc, actors: list[Actor], lex: Lexicon | None = None):
         self.doc = doc
         self.actors = actors
         self.lex = lexicon()
         self.refs = references(doc, actors)
-        self.np = Referents(self.refs, pattern_lexicon())
+        self.np = Referents(self.refs, lex if lex is not None else pattern_lexicon())
         self._quotes: list[tuple[int, int]] | None = None
 
     # --- lookups -----------------------------------------------------------------------------
@@ -80,8 +102,25 @@ class Arguments:
             self._quotes = quote_spans(self.doc)
         return assess(anchor, False, pattern_lexicon().certainty, self._quotes, own_verb=own_verb).value
 
+    def resolve(self, tok: Token) -> Actor | None:
+        """The actor a word stands for: its mention, or what a pronoun, relative, description, demonym or short name refers to."""
+        return self.refs.resolve(tok)
+
     # --- noun phrases --------------------------------------------------------------------------
-    def referents(self, tok: Token) -> list[Actor]:
+    def one(self, tok: Token) -> Ref | None:
+        """The actor a noun phrase headed by `tok` names, and how it was reached (`Referents.one`)."""
+        return self.np.one(tok)
+
+    def of(self, tok: Token) -> list[Ref]:
+        """The actors a noun phrase, its conjuncts and its listed members name, with how (`Referents.of`)."""
+        return self.np.of(tok)
+
+    def bearers(self, head: Token, span: tuple[int, int] | None = None,
+                types: tuple[str, ...] | None = None) -> list[Ref]:
+        """Who a noun of office or role describes (`Referents.bearers`)."""
+        return self.np.bearers(head, span, types)
+
+    def refers_to(self, tok: Token) -> list[Actor]:
         """The actors a noun phrase and its conjuncts name ("Qais and Laith al-Khazali" -> both)."""
         if tok.lower_ in self.lex["relative_pronouns"] and tok.dep_ != "poss":
             head = self.antecedent(tok)
@@ -228,13 +267,26 @@ class Arguments:
             if child.dep_ == "prep" and child.lower_ in self.lex["enumeration"]:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
-                        out += [a for a in self.referents(pobj) if a.type == "person" or a.type == "organization"]
+                        out += [a for a in self.refers_to(pobj) if a.type == "person" or a.type == "organization"]
                         for sub in pobj.children:  # "from X to Y": "to" hangs under X
                             if sub.dep_ == "prep" and sub.lower_ in self.lex["range_end"]:
-                                out += [a for p in sub.children if p.dep_ == "pobj" for a in self.referents(p)]
+                                out += [a for p in sub.children if p.dep_ == "pobj" for a in self.refers_to(p)]
         return list({a.id: a for a in out}.values())
 
     # --- verbs ---------------------------------------------------------------------------------
+    def agents(self, verb: Token) -> list[Token]:
+        """Who does what a verb says: its subject, a passive's by-agent, a controller (`Referents.agents`)."""
+        return self.np.agents(verb)
+
+    def patients(self, verb: Token) -> list[Token]:
+        """Who undergoes what a verb says: its object, or a passive's subject (`Referents.patients`)."""
+        return self.np.patients(verb)
+
+    @staticmethod
+    def passive(verb: Token, *, reduced: bool = True) -> bool:
+        """Whether a verb is passive; `reduced=False` counts only passives marked by a passive subject or auxiliary."""
+        return Referents.passive(verb) if reduced else marked_passive(verb)
+
     def subjects(self, verb: Token, depth: int = 0) -> list[Token]:
         """The subject words of a verb, inherited when the clause leaves it out."""
         own = [c for c in verb.children if c.dep_ in SUBJECTS]
@@ -262,9 +314,10 @@ class Arguments:
             return []
         return []
 
-    def passive_agents(self, verb: Token) -> list[Token]:
-        """The by-phrase of a passive verb."""
-        return [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    @staticmethod
+    def passive_agents(verb: Token) -> list[Token]:
+        """The by-phrase of a passive verb ("killed by Israel" -> Israel)."""
+        return by_agents(verb)
 
 
 def _stray_subject(head: Token, verb: Token) -> Token | None:

@@ -18,7 +18,7 @@ from .doctext import doc_text
 from ..names import fold
 from .patterns import lexicon
 from ..ontology import ontology
-from .reference import references
+from .arguments import arguments
 
 _SENTENCE_ACTORS = "actorgraph.sentence_actors"
 
@@ -80,9 +80,9 @@ def _actors_in(doc: Doc, actors: list[Actor], start: int, end: int) -> set[str]:
         found = {a.id for a in actors for m in a.mentions if m.start < end and m.end > start}
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None:
-            refs = references(doc, actors)
+            args = arguments(doc, actors)
             for tok in span:
-                actor = refs.resolve(tok)
+                actor = args.resolve(tok)
                 if actor is not None:
                     found.add(actor.id)
         capitals = lexicon().capitals  # "Tehran's foes": a capital refers to its state as well

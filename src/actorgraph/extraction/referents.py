@@ -328,7 +328,7 @@ class Referents:
         if depth > 5:
             return []
         if self.passive(verb):
-            return [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+            return by_agents(verb)
         own = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
         if own and all(s.i > verb.i and any(t.text in (":", "—", "–") for t in verb.doc[verb.i:s.i]) for s in own):
             own = []  # "... is a terrorist ...: Asaib Al-Haq" -- a name after a colon is not the subject
@@ -398,10 +398,8 @@ class Referents:
 
     @staticmethod
     def passive(verb: Token) -> bool:
-        kids = {c.dep_ for c in verb.children}
-        if kids & {"nsubjpass", "auxpass"}:
-            return True
-        return verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod") or "agent" in kids
+        """Whether a verb is passive: marked ("was killed by"), reduced ("militants killed in") or with a by-agent."""
+        return passive(verb)
 
     @staticmethod
     def _pobj(tok: Token, preps: frozenset[str] | tuple[str, ...]) -> Token | None:
@@ -411,3 +409,20 @@ class Referents:
                     if p.dep_ == "pobj":
                         return p
         return None
+
+
+def marked_passive(verb: Token) -> bool:
+    """A passive the parse marks with a passive subject or auxiliary ("X was killed", "had been ordered")."""
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def passive(verb: Token) -> bool:
+    """A marked passive, a reduced one ("the militants killed in the strike") or a verb with a by-agent."""
+    if marked_passive(verb):
+        return True
+    return verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod") or any(c.dep_ == "agent" for c in verb.children)
+
+
+def by_agents(verb: Token) -> list[Token]:
+    """The objects of a passive verb's by-phrase ("killed by Israel" -> Israel)."""
+    return [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]

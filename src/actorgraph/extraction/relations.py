@@ -26,7 +26,7 @@ from .doctext import span_text
 from ..names import fold
 from .patterns import NAME, VERSION, Context, Proposal, find_cues, lexicon
 from ..ontology import ontology
-from .reference import references
+from .arguments import arguments
 from .referents import Referents
 from .timex import date_of, dates_in
 
@@ -52,8 +52,8 @@ class DependencyPatterns:
         if not actors:
             return []
         lex = lexicon()
-        refs = references(doc, actors)
-        ctx = Context(doc=doc, refs=refs, np=Referents(refs, lex), lex=lex, cues=find_cues(doc))
+        args = arguments(doc, actors, lex)  # the one argument and reference layer of the document
+        ctx = Context(doc=doc, refs=args.refs, np=args.np, lex=lex, cues=find_cues(doc))
         quotes = quote_spans(doc)
         predicates = ontology()
         countries = {fold(name): a for a in actors if a.type == "country" for name in (a.name, *a.aliases)}

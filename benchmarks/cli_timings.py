@@ -134,6 +134,7 @@ def main() -> int:
     ap.add_argument("--small", type=int, default=20, help="BBC records added to samples/ in the small store")
     ap.add_argument("--work", default=None, metavar="DIR", help="keep the stores here and reuse them")
     ap.add_argument("--src", default=None, metavar="DIR", help="put DIR first on the children's PYTHONPATH")
+    ap.add_argument("--build-only", action="store_true", help="build the stores in --work and stop")
     opts = ap.parse_args()
     if not BBC.is_file():
         sys.exit(f"the BBC corpus is absent: {BBC}")
@@ -147,6 +148,8 @@ def main() -> int:
         work = Path(holder.name)
     src = str(Path(opts.src).resolve()) if opts.src else None
     small_store, big_store, big_in = build(work, opts.articles, opts.small, src)
+    if opts.build_only:
+        return 0
     top = json.loads(run([str(CLI), "stats", "--json", "--store", str(small_store)], src).stdout)
     name = (top.get("most_connected") or top.get("most_cited") or [{}])[0].get("name", "Hezbollah")
 

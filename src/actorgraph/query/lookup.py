@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-from rapidfuzz import fuzz, process
-
 from ..errors import AmbiguousActorError, UnknownActorError
-from ..resolve import NameKey, fold, name_similarity
 from ..store import Store
 
 TYPO_CUTOFF = 90  # rapidfuzz ratio (edit distance), 0-100: from here a name is a typo of a stored one
@@ -44,6 +41,7 @@ def _candidates(store: Store, ids: list[str]) -> list[tuple[str, str, str, int]]
 def _spelled_alike(store: Store, name: str) -> ActorRef | None:
     """The actor with a name that matches word by word and sounds alike, as resolution matches
     ("Kata'ib Hizballah" -> Kataib Hezbollah); AmbiguousActorError when several do equally well."""
+    from ..resolve import NameKey, name_similarity  # rigour: on use, not for `stats`
     key = NameKey.of(name, "organization")
     best: dict[str, float] = {}
     for actor_id, spelling in store.rows("SELECT actor_id, name FROM actor_names WHERE block = ?", [key.block]):
@@ -60,6 +58,8 @@ def _spelled_alike(store: Store, name: str) -> ActorRef | None:
 
 def find_actor(store: Store, name: str) -> ActorRef:
     """The one actor `name` designates; UnknownActorError or AmbiguousActorError (with candidates) else."""
+    from rapidfuzz import fuzz, process
+    from ..resolve import fold
     store.require_articles()
     if (by_id := actor_by_id(store, name.strip())) is not None:
         return by_id

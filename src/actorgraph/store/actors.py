@@ -3,10 +3,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from ..model import content_id
-from ..resolve import Candidate, NameKey
 from .database import Store, now
+
+if TYPE_CHECKING:
+    from ..resolve import Candidate, NameKey
 
 
 class StoreView:
@@ -39,6 +42,7 @@ class StoreView:
             self._put(actor_id, name, f, surname, block, type_, registry_id, node_name)
 
     def _put(self, actor_id, name, folded, surname, block, type_, registry_id, node_name) -> None:
+        from ..resolve import Candidate, NameKey  # rigour: on use, not for the commands that only read
         c = Candidate(actor_id, name, type_, registry_id, node_name, NameKey.of(node_name, type_).words)
         self._folded[folded][actor_id + "|" + name] = c
         if surname:
@@ -83,6 +87,7 @@ def actor_keys(registry_id: str | None, wikidata: str | None) -> list[str]:
 
 def new_actor_id(store: Store, type_: str, name: str, registry_id: str | None, start: int = 1) -> str:
     """A deterministic id for a new global actor; a counter separates a clash (after a split)."""
+    from ..resolve import NameKey
     basis = registry_id or NameKey.of(name, type_).loose
     n = start
     while True:
@@ -110,6 +115,7 @@ def add_keys(store: Store, actor_id: str, keys: Iterable[str]) -> None:
 
 def rebuild_names(store: Store, actor_ids: Iterable[str]) -> None:
     """Recompute the spellings and id keys of these actors from their per-article actors."""
+    from ..resolve import NameKey
     for actor_id in actor_ids:
         row = store.rows("SELECT type FROM actors WHERE id = ?", [actor_id])
         if not row:

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 from ..errors import StoreError
 from ..model import CERTAINTIES, Evidence, Extraction, IntakeFailure, content_id
-from ..resolve import NameKey, resolve_actor
 from .actors import StoreView, actor_keys, new_actor_id
 from .database import Store, columns_select, now
 from .summaries import add_summaries
@@ -114,6 +113,7 @@ class _Batch:
     """
 
     def __init__(self, store: Store, extractions: list[Extraction]):
+        from ..resolve import NameKey  # rigour: on use, not for the commands that only read
         self.store = store
         keys = [NameKey.of(n, a.type) for ex in extractions for a in ex.actors for n in (a.name, *a.aliases) if n]
         ids = [k for ex in extractions for a in ex.actors for k in actor_keys(a.registry_id, a.wikidata)]
@@ -145,6 +145,7 @@ class _Batch:
 
     def add(self, ex: Extraction) -> Stored:
         """Resolve one article's actors and keep its rows; an article already stored is left as it is."""
+        from ..resolve import NameKey, resolve_actor
         article = ex.article
         aid = article.id
         if aid in self.seen:

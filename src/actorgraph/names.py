@@ -3,7 +3,8 @@
 `fold` ignores case, accents, apostrophes, hyphens, a leading "the" and a trailing
 possessive, so "Al-Ka’abi’s" and "al-Kaabi" meet; `loose_tokens` also drops the Arabic
 article, so "al-Muhandis" meets "Muhandis" and "Al-Quds Force" meets "Quds Force".
-Transliteration is rigour's (`rigour.text.ascii_text`), the field's library for it.
+Transliteration is rigour's (`rigour.text.ascii_text`), the field's library for it. This is
+the one `fold` of actorgraph: extraction, resolution, the store's name keys and lookup use it.
 """
 from __future__ import annotations
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from actorgraph.resolve import fold
+from actorgraph.names import fold
 from actorgraph.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -63,7 +63,9 @@ def test_network_is_bounded_and_filtered(ro_server):
     none = ro_server.get(f"/api/network/{actor['id']}?since=2999-01-01")
     assert none["edges"] == [] and [n["id"] for n in none["nodes"]] == [actor["id"]]
     status, _, body = ro_server.request(f"/api/network/{actor['id']}?certainty=sure")
-    assert status == 422 and b"unknown certainty" in body
+    assert status == 422 and b"certainty 'sure' is not one of asserted" in body
+    status, _, body = ro_server.request(f"/api/network/{actor['id']}?until=2024-13")
+    assert status == 422 and b"until '2024-13'" in body
     status, _, _ = ro_server.request(f"/api/network/{actor['id']}?limit=100000")
     assert status == 422
 

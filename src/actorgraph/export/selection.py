@@ -5,21 +5,19 @@ articles go out and keeps their ids in temporary tables of the store's connectio
 format then reads the same rows through `Selection.rows(kind)` (or the SQL behind it, for
 DuckDB's own CSV and Parquet writers). Per-article actor references (event participants,
 quote speakers, figure subjects, attributions) are turned into the global actors they
-were resolved to, so every format speaks of one actor id space.
+were resolved to, so every format speaks of one actor id space. The predicate, certainty and
+date filters mean what they mean for `path` and the web network (`query.filters`): an item's
+date is its own, else its article's, and `--until 2024-07` keeps all of July.
 """
 from __future__ import annotations
 
-import re
 from collections import defaultdict, deque
 from dataclasses import dataclass, field
 
-from ..errors import ExportError
-from ..ontology import ontology
-from ..model import CERTAINTIES
+from ..errors import ExportError, FilterError
 from ..query import find_actor
+from ..query.filters import StatementFilters, article_join, item_date, statement_filters
 from ..store import Store
-
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 # Per-article actor ids become global ones by this join (alias `x` is the per-article actor).
 _GLOBAL = "LEFT JOIN article_actors {x} ON {x}.article_id = {t}.article_id AND {x}.local_id = {t}.{col}"
@@ -33,38 +31,21 @@ class Filters:
     hops: int = 1  # how far from `actor`, in relations followed either way
     predicates: tuple[str, ...] = ()  # only relations with these predicates
     certainty: tuple[str, ...] = ()  # only statements, events, quotes, figures of these certainties
-    since: str | None = None  # only items dated on or after (ISO date, year or year-month)
-    until: str | None = None  # only items dated on or before
+    since: str | None = None  # only items dated on or after (YYYY, YYYY-MM or YYYY-MM-DD: from its first day)
+    until: str | None = None  # only items dated on or before (through the last day of a year or month)
 
-    def check(self) -> None:
-        """Raise ExportError naming a filter value that cannot be used, and the valid ones."""
-        known = ontology()
-        for p in self.predicates:
-            if p not in known:
-                raise ExportError(f"--predicate {p!r} is not a predicate; known: {', '.join(sorted(known))}")
-        for c in self.certainty:
-            if c not in CERTAINTIES:
-                raise ExportError(f"--certainty {c!r} is not a certainty; known: {', '.join(CERTAINTIES)}")
-        for flag, value in (("--since", self.since), ("--until", self.until)):
-            if value is not None and not _DATE.match(value):
-                raise ExportError(f"{flag} {value!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    def check(self) -> StatementFilters:
+        """The checked statement filters; raises ExportError naming a value that cannot be used."""
         if self.hops < 0:
             raise ExportError(f"--hops {self.hops} must be 0 or more")
+        try:
+            return statement_filters(self.predicates, self.certainty, self.since, self.until)
+        except FilterError as exc:
+            raise ExportError(f"--{exc}") from exc
 
     @property
     def narrowed(self) -> bool:
         return bool(self.actor or self.predicates or self.certainty or self.since or self.until)
-
-
-def _dated(column: str, f: Filters) -> tuple[list[str], list]:
-    cond, params = [], []
-    if f.since:
-        cond.append(f"{column} >= ?")
-        params.append(f.since)
-    if f.until:
-        cond.append(f"{column} <= ?")
-        params.append(f.until)
-    return cond, params
 
 
 def _where(cond: list[str]) -> str:
@@ -195,19 +176,14 @@ def _local_in(alias: str, col: str, actors_table: str = "x_actors") -> str:
 
 def select(store: Store, filters: Filters = Filters()) -> Selection:
     """Choose what to export; raises EmptyStoreError for an empty store, ExportError for a bad filter."""
-    filters.check()
+    sf = filters.check()
     store.require_articles()
     conn = store.conn
     f = filters
+    articles = article_join("s") if sf.dated else ""  # an item's date is its own, else its article's
 
-    cond, params = _dated("date", f)
-    if f.predicates:
-        cond.append("list_contains(?, predicate)")
-        params.append(list(f.predicates))
-    if f.certainty:
-        cond.append("list_contains(?, certainty)")
-        params.append(list(f.certainty))
-    statements = store.rows(f"SELECT id, subject, object FROM statements{_where(cond)}", params)
+    cond, params = sf.conditions("s", date_sql=item_date("s"))
+    statements = store.rows(f"SELECT s.id, s.subject, s.object FROM statements s {articles}{_where(cond)}", params)
 
     if f.actor:
         focus = find_actor(store, f.actor)
@@ -231,14 +207,12 @@ def select(store: Store, filters: Filters = Filters()) -> Selection:
         ("quotes", "quotes", "q", "date", _local_in("q", "speaker")),
         ("figures", "figures", "f", "date", f"({_local_in('f', 'subject')} OR {_local_in('f', 'place')})"),
     ):
-        cond, params = _dated(f"{alias}.{date_col}", f)
-        if f.certainty:
-            cond.append(f"list_contains(?, {alias}.certainty)")
-            params.append(list(f.certainty))
+        cond, params = sf.conditions(alias, date_sql=item_date(alias), predicates=False)
         if f.actor:
             cond.append(actor_cond)
-        conn.execute(f"CREATE OR REPLACE TEMP TABLE x_{kind} AS SELECT DISTINCT {alias}.id FROM {table} {alias}"
-                     f"{_where(cond)}", params)
+        articles = article_join(alias) if sf.dated else ""
+        conn.execute(f"CREATE OR REPLACE TEMP TABLE x_{kind} AS SELECT DISTINCT {alias}.id FROM {table} {alias} "
+                     f"{articles}{_where(cond)}", params)
 
     if f.narrowed and not f.actor:  # the actors the kept events, quotes and figures speak of come too
         conn.execute("""INSERT INTO x_actors

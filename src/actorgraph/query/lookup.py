@@ -59,7 +59,7 @@ def _spelled_alike(store: Store, name: str) -> ActorRef | None:
 def find_actor(store: Store, name: str) -> ActorRef:
     """The one actor `name` designates; UnknownActorError or AmbiguousActorError (with candidates) else."""
     from rapidfuzz import fuzz, process
-    from ..resolve import fold
+    from ..names import fold
     store.require_articles()
     if (by_id := actor_by_id(store, name.strip())) is not None:
         return by_id

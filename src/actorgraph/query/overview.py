@@ -6,7 +6,7 @@ from ..store import Store, failures
 
 def search(store: Store, text: str, limit: int = 20) -> dict:
     """Actors whose names contain the text, and sentences and quotes that do."""
-    from ..resolve import fold  # rigour: on use, not for `stats`
+    from ..names import fold  # rigour: on use, not for `stats`
     store.require_articles()
     key = fold(text)
     actors = store.rows("""

@@ -11,7 +11,8 @@ symmetric predicates (met_with, allied_with, associated_with) go both ways. So
     direction="any"    any orientation: the actors are linked somehow
 
 Each hop is printed in its true direction with a sentence that states it. Edges whose every
-statement is negated are not followed unless `certainty` asks for negated ones. Each step asks
+statement is negated are not followed unless `certainty` asks for negated ones. The predicate,
+certainty and date filters mean what they mean everywhere (`query.filters`). Each step asks
 the store for the edges touching one frontier (indexed lookups), so a query costs the
 neighbourhoods it visits, not the whole graph; networkx lists the shortest chains in what was seen.
 """
@@ -23,6 +24,7 @@ from typing import TYPE_CHECKING
 from ..errors import StoreError
 from ..model import CERTAINTIES
 from ..store import Store
+from .filters import StatementFilters, article_join, item_date, statement_filters
 from .lookup import find_actor
 
 if TYPE_CHECKING:
@@ -44,50 +46,29 @@ def downward(subject: str, predicate: str, object_: str) -> list[tuple[str, str]
     return [(object_, subject)] if predicate in UPWARD else [(subject, object_)]
 
 
-def _check(predicates: list[str], certainty: list[str] | None, direction: str) -> None:
+def _check(direction: str) -> None:
     if direction not in DIRECTIONS:
         raise StoreError(f"direction {direction!r} is not one of {', '.join(DIRECTIONS)}")
-    for c in certainty or []:
-        if c not in CERTAINTIES:
-            raise StoreError(f"certainty {c!r} is not one of {', '.join(CERTAINTIES)}")
-    if not predicates:
-        raise StoreError("no predicate to follow")
 
 
-def _statement_filters(alias: str, certainty: list[str] | None, since: str | None,
-                       until: str | None) -> tuple[list[str], list]:
-    """SQL conditions and parameters for statements of these certainties (negated left out by
-    default) dated within [since, until]."""
-    cond, params = [f"list_contains(?, {alias}.certainty)"], [list(certainty or CERTAINTIES[:3])]
-    if since:
-        cond.append(f"{alias}.date >= ?")
-        params.append(since)
-    if until:
-        cond.append(f"{alias}.date <= ?")
-        params.append(until)
-    return cond, params
-
-
-def _edges(store: Store, frontier: Iterable[str], predicates: list[str], certainty: list[str] | None,
-           since: str | None, until: str | None) -> list[tuple[str, str, str, str]]:
+def _edges(store: Store, frontier: Iterable[str], f: StatementFilters) -> list[tuple[str, str, str, str]]:
     """Edges (relation id, subject, predicate, object) touching the frontier that pass the filters."""
     ids = sorted(frontier)
-    if since or until:
-        cond, params = _statement_filters("statements", certainty, since, until)
-        where = " AND ".join(cond)
+    if f.dated:
+        cond, params = f.conditions("s", date_sql=item_date("s"))
         return store.rows(f"""
-            SELECT DISTINCT relation_id, subject, predicate, object FROM statements
-            WHERE list_contains(?, predicate) AND (subject IN (SELECT unnest(?)) OR object IN (SELECT unnest(?)))
-              AND {where}""", [predicates, ids, ids, *params])
-    counted = " + ".join(certainty or CERTAINTIES[:3])  # the relation's count of each certainty asked for
+            SELECT DISTINCT s.relation_id, s.subject, s.predicate, s.object FROM statements s {article_join("s")}
+            WHERE (s.subject IN (SELECT unnest(?)) OR s.object IN (SELECT unnest(?))) AND {' AND '.join(cond)}""",
+                          [ids, ids, *params])
+    counted = " + ".join(f.certainty)  # the relation's count of each certainty asked for (names from CERTAINTIES)
     return store.rows(f"""
         SELECT id, subject, predicate, object FROM relations
         WHERE list_contains(?, predicate) AND (subject IN (SELECT unnest(?)) OR object IN (SELECT unnest(?)))
-          AND {counted} > 0""", [predicates, ids, ids])
+          AND {counted} > 0""", [list(f.predicates), ids, ids])
 
 
-def _search(store: Store, a: str, b: str, directed: bool, predicates: list[str], certainty: list[str] | None,
-            since: str | None, until: str | None, max_hops: int) -> tuple[nx.MultiGraph, bool]:
+def _search(store: Store, a: str, b: str, directed: bool, f: StatementFilters,
+            max_hops: int) -> tuple[nx.MultiGraph, bool]:
     """Bidirectional BFS from a (downward) and b (upward); the graph of edges seen, and whether they met."""
     import networkx as nx  # imported on use: `actorgraph stats`, `show` ... start without it
     graph = nx.MultiDiGraph() if directed else nx.MultiGraph()
@@ -98,7 +79,7 @@ def _search(store: Store, a: str, b: str, directed: bool, predicates: list[str],
         side = 0 if len(frontiers[0]) <= len(frontiers[1]) else 1
         nxt: set[str] = set()
         met = False
-        for rid, s, p, o in _edges(store, frontiers[side], predicates, certainty, since, until):
+        for rid, s, p, o in _edges(store, frontiers[side], f):
             pairs = downward(s, p, o) if directed else [(s, o)]
             for upper, lower in pairs:
                 graph.add_edge(upper, lower, key=rid + ("" if (upper, lower) == (s, o) else "~"),
@@ -124,12 +105,11 @@ def _search(store: Store, a: str, b: str, directed: bool, predicates: list[str],
     return graph, False
 
 
-def _evidence(store: Store, relation_ids: list[str], certainty: list[str] | None, since: str | None,
-              until: str | None) -> dict[str, dict]:
+def _evidence(store: Store, relation_ids: list[str], f: StatementFilters) -> dict[str, dict]:
     """For each edge, the statement to print: one that passes the filters, most certain first, then earliest."""
     if not relation_ids:
         return {}
-    cond, params = _statement_filters("s", certainty, since, until)
+    cond, params = f.conditions("s", date_sql=item_date("s"), predicates=False)
     rows = store.rows(f"""
         SELECT s.relation_id, a.source, s.sentence, s.certainty, s.date, r.sources, r.statements, r.contradicted
         FROM statements s JOIN articles a ON a.id = s.article_id JOIN relations r ON r.id = s.relation_id
@@ -146,8 +126,10 @@ def path(store: Store, source: str, target: str, *, predicates: list[str] | None
          direction: str = "auto", max_hops: int = MAX_HOPS, limit: int = 5) -> dict:
     """The shortest chains from `source` to `target` (at most `limit`), each hop with its evidence."""
     import networkx as nx
-    predicates = list(predicates or DEFAULT_PREDICATES)
-    _check(predicates, certainty, direction)
+    _check(direction)
+    # negated statements make no chain unless asked for
+    f = statement_filters(predicates or DEFAULT_PREDICATES, certainty or CERTAINTIES[:3], since, until)
+    predicates = list(f.predicates)
     a, b = find_actor(store, source), find_actor(store, target)
     if a.id == b.id:
         raise StoreError(f"{source!r} and {target!r} are the same actor ({a.name})")
@@ -157,7 +139,7 @@ def path(store: Store, source: str, target: str, *, predicates: list[str] | None
     used = tries[-1]
     for used in tries:
         top, bottom = (a.id, b.id) if used != "up" else (b.id, a.id)
-        graph, met = _search(store, top, bottom, used != "any", predicates, certainty, since, until, max_hops)
+        graph, met = _search(store, top, bottom, used != "any", f, max_hops)
         if met and nx.has_path(graph, top, bottom):
             for nodes in nx.all_shortest_paths(graph, top, bottom):
                 chains.append(nodes if used != "up" else nodes[::-1])
@@ -171,8 +153,7 @@ def path(store: Store, source: str, target: str, *, predicates: list[str] | None
             data = graph.get_edge_data(n1, n2) if used != "up" else graph.get_edge_data(n2, n1)
             hops.append(list(data.values()))
         hop_edges.append(hops)
-    evidence = _evidence(store, sorted({e["relation"] for hops in hop_edges for h in hops for e in h}),
-                         certainty, since, until)
+    evidence = _evidence(store, sorted({e["relation"] for hops in hop_edges for h in hops for e in h}), f)
     rank = {p: i for i, p in enumerate(predicates)}
 
     def strength(i: int) -> tuple:

@@ -10,7 +10,7 @@ by word, sound alike and are close (`fuzzy 0.93`). Two people who share only a s
 meet. The store supplies the candidates (`CandidateView`), so this package never touches SQL.
 """
 from .matching import CandidateView, Candidate, Match, resolve_actor
-from .names import NameKey, fold, loose_tokens, name_similarity
+from .names import NameKey, loose_tokens, name_similarity
 
-__all__ = ["Candidate", "CandidateView", "Match", "NameKey", "fold", "loose_tokens",
+__all__ = ["Candidate", "CandidateView", "Match", "NameKey", "loose_tokens",
            "name_similarity", "resolve_actor"]

@@ -4,7 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
-from .names import NameKey, fold, name_similarity
+from ..names import fold
+from .names import NameKey, name_similarity
 
 
 @dataclass(frozen=True, slots=True)

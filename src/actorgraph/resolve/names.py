@@ -1,21 +1,19 @@
-"""Names as keys: one spelling folded so that its variants meet, and a word-by-word similarity.
+"""Names as keys: the keys of one spelling that resolution and lookup search by, and a word-by-word similarity.
 
-Transliteration is rigour's (`rigour.text.ascii_text`), the sound key is rigour's metaphone,
-and the word similarity is rapidfuzz's Jaro-Winkler; what is written here is only how they
-are put together.
+The folded key is `actorgraph.names.fold`, the one that extraction uses too. The sound key is
+rigour's metaphone and the word similarity is rapidfuzz's Jaro-Winkler; what is written here
+is only how they are put together.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz.distance import JaroWinkler
-from rigour.text import ascii_text, metaphone
+from rigour.text import metaphone
 
-_APOSTROPHES = re.compile(r"['’‘`ʼʻ′´\"]")
-_POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
-_NON_WORD = re.compile(r"[^0-9a-z]+")
+from ..names import fold
+
 # Words that say nothing about which actor it is: articles, titles of address.
 PARTICLES = frozenset({"al", "el", "the", "of"})
 TITLES = frozenset({"sayyed", "sayyid", "sheikh", "shaykh", "general", "gen", "brig", "maj",
@@ -25,17 +23,6 @@ TITLES = frozenset({"sayyed", "sayyid", "sheikh", "shaykh", "general", "gen", "b
 # words also sound alike (same metaphone): "hezbollah"/"hizballah" is 0.82 and sounds alike.
 WORD_CLOSE = 0.90
 WORD_SOUNDS = 0.80
-
-
-@lru_cache(maxsize=200_000)
-def fold(name: str) -> str:
-    """Lower ASCII words without punctuation or a leading "the": "Asa’ib Ahl al-Haq" -> "asaib ahl al haq"."""
-    s = ascii_text(_POSSESSIVE.sub("", name.strip())).casefold()
-    s = _APOSTROPHES.sub("", s)
-    words = _NON_WORD.sub(" ", s).split()
-    if len(words) > 1 and words[0] == "the":
-        words = words[1:]
-    return " ".join(words)
 
 
 @lru_cache(maxsize=200_000)

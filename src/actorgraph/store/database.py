@@ -96,8 +96,8 @@ class Store:
             return
         with self.transaction():
             for version, name, statements in pending:
-                for sql in statements:
-                    self.conn.execute(sql)
+                for step in statements:
+                    step(self) if callable(step) else self.conn.execute(step)
                 self.conn.execute("INSERT INTO migrations VALUES (?, ?, ?)", [version, name, now()])
 
     def migrations(self) -> list[tuple[int, str]]:

@@ -80,7 +80,7 @@ def merge(store: Store, keep_id: str, other_id: str, note: str = "") -> Decision
 
 def split(store: Store, actor_id: str, name: str, note: str = "") -> Decision:
     """Move the per-article actors of `actor_id` known as `name` to a new actor, and pin the name to it."""
-    from ..resolve import fold  # rigour: on use, not for the commands that only read
+    from ..names import fold  # rigour: on use, not for the commands that only read
     base_name, type_, _, _ = _actor(store, actor_id)
     folded = fold(name)
     moved = store.rows(

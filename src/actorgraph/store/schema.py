@@ -1,11 +1,18 @@
 """The store's schema, as named migrations applied in order and recorded in the store.
 
-A migration is (version, name, statements). A store records each applied migration in the
+A migration is (version, name, steps): a step is an SQL statement, or a function of the open
+`Store` for what SQL cannot compute (keys made by Python code). A store records each applied migration in the
 `migrations` table; opening a store applies the missing ones in one transaction, and refuses
 a store whose recorded version is newer than `SCHEMA_VERSION` (written by a newer actorgraph).
 Never edit a released migration: add the next one.
 """
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .database import Store
 
 CREATE_MIGRATIONS = """
 CREATE TABLE IF NOT EXISTS migrations (
@@ -143,11 +150,58 @@ _SUMMARIES = [
 ]
 
 
-MIGRATIONS: list[tuple[int, str, list[str]]] = [
+def refold_names(store: "Store") -> None:
+    """Recompute the stored name keys with `actorgraph.names.fold`, the one fold of extraction and resolution.
+
+    Stores before version 4 were keyed by another fold, which kept "-isation" apart from
+    "-ization" and dropped a possessive only after ' or ’; a key made by it would miss the
+    same name folded today. actor_names (folded, loose, words, surname, block) and
+    article_actors.folded are made again from the names they hold; a name pin keeps only its
+    folded key, so that key is folded again. Two spellings of one actor that now fold alike
+    keep one row, as the writer does.
+    """
+    from ..names import fold
+    from ..resolve.names import NameKey
+
+    rows = store.rows("SELECT actor_id, name, folded, loose, words, surname, block, type FROM actor_names ORDER BY rowid")
+    names: dict[tuple[str, str], tuple] = {}
+    for actor_id, name, *_, type_ in rows:
+        k = NameKey.of(name, type_)
+        if k.folded:
+            names.setdefault((actor_id, k.folded), (actor_id, k.name, k.folded, k.loose, k.words, k.surname, k.block,
+                                                    type_))
+    if sorted(names.values(), key=str) != sorted(rows, key=str):
+        store.conn.execute("DELETE FROM actor_names")
+        store.insert("actor_names", list(names.values()))
+
+    changed = []
+    for article_id, local_id, name, aliases, folded in store.rows(
+            "SELECT article_id, local_id, name, aliases, folded FROM article_actors"):
+        new = [fold(n) for n in dict.fromkeys((name, *(aliases or []))) if n]
+        if new != list(folded or []):
+            changed.append((article_id, local_id, new))
+    if changed:
+        store.conn.execute("CREATE TEMP TABLE refolded (article_id VARCHAR, local_id VARCHAR, folded VARCHAR[])")
+        store.insert("refolded", changed)
+        store.conn.execute("""UPDATE article_actors SET folded = r.folded FROM refolded r
+            WHERE article_actors.article_id = r.article_id AND article_actors.local_id = r.local_id""")
+        store.conn.execute("DROP TABLE refolded")
+
+    pins = store.rows("SELECT folded, type, actor_id FROM name_pins ORDER BY rowid")
+    refolded: dict[tuple[str, str], tuple] = {}
+    for folded, type_, actor_id in pins:
+        refolded.setdefault((fold(folded), type_), (fold(folded), type_, actor_id))
+    if sorted(refolded.values()) != sorted(pins):
+        store.conn.execute("DELETE FROM name_pins")
+        store.insert("name_pins", list(refolded.values()))
+
+
+MIGRATIONS: list[tuple[int, str, list[str | Callable[["Store"], None]]]] = [
     (1, "create-graph", _GRAPH),
     (2, "actor-summaries", _SUMMARIES),
     # Point lookups of the few events, quotes and figures a profile shows (`id IN (...)`).
     (3, "item-id-indexes", ["CREATE INDEX events_id ON events (id)", "CREATE INDEX quotes_id ON quotes (id)",
                             "CREATE INDEX figures_id ON figures (id)"]),
+    (4, "refold-names", [refold_names]),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -21,7 +21,7 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 
 from .. import __version__, query
-from ..errors import ActorgraphError, AmbiguousActorError, IntakeError, UnknownActorError
+from ..errors import ActorgraphError, AmbiguousActorError, FilterError, IntakeError, UnknownActorError
 from ..ontology import ontology
 from ..settings import Settings
 from . import geo, highlight, network
@@ -117,6 +117,10 @@ def create_app(store_path: str, *, token: str | None = None, settings: Settings 
     async def ambiguous(request: Request, exc: AmbiguousActorError):
         return JSONResponse({"error": str(exc)}, status_code=409)
 
+    @app.exception_handler(FilterError)
+    async def bad_filter(request: Request, exc: FilterError):
+        return JSONResponse({"error": str(exc)}, status_code=422)
+
     @app.exception_handler(IntakeError)
     async def bad_article(request: Request, exc: IntakeError):
         return JSONResponse({"error": str(exc)}, status_code=422)
@@ -180,13 +184,10 @@ def create_app(store_path: str, *, token: str | None = None, settings: Settings 
               since: str | None = Query(None, max_length=10), until: str | None = Query(None, max_length=10),
               limit: int = Query(80, ge=2, le=network.MAX_NODES)) -> dict:
         """A bounded neighbourhood around the actor (at most `limit` actors), filtered."""
-        certainty = _list(certainty)
-        if certainty and (bad := set(certainty) - set(network.CERTAINTIES)):
-            raise HTTPException(422, f"unknown certainty {sorted(bad)}; use {', '.join(network.CERTAINTIES)}")
         with access.reader() as store:
             _exists(store, _checked("g", actor_id))
             return network.neighbourhood(store, actor_id, hops=hops, predicates=_list(predicate),
-                                         certainty=certainty, since=since or None, until=until or None, limit=limit)
+                                         certainty=_list(certainty), since=since or None, until=until or None, limit=limit)
 
     @app.get("/api/map", tags=["map"])
     def map_(actor: str | None = Query(None)) -> dict:

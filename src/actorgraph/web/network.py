@@ -2,7 +2,8 @@
 
 Breadth-first from the centre, hop by hop, following the strongest edges first (most sources);
 it stops adding actors at `limit` and says so (`truncated`). Filters by predicate, certainty
-and date apply to the statements behind each edge (a statement's date, else its article's).
+and date apply to the statements behind each edge, with the meaning `query.filters` gives them
+(a statement's date, else its article's; `until=2024-07` keeps all of July).
 Without a date filter the edges' stored totals answer: an edge passes a certainty filter when
 one of its kept certainties counts a statement, and only an edge that also has statements of
 a left-out certainty has its figures recounted from its statements. A date filter reads the
@@ -10,31 +11,30 @@ statements.
 """
 from __future__ import annotations
 
+from ..model import CERTAINTIES
+from ..query.filters import StatementFilters, article_join, item_date, statement_filters
 from ..store import Store
 
 MAX_HOPS = 3
 MAX_NODES = 300
-CERTAINTIES = ("asserted", "reported", "uncertain", "negated")
 
 
-def _edges(store: Store, frontier: list[str], predicates: list[str] | None, certainty: list[str] | None,
-           since: str | None, until: str | None, cap: int, within: bool = False) -> list[tuple]:
+def _edges(store: Store, frontier: list[str], f: StatementFilters, cap: int, within: bool = False) -> list[tuple]:
     """Edges touching the frontier (or, `within`, joining two of its actors) that pass the filters, strongest first."""
     join = "AND" if within else "OR"
-    if not (since or until):
-        return _stored_edges(store, frontier, join, predicates, certainty, cap)
+    if not f.dated:
+        return _stored_edges(store, frontier, join, f, cap)
     return _statement_edges(store, f"(s.subject IN (SELECT unnest(?)) {join} s.object IN (SELECT unnest(?)))",
-                            [frontier, frontier], predicates, certainty, since, until, cap)
+                            [frontier, frontier], f, cap)
 
 
-def _stored_edges(store: Store, frontier: list[str], join: str, predicates: list[str] | None,
-                  certainty: list[str] | None, cap: int) -> list[tuple]:
+def _stored_edges(store: Store, frontier: list[str], join: str, f: StatementFilters, cap: int) -> list[tuple]:
     """Edges answered from their stored totals; those with statements of a left-out certainty recounted."""
     cond, params = [f"(r.subject IN (SELECT unnest(?)) {join} r.object IN (SELECT unnest(?)))"], [frontier, frontier]
-    if predicates:
+    if f.predicates:
         cond.append("r.predicate IN (SELECT unnest(?))")
-        params.append(predicates)
-    left_out = [c for c in CERTAINTIES if c not in (certainty or CERTAINTIES)]
+        params.append(list(f.predicates))
+    left_out = [c for c in CERTAINTIES if c not in (f.certainty or CERTAINTIES)]
     if not left_out:
         return store.rows(f"""
             SELECT id, subject, predicate, object, sources, statements, asserted, reported, uncertain, negated,
@@ -51,31 +51,18 @@ def _stored_edges(store: Store, frontier: list[str], join: str, predicates: list
     pure = [row[:12] for row in rows if not row[12]]
     recount = [row[0] for row in rows if row[12]]
     if recount:  # an edge with statements of a left-out certainty: its figures from the kept statements alone
-        pure += _statement_edges(store, "s.relation_id IN (SELECT unnest(?))", [recount], None, certainty,
-                                 None, None, len(recount))
+        pure += _statement_edges(store, "s.relation_id IN (SELECT unnest(?))", [recount],
+                                 StatementFilters(certainty=f.certainty), len(recount))
     pure.sort(key=lambda r: (-r[4], -r[5], r[0]))
     return pure[:cap]
 
 
-def _statement_edges(store: Store, where: str, params: list, predicates: list[str] | None,
-                     certainty: list[str] | None, since: str | None, until: str | None, cap: int) -> list[tuple]:
+def _statement_edges(store: Store, where: str, params: list, f: StatementFilters, cap: int) -> list[tuple]:
     """Edges counted from their statements that pass the filters, strongest first."""
-    cond, params = [where], list(params)
-    if predicates:
-        cond.append("list_contains(?, s.predicate)")
-        params.append(predicates)
-    if certainty:
-        cond.append("list_contains(?, s.certainty)")
-        params.append(certainty)
     # A statement's date, else its article's; the articles are joined only for a date filter (costly).
-    date, articles = ("coalesce(s.date, a.published)", "JOIN articles a ON a.id = s.article_id") \
-        if since or until else ("s.date", "")
-    if since:
-        cond.append(f"{date} >= ?")
-        params.append(since)
-    if until:
-        cond.append(f"{date} <= ?")
-        params.append(until + "\uffff")  # "2024-07" also admits "2024-07-30"
+    date, articles = (item_date("s"), article_join("s")) if f.dated else ("s.date", "")
+    cond, more = f.conditions("s", date_sql=date)
+    cond, params = [where, *cond], [*params, *more]
     return store.rows(f"""
         SELECT s.relation_id, s.subject, s.predicate, s.object, count(DISTINCT s.article_id) AS sources,
                count(*) AS statements, count_if(s.certainty = 'asserted'), count_if(s.certainty = 'reported'),
@@ -88,7 +75,10 @@ def _statement_edges(store: Store, where: str, params: list, predicates: list[st
 def neighbourhood(store: Store, actor_id: str, *, hops: int = 1, predicates: list[str] | None = None,
                   certainty: list[str] | None = None, since: str | None = None, until: str | None = None,
                   limit: int = 100) -> dict:
-    """Actors within `hops` edges of the centre (at most `limit`), and the edges between them."""
+    """Actors within `hops` edges of the centre (at most `limit`), and the edges between them.
+
+    Raises FilterError naming a predicate, certainty or date that cannot be used."""
+    f = statement_filters(predicates, certainty, since, until)
     hops = max(1, min(hops, MAX_HOPS))
     limit = max(2, min(limit, MAX_NODES))
     depth = {actor_id: 0}
@@ -100,7 +90,7 @@ def neighbourhood(store: Store, actor_id: str, *, hops: int = 1, predicates: lis
             break
         nxt = []
         for (rid, s, p, o, sources, n, asserted, reported, uncertain, negated, first,
-             last) in _edges(store, frontier, predicates, certainty, since, until, cap=limit * 4):
+             last) in _edges(store, frontier, f, cap=limit * 4):
             for node in (s, o):
                 if node not in depth:
                     if len(depth) >= limit:
@@ -116,7 +106,7 @@ def neighbourhood(store: Store, actor_id: str, *, hops: int = 1, predicates: lis
         frontier = nxt
     if len(depth) > 1:  # edges among the actors found (the search above saw only edges at the frontier)
         ids = list(depth)
-        for row in _edges(store, ids, predicates, certainty, since, until, cap=limit * 8, within=True):
+        for row in _edges(store, ids, f, cap=limit * 8, within=True):
             rid, s, p, o = row[:4]
             if s in depth and o in depth and rid not in edges:
                 edges[rid] = {"id": rid, "source": s, "target": o, "predicate": p, "sources": row[4],

@@ -84,3 +84,9 @@ def test_a_missing_file_names_the_file(root: Path) -> None:
 def test_words_names_file_and_key() -> None:
     with pytest.raises(ConfigError, match=r"lang/en/speech\.yaml.*'media_nouns'"):
         words({"media_nouns": "press"}, "media_nouns", "lang/en/speech.yaml")
+
+
+def test_release_verbs_must_be_speech_verbs(root: Path) -> None:
+    _replace(root / "en" / "speech.yaml", "release_verbs: [say,", "release_verbs: [shout, say,")
+    with pytest.raises(ConfigError, match=r"speech\.yaml.*release_verbs.*shout"):
+        quote_lexicon("en", str(root))

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from ..errors import ConfigError
 from ..lang import DEFAULT, lexicon as language_file, where as file_name, words
 from ..model import Actor, Article, Evidence, Quote
-from .arguments import Arguments, arguments
+from .arguments import Arguments
 from .doctext import doc_text, span_text
 from .timex import date_of, dates_in
 
@@ -38,6 +38,7 @@ class QuoteLexicon:
     medium_preps: frozenset[str]  # "in a statement", "at a press conference"
     medium_inner_preps: frozenset[str]  # "in an interview with CNN"
     attribution_phrases: tuple[str, ...]  # "according to": the quote takes its verb's certainty
+    release_verbs: frozenset[str] = frozenset()  # "<statement>, said X." without quotation marks
 
 
 @lru_cache(maxsize=None)
@@ -48,11 +49,16 @@ def lexicon(lang: str = DEFAULT, root: str | None = None) -> QuoteLexicon:
     certainty = language_file(lang, "certainty", root)
     if not isinstance(data.get("min_verbless_words"), int):
         raise ConfigError(f"{where}: key 'min_verbless_words' must be a whole number")
+    release = words(data, "release_verbs", where)
+    if not release <= words(data, "speech_verbs", where):
+        raise ConfigError(f"{where}: key 'release_verbs' must list speech verbs only, not "
+                          f"{', '.join(sorted(release - words(data, 'speech_verbs', where)))}")
     return QuoteLexicon(words(data, "speech_verbs", where), words(data, "statement_nouns", where),
                         words(data, "media_nouns", where), data["min_verbless_words"],
                         words(data, "addressee_verbs", where), words(data, "medium_preps", where),
                         words(data, "medium_inner_preps", where),
-                        tuple(sorted(words(certainty, "quote_attribution_phrases", file_name(lang, "certainty", root)))))
+                        tuple(sorted(words(certainty, "quote_attribution_phrases", file_name(lang, "certainty", root)))),
+                        release)
 
 
 @dataclass
@@ -67,7 +73,7 @@ class _Marked:
 
 def find_quotes(doc: Doc, article: Article, actors: list[Actor], args: Arguments | None = None) -> list[Quote]:
     """The direct quotations of a parsed article whose speaker is one of its actors."""
-    args = args or arguments(doc, actors)
+    args = args or Arguments(doc, actors)
     lex = lexicon()
     text = doc_text(doc)
     marked = [_Marked(m.start(1) if m.group(1) is not None else m.start(2),
@@ -163,7 +169,7 @@ def _paragraph_break(text: str, a: int, b: int) -> bool:
 
 def _speaker(verb: Token, args: Arguments, inside: set[int]) -> Actor | None:
     """Who a speech verb attributes the words to: its subject (not a passive's), else the name just before it."""
-    passive = args.passive(verb, reduced=False)
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     subjects = args.passive_agents(verb) if passive else [s for s in args.subjects(verb) if s.i not in inside]
     for s in subjects:
         actor = _speaker_of(s, args)
@@ -292,7 +298,7 @@ def _unmarked(doc: Doc, article: Article, args: Arguments, lex: QuoteLexicon, in
         words = [t for t in sent if not t.is_space]
         if len(words) < 8 or words[-1].text not in (".", "!") or any(t.i in inside for t in words):
             continue
-        verb = next((t for t in reversed(words[-12:]) if t.lemma_.lower() in lex.speech_verbs
+        verb = next((t for t in reversed(words[-12:]) if t.lemma_.lower() in lex.release_verbs
                      and t.i > sent.start and doc[t.i - 1].text == ","), None)
         if verb is None:
             continue

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from ..errors import ConfigError
 from ..lang import DEFAULT, lexicon as language_file, where as file_name, words
 from ..model import Actor, Article, Evidence, Quote
-from .arguments import Arguments
+from .arguments import Arguments, arguments
 from .doctext import doc_text, span_text
 from .timex import date_of, dates_in
 
@@ -73,7 +73,7 @@ class _Marked:
 
 def find_quotes(doc: Doc, article: Article, actors: list[Actor], args: Arguments | None = None) -> list[Quote]:
     """The direct quotations of a parsed article whose speaker is one of its actors."""
-    args = args or Arguments(doc, actors)
+    args = args or arguments(doc, actors)
     lex = lexicon()
     text = doc_text(doc)
     marked = [_Marked(m.start(1) if m.group(1) is not None else m.start(2),
@@ -169,7 +169,7 @@ def _paragraph_break(text: str, a: int, b: int) -> bool:
 
 def _speaker(verb: Token, args: Arguments, inside: set[int]) -> Actor | None:
     """Who a speech verb attributes the words to: its subject (not a passive's), else the name just before it."""
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    passive = args.passive(verb, reduced=False)
     subjects = args.passive_agents(verb) if passive else [s for s in args.subjects(verb) if s.i not in inside]
     for s in subjects:
         actor = _speaker_of(s, args)

@@ -127,55 +127,38 @@ class Verify:
         return doc
 
 
-class Events:
+class Found:
+    """A stage that finds one kind of record in the article given its actors: `find(doc, article, actors)`."""
+
+    requires = ("ag_article", "ag_actors")
+
+    def __init__(self, name: str, find: Callable[[Doc, Article, list[Actor]], list], assigns: tuple[str, ...]):
+        self.name, self._find, self.assigns = name, find, assigns
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.set(self.assigns[0], self._find(doc, doc._.ag_article, doc._.ag_actors))
+        return doc
+
+
+def events(ctx: Context) -> Found:
     """Attacks, captures, killings, plots, meetings, designations, deployments, with roles."""
+    from .events import find_events
 
-    name = "events"
-    requires = ("ag_article", "ag_actors")
-    assigns = ("ag_events",)
-
-    def __init__(self, ctx: Context):
-        from .events import find_events
-
-        self._find = find_events
-
-    def __call__(self, doc: Doc) -> Doc:
-        doc._.ag_events = self._find(doc, doc._.ag_article, doc._.ag_actors)
-        return doc
+    return Found("events", find_events, ("ag_events",))
 
 
-class Quotes:
+def quotes(ctx: Context) -> Found:
     """What actors said, with the speaker and date."""
+    from .quotes import find_quotes
 
-    name = "quotes"
-    requires = ("ag_article", "ag_actors")
-    assigns = ("ag_quotes",)
-
-    def __init__(self, ctx: Context):
-        from .quotes import find_quotes
-
-        self._find = find_quotes
-
-    def __call__(self, doc: Doc) -> Doc:
-        doc._.ag_quotes = self._find(doc, doc._.ag_article, doc._.ag_actors)
-        return doc
+    return Found("quotes", find_quotes, ("ag_quotes",))
 
 
-class Figures:
-    """Numbers about actors (killed, fighters, money); a counted group may become an actor."""
+def figures(ctx: Context) -> Found:
+    """Numbers about actors (killed, fighters, money); a counted group may be added to the actors."""
+    from .figures import find_figures
 
-    name = "figures"
-    requires = ("ag_article", "ag_actors")
-    assigns = ("ag_figures", "ag_actors")
-
-    def __init__(self, ctx: Context):
-        from .figures import find_figures
-
-        self._find = find_figures
-
-    def __call__(self, doc: Doc) -> Doc:
-        doc._.ag_figures = self._find(doc, doc._.ag_article, doc._.ag_actors)  # may add group actors
-        return doc
+    return Found("figures", find_figures, ("ag_figures", "ag_actors"))
 
 
 # The one table of shipped components: name -> factory(Context).
@@ -183,9 +166,9 @@ COMPONENTS: dict[str, Callable[[Context], Component]] = {
     "actors": Actors,
     "relation_rules": RelationRules,
     "verify": Verify,
-    "events": Events,
-    "quotes": Quotes,
-    "figures": Figures,
+    "events": events,
+    "quotes": quotes,
+    "figures": figures,
 }
 DEFAULT_PIPELINE: tuple[str, ...] = ("actors", "relation_rules", "verify", "events", "quotes", "figures")
 

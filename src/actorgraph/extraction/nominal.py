@@ -68,7 +68,7 @@ def _copula(head: Token) -> Token | None:
 
 def _related(ctx: Context, span, head: Token, entry: RoleCue, bearers: list[Ref]) -> list[tuple[Ref, str]]:
     """The actor a role is of: "of Y" / "at Y", "Y's", "Y leader", "Syrian President", "...: Y"."""
-    np, refs, doc = ctx.np, ctx.refs, ctx.doc
+    np = ctx.np
     taken = {b.actor.id for b in bearers}
     out: list[tuple[Ref, str]] = []
     heads = [head] + [t for t in span if t.i != head.i]

@@ -20,7 +20,7 @@ from ..model import Actor
 from .cues import load_cues
 from ..names import fold
 from .patterns import Lexicon
-from .reference import SUBJECTS, References, relative_pronouns
+from .reference import References, relative_pronouns
 
 # The verb classes and prepositions of `lang/en/verb_classes.yaml` and `prepositions.yaml`.
 _VERBS, _VERBS_AT = lexicon(DEFAULT, "verb_classes"), f"lang/{DEFAULT}/verb_classes.yaml"

@@ -97,6 +97,16 @@ class ExtractionError(ActorgraphError):
         self.reason = reason
 
 
+class UnsupportedLanguageError(ExtractionError):
+    """The article is in a language the pipeline has no language data or model for."""
+
+    def __init__(self, source: str, language: str, supported: str):
+        super().__init__(source, "language", f"the article is in {language!r}, which this pipeline does not "
+                                             f"read (its language is {supported!r}; set `language` and `model` "
+                                             f"for another one)")
+        self.language = language
+
+
 class StoreError(ActorgraphError):
     """The graph store cannot be opened, written or asked."""
 

@@ -77,3 +77,22 @@ def test_ingest_records_the_failed_article_and_stores_the_rest(tmp_path):
     assert "bad.txt" in failures.stdout and "ExtractionError" in failures.stdout and "good.txt" not in failures.stdout
     stats = json.loads(run("stats", "--json").stdout)
     assert stats["counts"]["articles"] == 1 and stats["counts"]["failures"] == 1, stats
+
+
+ARABIC = ("أعلنت الحكومة العراقية يوم الاثنين أن قوات الحشد الشعبي دخلت مدينة الموصل بعد معارك عنيفة "
+          "استمرت أسبوعين، وقال متحدث باسم القوات إن العملية انتهت.")
+
+
+def test_an_article_in_another_language_is_a_named_failure_not_an_empty_success(tmp_path):
+    batch = actorgraph.extract(_article(GOOD, "en.txt"), Article(text=ARABIC, source="ar.txt", language="ar"))
+    assert [ex.article.source for ex in batch.extractions] == ["en.txt"]
+    [failure] = batch.failures
+    assert failure.error == "UnsupportedLanguageError" and "'ar'" in failure.reason and "ar.txt" in failure.reason
+    (tmp_path / "ar.txt").write_text(ARABIC + "\n", encoding="utf-8")
+    run = lambda *a: subprocess.run([sys.executable, "-m", "actorgraph.cli", *a], cwd=tmp_path,
+                                    capture_output=True, text=True, timeout=600)
+    proc = run("extract", "ar.txt", "--out", "out")
+    assert proc.returncode == 1 and "FAIL" in proc.stderr and "'ar'" in proc.stderr
+    proc = run("ingest", "ar.txt", "--store", "g.duckdb")
+    assert proc.returncode == 1 and "'ar'" in proc.stderr
+    assert "UnsupportedLanguageError" in run("failures", "--store", "g.duckdb").stdout

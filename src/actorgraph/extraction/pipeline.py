@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import __version__
-from ..errors import ExtractionError, ModelError
+from ..errors import ExtractionError, ModelError, UnsupportedLanguageError
 from ..model import Article, Extraction, IntakeFailure
 from ..registry import Registry, load_registry
 from ..settings import Settings
@@ -36,6 +36,7 @@ class Resources:
     registry: Registry
     name: str  # "actorgraph@<version>/<model>@<model version>"
     components: tuple[Component, ...] = ()
+    language: str = "en"  # the language of the components' data (lang/<code>/)
 
 
 _RESOURCES: dict[tuple, Resources] = {}
@@ -62,7 +63,8 @@ def load_resources(settings: Settings) -> Resources:
         meta = nlp.meta
         name = f"actorgraph@{__version__}/{meta.get('lang')}_{meta.get('name')}@{meta.get('version')}"
         components = build(settings.pipeline, Context(language=settings.language, registry=registry))
-        _RESOURCES[key] = Resources(nlp=nlp, registry=registry, name=name, components=tuple(components))
+        _RESOURCES[key] = Resources(nlp=nlp, registry=registry, name=name, components=tuple(components),
+                                   language=settings.language)
     return _RESOURCES[key]
 
 
@@ -90,8 +92,12 @@ def add_paragraph_breaks(nlp: Language) -> None:
 def extract_doc(doc: Doc, article: Article, res: Resources) -> Extraction:
     """Everything extracted from one parsed article by the components in order.
 
-    Raises `ExtractionError` naming the article and the component when a component raises anything.
+    Raises `ExtractionError` naming the article and the component when a component raises anything,
+    and `UnsupportedLanguageError` for an article in another language than the pipeline's (an
+    Arabic article read with English rules would give nothing, and say nothing).
     """
+    if article.language and article.language != res.language:
+        raise UnsupportedLanguageError(article.source, article.language, res.language)
     doc._.ag_article = article
     for component in res.components:
         try:

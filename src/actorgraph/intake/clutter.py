@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .language import foreign_share, scripts
-from .shape import Shape, ends_sentence, furniture, glued_parts, is_prose, measure, near_key
+from .shape import (CUT_ENDINGS, Shape, ends_sentence, furniture, glued_parts, is_prose, measure, mend,
+                    near_key, only_url, split_identifier_tail)
 
 # Line kinds that are never running prose even when they end with a full stop.
 NOT_PROSE_KINDS = frozenset({"heading", "rule", "code", "table"})
@@ -103,7 +104,8 @@ def _join(lines: list[Line], continues) -> list[Line]:
     for line in lines:
         prev = out[-1] if out else None
         if (prev is not None and not line.new_block and line.kind == prev.kind
-                and line.kind in ("text", "quote") and continues(Line(last_piece, prev.kind), line)):
+                and line.kind in ("text", "quote") and not only_url(last_piece) and not only_url(line.text)
+                and continues(Line(last_piece, prev.kind), line)):
             hyphenated = prev.text.endswith("-") and prev.text[-2:-1].isalpha()  # "booby-" + "trapped"
             joined = prev.text + ("" if hyphenated else " ") + line.text
             out[-1] = Line(joined, prev.kind, prev.link_chars + line.link_chars, prev.new_block)
@@ -152,6 +154,14 @@ def judge(lines: list[Line], title: str | None = None) -> list[Verdict]:
     return verdicts
 
 
+def is_cut_fragment(v: Verdict) -> bool:
+    """A sentence stopped short: running lowercase text that ends on a word no sentence ends with."""
+    words = v.line.text.split()
+    return (v.role == "weak" and v.line.kind == "text" and not v.shape.terminal and len(words) >= 3
+            and v.shape.lower_ratio >= 0.5 and v.shape.open_lower >= 2
+            and (words[-1].lower() in CUT_ENDINGS or words[-1][-1] in ",–—-"))
+
+
 def _score(v: Verdict) -> float:
     if v.role == "prose":
         return v.shape.chars
@@ -159,9 +169,20 @@ def _score(v: Verdict) -> float:
     return -(base + per_char * v.shape.chars)
 
 
+def mend_lines(lines: list[Line]) -> list[Line]:
+    """Lines with glued seams opened (shape.mend) and identifier blocks cut off their prose."""
+    out = []
+    for line in lines:
+        text = mend(line.text)
+        if line.kind in ("text", "quote") and (cut := split_identifier_tail(text)):
+            text = cut[0]
+        out.append(line if text == line.text else replace(line, text=text))
+    return out
+
+
 def select_body(lines: list[Line], title: str | None = None) -> Body:
     """The body: the best-scoring run of lines, without the furniture inside it."""
-    verdicts = judge(lines, title)
+    verdicts = judge(mend_lines(lines), title)
     best, best_span = 0.0, None
     running, start = 0.0, 0
     for i, v in enumerate(verdicts):  # maximum-sum segment (Kadane)
@@ -176,5 +197,7 @@ def select_body(lines: list[Line], title: str | None = None) -> Body:
             return Body(header=verdicts, verdicts=verdicts)
         best_span = (verdicts.index(candidates[0]),) * 2
     first, last = best_span
+    if last == len(verdicts) - 2 and verdicts[last].role == "prose" and is_cut_fragment(verdicts[-1]):
+        last += 1  # a stored excerpt cut off mid-sentence: its last fragment is body
     kept = [v.line.text for v in verdicts[first:last + 1] if v.role != "furniture"]
     return Body(paragraphs=kept, header=verdicts[:first], verdicts=verdicts)

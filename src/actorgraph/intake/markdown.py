@@ -18,6 +18,7 @@ import yaml
 from ..errors import MalformedInputError
 from .clutter import Line
 from .dates import iso_date
+from .shape import mend
 
 # Front matter keys, in order of preference.
 TITLE_KEYS = ("title", "post_title", "headline", "original_title")
@@ -153,6 +154,7 @@ def strip_inline(text: str) -> tuple[str, int]:
 
     text = _LINK.sub(link, text)
     text = _CODE.sub(r"\1", text)
+    text = mend(text)  # emphasis glued to its neighbours: "designated**Omar Said**for"
     for _ in range(2):  # nested emphasis: ***a*** or **a *b***
         text = _STRONG.sub(r"\2", text)
         text = _EMPHASIS.sub(lambda m: m.group(1) or m.group(2), text)

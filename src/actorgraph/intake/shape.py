@@ -46,6 +46,27 @@ NOTICE_LABELS = ("disclaimer", "editor's note", "editor’s note", "source", "so
 SOCIAL_WORDS = frozenset("facebook twitter x whatsapp linkedin telegram email e-mail print share "
                          "tweet pinterest reddit copy link messenger comments comment save".split())
 
+# Non-descriptive link text that a closing pointer line ends with ("View the full list here"):
+# the examples of WCAG 2.4.4 (link purpose) and the W3C "click here" note.
+LINK_POINTER_ENDS = ("here", "this link", "the link", "the link below", "link below", "below",
+                     "more", "in full", "full text", "full statement", "full list")
+# Verbs that open such a pointer line: imperative verbs of perception and retrieval that link
+# text uses (VerbNet see-30.1 / get-13.5.1 / learn-14 classes, plus the web's "click"/"tap").
+LINK_POINTER_VERBS = frozenset("view read see click tap find download watch listen visit get learn "
+                               "access browse check consult open".split())
+# Forum software chrome (phpBB, SMF, vBulletin, Discourse default templates): post headers and
+# quote labels that stand before a post's text.
+FORUM_CHROME = (r"posted\s+by\s+\S+.*?(?:»|on|at|\|)", r"reply\s+#\s*\d+", r"quote\s+from\s*:",
+                r"quote\s*\(\s*\S+", r"originally\s+posted\s+by", r"re\s*:\s", r"\S+\s+wrote\s*:",
+                r"#\d+\s+(?:posted|reply)", r"(?:post|message)\s+#?\d+\s+(?:of|on)")
+# Closed-class words a sentence cannot end with (English grammar's articles, prepositions,
+# conjunctions, complementisers and auxiliaries): a line ending in one was cut off mid-sentence.
+CUT_ENDINGS = frozenset("a an the and but or nor so yet of in on at to by as from with into onto over "
+                        "via per than for that which who whose whom when where while because if though "
+                        "although whether is are was were be been has have had will would shall should "
+                        "can could may might must its their his her our your my this these those "
+                        "about after against among before between during under until without".split())
+
 # Words that stay lowercase in a Title Case Headline; other lowercase words mean a sentence.
 TITLE_SMALL_WORDS = frozenset("a an the and but or nor for so yet of in on at to by up as from with into "
                               "onto over via per vs than off out amid after".split())
@@ -56,6 +77,20 @@ _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _URL = re.compile(r"\b(?:https?://|www\.|pic\.twitter\.com/)\S+?(?=[.,;:!?)\]\"'”’]*(?:\s|$))",
                   re.IGNORECASE)
 _NOTICE = re.compile(r"^\W*(?:%s)\s*:" % "|".join(re.escape(l) for l in NOTICE_LABELS), re.IGNORECASE)
+FORUM_MAX_WORDS = 20  # a forum header or quote label, not a paragraph that opens with "Re:"
+POINTER_MAX_WORDS = 12
+_FORUM = re.compile(r"^\W*(?:%s)" % "|".join(FORUM_CHROME), re.IGNORECASE)
+_ONLY_URL = re.compile(r"^\W*(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
+# A full stop, '!' or '?' glued to the next sentence: "in Baghdad.The group". The word before the
+# stop has two lowercase letters ("U.S.The", "e.g.In" and "J.R.R.Smith" do not match), and the next
+# word is capitalised ("3.5", "No.5", "example.com" do not match).
+_GLUED_SENTENCE = re.compile(r"(?<=[a-z]{2}[.!?])([\"”’')]?)(?=[A-Z][a-z]|(?:A|I)\s)")
+# Emphasis markers left in plain text or glued to their neighbours: "designated**Omar Said**for".
+_GLUED_STRONG = re.compile(r"(\w?)(\*\*|__)(?=(?<=\*\*)[^\W\d_]|(?<=__)[A-Z])([^*_\n]*?[\w.:)!?'’])\2(\w?)")
+_GLUED_EMPHASIS = re.compile(r"(\w)\*(?=[A-Z])([^*\n]*?\w)\*(\w?)|(\w?)\*(?=[A-Z])([^*\n]*?\w)\*(\w)")
+# Where a prose line may end and an identifier block begin: after a sentence stop, spaced or not.
+_SENTENCE_STOP = re.compile(r"[.!?][\"”’)]?(?=\s*[A-Z])")
+_IDENTIFIER_SEGMENT = re.compile(r"\d|^[^\W\d_][\w .#/-]{0,25}:\s*\S")
 _HANDLE = re.compile(r"\b(?:twitter|x|instagram|telegram|threads|bluesky)\s*:?\s*@\w{2,}\W*$", re.IGNORECASE)
 _GLUED = re.compile(r"[a-z]{2}[A-Z]{2,}|[a-z]{3}[A-Z][a-z]{2}|\d[A-Z]{2,}\b")
 _UNGLUE = re.compile(r"([a-z]{2})(?=[A-Z]{2,}\b)|([a-z]{3})(?=[A-Z][a-z]{2})")
@@ -158,11 +193,81 @@ def furniture(text: str, shape: Shape, link_chars: int = 0) -> str | None:
         return "photo caption"
     if _NOTICE.match(text) or _HANDLE.search(text) or (shape.words <= 30 and has_phrase(text, ARTICLE_NOTES)):
         return "notice"
+    if shape.words <= FORUM_MAX_WORDS and _FORUM.match(text):
+        return "forum chrome"
+    if is_link_pointer(text, shape):
+        return "link pointer"
+    if _ONLY_URL.match(text):
+        return "bare URL"
     if shape.words <= 8 and all(w.lower() in SOCIAL_WORDS for w in _WORD.findall(text)):
         return "share buttons"
     if not is_prose(shape) and has_phrase(text, FURNITURE_PHRASES):
         return "page furniture"
     return None
+
+
+def is_link_pointer(text: str, shape: Shape) -> bool:
+    """A short closing line that points to a link: 'View the full list here', 'Read the designation here.'"""
+    if shape.words > POINTER_MAX_WORDS:
+        return False
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    tail = " ".join(words[-3:])
+    return bool(words) and words[0] in LINK_POINTER_VERBS and any(
+        tail == e or tail.endswith(" " + e) for e in LINK_POINTER_ENDS)
+
+
+def only_url(text: str) -> bool:
+    """Whether the line is a URL and nothing else."""
+    return bool(_ONLY_URL.match(text))
+
+
+def mend(text: str) -> str:
+    """A scraped line with its glued seams opened: emphasis markers removed with a space kept
+    between the emphasised words and their neighbours, and a space after a glued sentence stop."""
+    if "*" in text or "__" in text:
+        text = _GLUED_STRONG.sub(lambda m: (m[1] + " " if m[1] else "") + m[3] + (" " + m[4] if m[4] else ""), text)
+        text = _GLUED_EMPHASIS.sub(_unglue_emphasis, text)
+    if "." in text or "!" in text or "?" in text:
+        text = _GLUED_SENTENCE.sub(_space_sentence, text)
+    return text
+
+
+def _unglue_emphasis(m: re.Match) -> str:
+    before, inner, after = (m[1], m[2], m[3]) if m[1] is not None else (m[4], m[5], m[6])
+    return (before + " " if before else "") + inner + (" " + after if after else "")
+
+
+def _space_sentence(m: re.Match) -> str:
+    start = m.string.rfind(" ", 0, m.start()) + 1  # the token the stop ends: not inside a URL or address
+    token = m.string[start:m.start()]
+    if "/" in token or "@" in token or token.lower().startswith("www."):
+        return m[1]
+    return m[1] + " "
+
+
+def split_identifier_tail(text: str) -> tuple[str, str] | None:
+    """A prose sentence with an identifier block glued to its end, as (prose, block), or None.
+
+    The block is a run of short ';' or '|' separated fields that hold numbers or 'Label: value'
+    pairs: 'Individual: ABC; DOB 01 Jan 1970; nationality Lebanon; Passport 12345', 'ID: 99342 | Ref 2024/11'.
+    """
+    if ";" not in text and "|" not in text and ":" not in text:
+        return None
+    for stop in _SENTENCE_STOP.finditer(text):
+        head, tail = text[:stop.end()].strip(), text[stop.end():].strip()
+        if is_identifier_block(tail) and is_prose(measure(head)):
+            return head, tail
+    return None
+
+
+def is_identifier_block(text: str) -> bool:
+    """Short fields separated by ';' or '|', nearly all holding a number or a 'Label: value'."""
+    segments = [s.strip() for s in re.split(r"[;|]", text) if s.strip()]
+    if len(segments) < 2 or not any(c.isdigit() for c in text):
+        return False
+    if any(len(_WORD.findall(s)) > 6 for s in segments):
+        return False
+    return sum(bool(_IDENTIFIER_SEGMENT.search(s)) for s in segments) >= 0.75 * len(segments)
 
 
 def is_field_list(text: str) -> bool:

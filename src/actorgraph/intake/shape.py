@@ -225,11 +225,18 @@ def mend(text: str) -> str:
     """A scraped line with its glued seams opened: emphasis markers removed with a space kept
     between the emphasised words and their neighbours, and a space after a glued sentence stop."""
     if "*" in text or "__" in text:
-        text = _GLUED_STRONG.sub(lambda m: (m[1] + " " if m[1] else "") + m[3] + (" " + m[4] if m[4] else ""), text)
+        text = _GLUED_STRONG.sub(_unglue_strong, text)
         text = _GLUED_EMPHASIS.sub(_unglue_emphasis, text)
     if "." in text or "!" in text or "?" in text:
         text = _GLUED_SENTENCE.sub(_space_sentence, text)
     return text
+
+
+def _unglue_strong(m: re.Match) -> str:
+    token = m.string[:m.start(2)].rsplit(" ", 1)[-1]
+    if m[2] == "__" and m[1] and "_" in token:  # an identifier (snake_case__Name__x), not emphasis
+        return m[0]
+    return (m[1] + " " if m[1] else "") + m[3] + (" " + m[4] if m[4] else "")
 
 
 def _unglue_emphasis(m: re.Match) -> str:

@@ -37,7 +37,8 @@ def test_glued_seams_are_opened(glued, mended):
     "talks between the U.S. and its allies", "the U.S.Embassy", "forces, e.g. Iraqi units",
     "Resolution No.5 of the council", "damage put at 3.5 million", "according to example.com",
     "the author J.R.R. Tolkien", "see www.example.org/Reports.Annual", "a snake_case__Name__var",
-    "2*3*4", "an *emphasised* word",
+    "2*3*4", "an *emphasised* word", "the fan site Forum.Rebels.Net, which", "the provider Zen.Tel, which",
+    "at 3.5pm.The",
 ])
 def test_what_is_not_a_glued_seam_is_left_alone(text):
     assert mend(text) == text

@@ -245,10 +245,14 @@ def _unglue_emphasis(m: re.Match) -> str:
 
 
 def _space_sentence(m: re.Match) -> str:
-    start = m.string.rfind(" ", 0, m.start()) + 1  # the token the stop ends: not inside a URL or address
-    token = m.string[start:m.start()]
-    if "/" in token or "@" in token or token.lower().startswith("www."):
-        return m[1]
+    start = m.string.rfind(" ", 0, m.start()) + 1
+    end = m.string.find(" ", m.end())
+    before, after = m.string[start:m.start() - 1], m.string[m.end():end if end >= 0 else None]
+    word = before.rstrip(".!?")
+    if any(c in before for c in "/@") or "." in word or re.search(r"\.[^\W\d_]", after):
+        return m[1]  # a URL, an address or a domain name: "Halo.Bungie.Org", "example.com/News.Today"
+    if word[:1].isupper() and len(word) < 4:
+        return m[1]  # a short brand such as "One.Tel"
     return m[1] + " "
 
 

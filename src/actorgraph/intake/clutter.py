@@ -7,6 +7,11 @@ writing system than the page. Prose lines score their length, furniture and weak
 highest total (a maximum-sum segment, as in Finn's Body Text Extraction). Furniture lines
 inside that run (photo captions, credit lines, link lines) are then dropped; weak lines
 inside it, such as section headings, stay.
+
+Before judging, glued seams are opened (`shape.mend`: emphasis markers and sentence stops glued
+to the next word) and an identifier block glued to a prose line's end is cut off, so that the
+prose is judged on its own. After it, the last line of a cut excerpt (a sentence stopped on a
+word no sentence ends with) joins the body it follows.
 """
 from __future__ import annotations
 

@@ -127,7 +127,7 @@ class Arguments:
             if head is not None:
                 tok = head
         out: list[Actor] = []
-        for t in (tok, *conjuncts(tok)):
+        for t in (tok, *conjuncts(tok), *self.np.listed(tok)):
             a = self.referent(t)
             if a is not None and a not in out:
                 out.append(a)
@@ -135,6 +135,8 @@ class Arguments:
                 for m in self.members(t):
                     if m not in out:
                         out.append(m)
+        if self.at(tok) is None:  # "the following individuals:" and a list, whichever name the parse hung on it
+            out += [a for item in self.np.enumerated(tok) for a in (self.at(item),) if a is not None and a not in out]
         return out
 
     def antecedent(self, rel: Token) -> Token | None:
@@ -271,6 +273,9 @@ class Arguments:
                         for sub in pobj.children:  # "from X to Y": "to" hangs under X
                             if sub.dep_ == "prep" and sub.lower_ in self.lex["range_end"]:
                                 out += [a for p in sub.children if p.dep_ == "pobj" for a in self.refers_to(p)]
+        for item in self.np.enumerated(tok):  # "three officers: X, Y and Z", or a bulleted list after the colon
+            if self.at(item) is not None:
+                out.append(self.at(item))
         return list({a.id: a for a in out}.values())
 
     # --- verbs ---------------------------------------------------------------------------------

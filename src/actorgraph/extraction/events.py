@@ -383,6 +383,7 @@ def _named(tok: Token, args: Arguments, lex: EventLexicon) -> list[Actor]:
     if args.at(tok) is not None or lemma not in args.lex["carrier_nouns"] | args.lex["office_nouns"]:
         return args.refers_to(tok)
     named = [a for c in tok.children if c.dep_ == "appos" for a in args.refers_to(c)]
+    named += [a for h in args.np.enumerated(tok) for a in (args.at(h),) if a is not None and a not in named]
     if named:
         return named
     count = next((lex.counts.get(c.lower_) or (int(c.text) if c.text.isdigit() else 0)

@@ -73,7 +73,7 @@ def _related(ctx: Context, span, head: Token, entry: RoleCue, bearers: list[Ref]
     out: list[tuple[Ref, str]] = []
     heads = [head] + [t for t in span if t.i != head.i]
     for h in heads:
-        for child in h.children:
+        for child in [*h.children, *(_shared_preps(head) if h.i == head.i else ())]:
             if child.dep_ != "prep" or span.start <= child.i < span.end and child.i != head.i:
                 continue
             word = child.lower_
@@ -117,6 +117,16 @@ def _related(ctx: Context, span, head: Token, entry: RoleCue, bearers: list[Ref]
     return []
 
 
+def _shared_preps(head: Token) -> list[Token]:
+    """The prepositional phrase coordinated nouns share: "the founder and leader of X", "an analyst and
+    former director of X". A phrase after the last conjunct belongs to each, if the noun has none of its own."""
+    group = [head, *head.conjuncts]
+    if len(group) < 2 or any(t.pos_ != "NOUN" for t in group) or any(c.dep_ == "prep" for c in head.children):
+        return []
+    last = max(t.i for t in group)
+    return [c for t in group if t.i != head.i for c in t.children if c.dep_ == "prep" and c.i > last]
+
+
 def _modifier_actor(ctx: Context, span, taken: set[str]) -> list[tuple[Ref, str]]:
     """The organization or country named (or demonym) among the words before a role noun."""
     doc, refs = ctx.doc, ctx.refs
@@ -135,7 +145,7 @@ def _modifier_actor(ctx: Context, span, taken: set[str]) -> list[tuple[Ref, str]
             country = refs.demonym(t)
             if country is not None and country.id not in taken and t.dep_ in ("amod", "compound", "nmod") and "-" not in (doc[j + 1].text,):
                 return [(Ref(country, SELF, t), DEMONYM)]
-        if t.tag_ == "POS" or t.text in ("’s", "'s", "’", "'") and t.dep_ == "case":
+        if t.tag_ == "POS" or t.text in ("’s", "'s", "’", "'") and (t.dep_ == "case" or j >= 1 and _possessor(ctx, doc[j - 1])):
             # "the group's Secretary General": the possessor, however the parse attached it
             ref = ctx.np.one(doc[j - 1]) if j >= 1 else None
             if ref is not None and ref.actor.id not in taken and ref.actor.type in ("organization", "country"):
@@ -250,6 +260,12 @@ def _of_people(ctx: Context, noun: Token) -> bool:
     return lemma in lex.roles or noun.lower_ in lex.roles or lemma in lex.people_nouns | lex.unit_nouns | lex.kind_nouns
 
 
+def _of_office(ctx: Context, noun: Token) -> bool:
+    """A noun of office or role a person holds ("leader", "commander"), from roles.yaml."""
+    entry = ctx.lex.roles.get(noun.lower_) or ctx.lex.roles.get(noun.lemma_.lower())
+    return entry is not None and entry.personal
+
+
 def hyphenated(ctx: Context) -> Iterator[Proposal]:
     """"Iran-backed militias", "the U.N.-backed Special Tribunal", "Houthi-aligned", "Beirut-based"."""
     doc, refs, np = ctx.doc, ctx.refs, ctx.np
@@ -279,7 +295,12 @@ def hyphenated(ctx: Context) -> Iterator[Proposal]:
         n = t.head if t.dep_ in ("amod", "compound", "nmod", "npadvmod") else t
         while n.dep_ in ("compound", "nmod") and n.head.i > n.i:
             n = n.head
-        targets += np.of(n)
+        if n.i > t.i + 1 and _of_office(ctx, n) and any(x.pos_ in ("NOUN", "PROPN") for x in doc[t.i + 1:n.i]):
+            # "an Iran-backed militia leader, X": the militia is backed, not its leader
+            targets += [Ref(a, SELF, x) for x in doc[t.i + 1:n.i] for a in (refs.at(x),)
+                        if a is not None and refs.mention(x)[1] - 1 == x.i]
+        else:
+            targets += np.of(n)
         for ref in targets:
             if ref.actor.id == modifier.id:
                 continue

@@ -56,6 +56,8 @@ EXAMPLE_PHRASES = _phrases("example_phrases")  # "such as"
 _RELATIVES = relative_pronouns() - words(lexicon(DEFAULT, "reference"), "relative_possessives",
                                          f"lang/{DEFAULT}/reference.yaml")
 DASHES = frozenset({",", "—", "–", "-", ":", "(", "‒"})
+COLONS = frozenset({":", "—", "–"})  # a colon or a dash that announces a list
+BULLETS = frozenset({"-", "•", "*", "–", "—", "·", "▪", "‣", "◦"})  # what opens a line of a bulleted list
 
 
 @dataclass(frozen=True)
@@ -166,6 +168,7 @@ class Referents:
             if base.dep_ == "appos":
                 base = base.head
             group = [base, *[c for c in base.conjuncts if c.i != base.i]]
+        group += [x for t in list(group) for x in self.listed(t)]
         for t in group:
             ref = self.one(t)
             if ref is not None:
@@ -173,6 +176,70 @@ class Referents:
             out += self.members(t)  # "an axis ... including the Houthis": the axis and its members
         seen: set[str] = set()
         return [r for r in out if not (r.actor.id in seen or seen.add(r.actor.id))]
+
+    def listed(self, tok: Token) -> list[Token]:
+        """The rest of a list of names the parser hung on its first name as an apposition.
+
+        "Karim Nasser, Walid Aziz and Samir Haddad" is often parsed Nasser <-appos- Aziz <-conj- Haddad:
+        a name whose apposition is a name of the same type that has conjuncts of its own is a list
+        of three or more, not a name and its description ("Hezbollah's leader, Hassan Nasrallah").
+        """
+        actor = self.refs.at(tok)
+        if actor is None:
+            return []
+        out: list[Token] = []
+        for appos in (c for c in tok.children if c.dep_ == "appos" and c.i > tok.i):
+            other = self.refs.at(appos)
+            conj = [c for c in appos.conjuncts if c.i > appos.i]
+            if other is None or other.type != actor.type or not conj:
+                continue
+            if not all(self.refs.at(c) is not None and self.refs.at(c).type == actor.type for c in conj):
+                continue
+            out += [appos, *conj]
+        return out
+
+    def enumerated(self, tok: Token) -> list[Token]:
+        """Every item of a list a plural noun announces with a colon: "three groups: X, Y and Z", or bullets.
+
+        "designated three officers: X, Y and Z"; "funds several groups:" followed by lines that
+        open with a bullet ("- X", "• Y"): the name that opens each bulleted line. The items
+        come back one by one (conjuncts included), each the head of one name.
+        """
+        if tok.tag_ not in ("NNS", "NNPS"):
+            return []
+        doc = tok.doc
+        k = tok.right_edge.i + 1
+        if k >= len(doc) or doc[k].text not in COLONS:
+            colon = next((c for c in tok.children if c.dep_ == "punct" and c.text in COLONS and c.i > tok.i), None)
+            if colon is None or any(not t.is_space for t in doc[tok.right_edge.i + 1:colon.i]):
+                return []
+            k = colon.i
+        if "\n" in doc[k].whitespace_ or k + 1 < len(doc) and doc[k + 1].is_space and "\n" in doc[k + 1].text:
+            return self.bullet_lines(doc, k + 1)
+        out: list[Token] = []
+        for head in (c for c in tok.children if c.dep_ == "appos" and c.i > k):
+            out += [head, *[c for c in head.conjuncts if c.i > head.i], *self.listed(head)]
+        return out
+
+    def bullet_lines(self, doc, j: int) -> list[Token]:
+        """The names that open the bulleted lines from token `j` on, up to the first line without a bullet or a name."""
+        out: list[Token] = []
+        while j < len(doc):
+            while j < len(doc) and doc[j].is_space:
+                j += 1
+            if j >= len(doc) or doc[j].text not in BULLETS:
+                break
+            end = j + 1
+            while end < len(doc) and not (doc[end].is_space and "\n" in doc[end].text) and \
+                    "\n" not in doc[end - 1].whitespace_:
+                end += 1
+            first = next((t for t in doc[j + 1:end] if not t.is_punct and t.dep_ != "det"), None)
+            rng = self.refs.mention(first) if first is not None else None
+            if rng is None or rng[0] != first.i and doc[rng[0]].dep_ != "det":
+                break
+            out.append(doc[rng[0]:rng[1]].root)
+            j = end
+        return out
 
     def members(self, tok: Token) -> list[Ref]:
         """What a plural or generic noun enumerates: "fighters including X and Y", "allies such as X", "allies include X"."""
@@ -197,14 +264,19 @@ class Referents:
                     if child.dep_ == "prep" and child.lower_ in EXAMPLES:
                         lists += [p for p in child.children if p.dep_ == "pobj"]
         out: list[Ref] = []
+        enumerated = self.enumerated(tok)
         for head in lists:
             items = [head, *[c for c in head.conjuncts if c.i > head.i]]
+            items += self.listed(head)
             for appos in (c for c in head.children if c.dep_ == "appos"):  # "X, Y and Z" parsed as appositions
                 items += [appos, *[c for c in appos.conjuncts if c.i > appos.i]]
             for t in items:
                 ref = self.one(t)
                 if ref is not None:
                     out.append(ref)
+        for t in enumerated:  # only names: "three projects: roads, schools and clinics" lists no actor
+            if self.refs.at(t) is not None:
+                out.append(Ref(self.refs.at(t), "self", t))
         return out
 
     # --- who bears a predicate noun ------------------------------------------------------------------
@@ -237,15 +309,28 @@ class Referents:
                 node = node.head.head
             else:
                 break
-        for cand in (node, head) if node.i != head.i else (head,):
+        cands = [node, head] if node.i != head.i else [head]
+        first = head
+        while first.dep_ == "conj" and first.head.pos_ == "NOUN" and head.pos_ == "NOUN":
+            first = first.head  # "an analyst and former director of X": the first noun carries the attachment
+        if first.i != head.i:
+            cands.append(first)
+        for cand in cands:
             if cand.dep_ == "compound" and self.refs.at(cand.head) is not None:
                 yield [Ref(self.refs.at(cand.head), "self", cand.head)] + self._conj_refs(cand.head)
             if cand.dep_ == "appos":
+                if cand.tag_ in ("NNS", "NNPS"):  # "X, Y and Z, all members of ...": every name of the list
+                    yield [r for r in self.of(cand.head) if r.via == "self"]
                 ref = self.one(cand.head)
                 yield [ref] if ref is not None else []
             for child in cand.children:
                 if child.dep_ == "appos" and child.i > cand.i:
                     yield self.of(child)
+                    if self.refs.at(child) is not None:
+                        # "The secretary of Iran's Supreme Council, Ali Larijani": the name hung on the
+                        # organization the title's phrase ends with
+                        yield [r for a in child.children if a.dep_ == "appos" and a.i > child.i
+                               for r in self.of(a) if r.actor.type == "person"]
             for pobj in (p for c in cand.children if c.dep_ == "prep" and c.lower_ in TITLE
                          for p in c.children if p.dep_ == "pobj"):
                 # "The leader of Kataib Hezbollah, Ali Musa Daqduq, ..." with the name parsed as

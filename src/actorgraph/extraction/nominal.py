@@ -295,12 +295,11 @@ def hyphenated(ctx: Context) -> Iterator[Proposal]:
         n = t.head if t.dep_ in ("amod", "compound", "nmod", "npadvmod") else t
         while n.dep_ in ("compound", "nmod") and n.head.i > n.i:
             n = n.head
-        if n.i > t.i + 1 and _of_office(ctx, n) and any(x.pos_ in ("NOUN", "PROPN") for x in doc[t.i + 1:n.i]):
-            # "an Iran-backed militia leader, X": the militia is backed, not its leader
-            targets += [Ref(a, SELF, x) for x in doc[t.i + 1:n.i] for a in (refs.at(x),)
-                        if a is not None and refs.mention(x)[1] - 1 == x.i]
-        else:
-            targets += np.of(n)
+        named = [Ref(a, SELF, x) for x in doc[t.i + 1:n.i] for a in (refs.at(x),)
+                 if a is not None and refs.mention(x)[1] - 1 == x.i] if n.i > t.i + 1 and _of_office(ctx, n) else []
+        # "the Iran-backed Hezbollah commander X": the named organization is backed, not its officer
+        # (an unnamed one, "an Iran-backed militia leader", leaves the leader as the one backed)
+        targets += named or np.of(n)
         for ref in targets:
             if ref.actor.id == modifier.id:
                 continue

@@ -19,7 +19,7 @@ from ..lang import DEFAULT, lexicon, strings, words
 from ..model import Actor
 from .cues import load_cues
 from ..names import fold
-from .patterns import Lexicon
+from .patterns import SELF, Lexicon
 from .reference import References, relative_pronouns
 
 # The verb classes and prepositions of `lang/en/verb_classes.yaml` and `prepositions.yaml`.
@@ -320,7 +320,7 @@ class Referents:
                 yield [Ref(self.refs.at(cand.head), "self", cand.head)] + self._conj_refs(cand.head)
             if cand.dep_ == "appos":
                 if cand.tag_ in ("NNS", "NNPS"):  # "X, Y and Z, all members of ...": every name of the list
-                    yield [r for r in self.of(cand.head) if r.via == "self"]
+                    yield [r for r in self.of(cand.head) if r.via == SELF]
                 ref = self.one(cand.head)
                 yield [ref] if ref is not None else []
             for child in cand.children:

@@ -99,9 +99,87 @@ def registry_edges(doc: Doc, mentions: list[Mention], registry: Registry, cues: 
             if grown is not None:
                 out.append(grown)
                 continue
+        whole = _whole_name(doc, m, actor.type, cues)
+        if whole is not None:
+            out.append(whole)
+            continue
         out.append(m)
     grown = [m for m in out if m.found_by == "model" and m.label == "ORG"]
     return [m for m in out if not any(m is not g and m.within(g) for g in grown)]
+
+
+def _name_word(doc: Doc, i: int, cues: Cues, person: bool) -> bool:
+    """Whether token i can be one word of a longer proper name around a registry match: a
+    capitalized proper noun the model and the registry leave unnamed, no title, demonym or
+    determiner ("National" of "National Security Council", "Eye" of "Middle East Eye")."""
+    tok = doc[i]
+    word = fold(tok.text)
+    return (tok.tag_ in ("NNP", "NNPS") and tok.text[:1].isupper() and tok.is_alpha and not tok.ent_id_
+            and tok.ent_type_ in (("", "PERSON") if person else ("",))
+            and word not in cues.titles and word not in cues.demonyms and word not in cues.determiners)
+
+
+def _joined(doc: Doc, i: int) -> bool:
+    """Whether tokens i and i + 1 are written next to each other on one line (one space at most)."""
+    return doc[i].whitespace_ in ("", " ") and not doc[i].is_space and not doc[i + 1].is_space
+
+
+def _in_title(doc: Doc, first: int, last: int, cues: Cues) -> bool:
+    """Whether a title of office ("Defense Minister", "Supreme Leader") takes in any of tokens first..last-1."""
+    for i in range(max(0, first - cues.max_title_words + 1), last):
+        for n in range(1, cues.max_title_words + 1):
+            if first < i + n <= len(doc) and fold(doc[i:i + n].text) in cues.titles:
+                return True
+    return False
+
+
+def _title_case_line(doc: Doc, i: int) -> bool:
+    """Whether token i stands in a headline written in title case, where every word is capitalized."""
+    text = doc_text(doc)
+    start = text.rfind("\n", 0, doc[i].idx) + 1
+    end = text.find("\n", doc[i].idx)
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text[start:end if end >= 0 else len(text)]) if len(w) > 3]
+    return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.75 * len(words)
+
+
+def _whole_name(doc: Doc, m: Mention, kind: str, cues: Cues) -> Mention | None:
+    """A registry match that is only part of a longer written name is not that registry actor.
+
+    A person's name with more given names or a patronymic before it ("Hasan Hussein Salami"
+    is not "Hussein Salami"), an organization's name with a qualifier before it ("National
+    Security Council" is not the "Security Council"), and a place's or organization's name
+    with more name words after it ("Middle East Eye" is not the "Middle East") name another
+    actor. A title of office is no part of a name ("Defense Minister"), nor is a word in a
+    title-case headline.
+    """
+    span = doc.char_span(m.start, m.end)
+    if span is None or _title_case_line(doc, span.start):
+        return None
+    person = kind == "person"
+    first = span.start
+    if person or kind == "organization":
+        while first > 0 and _joined(doc, first - 1) and _name_word(doc, first - 1, cues, person):
+            first -= 1
+        if first < span.start and _in_title(doc, first, span.start, cues):
+            first = span.start
+    last = span.end
+    if not person:
+        while last < len(doc) and _joined(doc, last - 1) and _name_word(doc, last, cues, person):
+            last += 1
+        if last > span.end and (_in_title(doc, span.end, last + 1, cues)
+                                or fold(doc[last - 1].text) in cues.not_actor_heads):
+            last = span.end
+    if first == span.start and last == span.end:
+        return None
+    start, end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
+    if person:
+        label = "PERSON"
+    elif fold(doc[last - 1].text) in cues.location_heads and last > span.end:
+        label = "LOC"
+    else:
+        label = "ORG"
+    return replace(m, start=start, end=end, text=doc_text(doc)[start:end], label=label, registry_id=None,
+                   found_by="model")
 
 
 def _grow_organization(doc: Doc, m: Mention, cues: Cues) -> Mention | None:

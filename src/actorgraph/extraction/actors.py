@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -82,7 +83,7 @@ def find_actors(doc: Doc, article: Article, registry: Registry) -> list[Actor]:
     mentions = split_known_prefix(doc, mentions, cues)
     mentions = _add(mentions, backing_mentions(doc, cues))
     defined = definitions(doc, mentions, cues)
-    mentions = _add(mentions, [short for _, short in defined])
+    mentions = _add(_defined(mentions, defined), [short for _, short in defined])
     actors: dict[str, Actor] = {}
     chain_list = chains(mentions, defined, registry, gazetteer, cues)
     _harvest(doc, chain_list, registry, cues, lower)
@@ -102,6 +103,20 @@ def _known(text: str, registry: Registry, gazetteer: Gazetteer, cues: Cues) -> b
     if cues.is_group_word(text) or any(c in text for c in "/@\n"):
         return False
     return bool(registry.index.ids(text)) or gazetteer.country(text) is not None or gazetteer.is_place(text)
+
+
+def _defined(mentions: list[Mention], defined: list[tuple[Mention, Mention]]) -> list[Mention]:
+    """The mentions, each short name the article defines as given, and every use of a short
+    name it defines for a person labelled a person ("El Mencho" the model calls ORG)."""
+    shorts = {(s.start, s.end): s for _, s in defined}
+    people = {fold(s.text) for _, s in defined if s.label == "PERSON"}
+    out = []
+    for m in mentions:
+        m = shorts.get((m.start, m.end), m)
+        if fold(m.text) in people and m.label != "PERSON":
+            m = replace(m, label="PERSON")
+        out.append(m)
+    return out
 
 
 def _add(mentions: list[Mention], extra: list[Mention]) -> list[Mention]:

@@ -29,6 +29,9 @@ class Cues:
     country_names: dict[str, str]  # folded short name -> ISO code
     dependent_territories: frozenset[str]
     max_title_words: int
+    alias_nouns: tuple[str, ...] = ()  # as written, longest first ("acronym", "abbr")
+    alias_noun_cues: tuple[str, ...] = ()  # "known by"
+    alias_owners: tuple[str, ...] = ()  # "its", "their"
     # function words of names (see lang/<code>/actors.yaml)
     name_links: frozenset[str] = frozenset()
     short_name_links: frozenset[str] = frozenset()
@@ -78,6 +81,9 @@ def load_cues(lang: str = DEFAULT, root: str | None = None) -> Cues:
         not_actor_heads=listed("not_actor_heads"),
         backing_words=listed("backing_words"),
         alias_cues=tuple(sorted(strings(data, "alias_cues", where), key=len, reverse=True)),
+        alias_nouns=tuple(sorted(strings(data, "alias_nouns", where), key=len, reverse=True)),
+        alias_noun_cues=tuple(sorted(strings(data, "alias_noun_cues", where), key=len, reverse=True)),
+        alias_owners=tuple(strings(data, "alias_owners", where)),
         country_names={fold(k): v for k, v in mapping(data, "country_names", where).items()},
         dependent_territories=frozenset(strings(data, "dependent_territories", where)),
         max_title_words=max(len(t.split()) for t in titles),

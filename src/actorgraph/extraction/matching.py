@@ -14,7 +14,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from .cues import Cues
-from .mentions import Mention, name_before
+from .mentions import Mention, lower_case_words, name_before
 from ..names import fold
 from ..registry import Registry
 from .doctext import doc_text
@@ -76,6 +76,7 @@ def registry_edges(doc: Doc, mentions: list[Mention], registry: Registry, cues: 
     "Houthi Naval Forces", "Hezbollah" in "Kataib Hezbollah") is a new organization.
     """
     out = []
+    lower = lower_case_words(doc)
     for m in mentions:
         actor = registry.get(m.registry_id) if m.registry_id else None
         if actor is None:
@@ -99,7 +100,7 @@ def registry_edges(doc: Doc, mentions: list[Mention], registry: Registry, cues: 
             if grown is not None:
                 out.append(grown)
                 continue
-        whole = _whole_name(doc, m, actor.type, cues)
+        whole = _whole_name(doc, m, actor.type, cues, lower)
         if whole is not None:
             out.append(whole)
             continue
@@ -142,7 +143,7 @@ def _title_case_line(doc: Doc, i: int) -> bool:
     return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.75 * len(words)
 
 
-def _whole_name(doc: Doc, m: Mention, kind: str, cues: Cues) -> Mention | None:
+def _whole_name(doc: Doc, m: Mention, kind: str, cues: Cues, lower: frozenset[str]) -> Mention | None:
     """A registry match that is only part of a longer written name is not that registry actor.
 
     A person's name with more given names or a patronymic before it ("Hasan Hussein Salami"
@@ -160,8 +161,9 @@ def _whole_name(doc: Doc, m: Mention, kind: str, cues: Cues) -> Mention | None:
     if person or kind == "organization":
         while first > 0 and _joined(doc, first - 1) and _name_word(doc, first - 1, cues, person):
             first -= 1
-        if first < span.start and _in_title(doc, first, span.start, cues):
-            first = span.start
+        if first < span.start and (_in_title(doc, first, span.start, cues) or (
+                doc[first].is_sent_start and doc[first].lower_ in lower)):
+            first = span.start  # a title, or a common word capitalized to start a sentence ("New EU rules")
     last = span.end
     if not person:
         while last < len(doc) and _joined(doc, last - 1) and _name_word(doc, last, cues, person):

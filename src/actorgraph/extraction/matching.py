@@ -148,8 +148,8 @@ def _whole_name(doc: Doc, m: Mention, kind: str, cues: Cues, lower: frozenset[st
 
     A person's name with more given names or a patronymic before it ("Hasan Hussein Salami"
     is not "Hussein Salami"), an organization's name with a qualifier before it ("National
-    Security Council" is not the "Security Council"), and a place's or organization's name
-    with more name words after it ("Middle East Eye" is not the "Middle East") name another
+    Security Council" is not the "Security Council"), and a place's name with more name words
+    after it ("Middle East Eye" is not the "Middle East") name another
     actor. A title of office is no part of a name ("Defense Minister"), nor is a word in a
     title-case headline.
     """
@@ -165,7 +165,7 @@ def _whole_name(doc: Doc, m: Mention, kind: str, cues: Cues, lower: frozenset[st
                 doc[first].is_sent_start and doc[first].lower_ in lower)):
             first = span.start  # a title, or a common word capitalized to start a sentence ("New EU rules")
     last = span.end
-    if not person:
+    if kind in ("country", "location"):  # an organization's longer names are grown by their heads
         while last < len(doc) and _joined(doc, last - 1) and _name_word(doc, last, cues, person):
             last += 1
         if last > span.end and (_in_title(doc, span.end, last + 1, cues)

@@ -79,7 +79,7 @@ def find_actors(doc: Doc, article: Article, registry: Registry) -> list[Actor]:
             if _known(c.text, registry, gazetteer, cues) or not is_junk(doc, c, cues, lower):
                 found.append(c)
     mentions = resolve(found, registry_mentions(doc, registry), cues, doc)
-    mentions = registry_edges(doc, mentions, registry, cues)
+    mentions = registry_edges(doc, mentions, registry, cues, lower)
     mentions = split_known_prefix(doc, mentions, cues)
     mentions = _add(mentions, backing_mentions(doc, cues))
     defined = definitions(doc, mentions, cues)

@@ -42,6 +42,10 @@ _PATTERNS: dict[int, tuple] = {}  # per Cues object (read once per process)
 
 
 def _name_pattern(cues: Cues) -> str:
+    return _cue_patterns(cues)[3]
+
+
+def _build_name_pattern(cues: Cues) -> str:
     """Capitalized words, with the links and particles of names between them ("Party of God",
     "Abu Bakr al-Baghdadi")."""
     links, dropped = _alternation(cues.name_links), _alternation(cues.dropped_articles)
@@ -50,9 +54,9 @@ def _name_pattern(cues: Cues) -> str:
     return (rf"{word}(?:(?:[ \t]+(?:{links})(?:[ \t]+(?:{dropped}))?)?[ \t]+(?:(?:{small})[ \t-])?{word}){{0,4}}")
 
 
-def _cue_patterns(cues: Cues) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+def _cue_patterns(cues: Cues) -> tuple:
     if id(cues) not in _PATTERNS:
-        _PATTERNS[id(cues)] = (cues, _build_patterns(cues))
+        _PATTERNS[id(cues)] = (cues, (*_build_patterns(cues), _build_name_pattern(cues)))
     return _PATTERNS[id(cues)][1]
 
 
@@ -66,7 +70,7 @@ def _build_patterns(cues: Cues) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     after = re.compile(rf"[ \t]*[,(]?[ \t]*(?:(?:{said})|{noun_cue})[ \t]*[,:]?[ \t]+(?:the[ \t]+)?", re.IGNORECASE)
     label = rf"(?:(?:{said})|(?:[A-Z][a-z]+[ \t]+)?(?:{nouns})\.?[ \t]*:?)"
     labelled = re.compile(rf"[ \t]*\([ \t]*(?:{label})[ \t]*(?P<short>[^()\n]{{1,40}}?)[ \t]*\)")
-    translation = re.compile(rf"[ \t]*\([ \t]*(?P<name>{_name_pattern(cues)})[ \t]*(?:[-–—,/]|[ \t]or)[ \t]*(?P<acronym>[A-Z][A-Za-z.&-]{{1,9}})[ \t]*\)")
+    translation = re.compile(rf"[ \t]*\([ \t]*(?P<name>{_build_name_pattern(cues)})[ \t]*(?:[-–—,/]|[ \t]or)[ \t]*(?P<acronym>[A-Z][A-Za-z.&-]{{1,9}})[ \t]*\)")
     return after, labelled, translation
 
 
@@ -98,7 +102,7 @@ def definitions(doc: Doc, mentions: list[Mention], cues: Cues) -> list[tuple[Men
     out = []
     text = doc_text(doc)
     starts = {m.start: m for m in mentions}
-    after_cue, labelled, translation = _cue_patterns(cues)
+    after_cue, labelled, translation, _ = _cue_patterns(cues)
 
     def other(m: Mention, start: int, end: int) -> Mention:
         found = starts.get(start)

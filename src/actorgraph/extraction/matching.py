@@ -68,7 +68,8 @@ def resolve(model: list[Mention], found: list[Mention], cues: Cues, doc: Doc) ->
     return sorted(kept, key=lambda m: (m.start, -m.end))
 
 
-def registry_edges(doc: Doc, mentions: list[Mention], registry: Registry, cues: Cues) -> list[Mention]:
+def registry_edges(doc: Doc, mentions: list[Mention], registry: Registry, cues: Cues,
+                   lower: frozenset[str] | None = None) -> list[Mention]:
     """Registry matches that are only part of a longer name become that name.
 
     A surname alias inside another person's name ("Sudani" in "Thaier al-Sudani") is not
@@ -76,7 +77,7 @@ def registry_edges(doc: Doc, mentions: list[Mention], registry: Registry, cues: 
     "Houthi Naval Forces", "Hezbollah" in "Kataib Hezbollah") is a new organization.
     """
     out = []
-    lower = lower_case_words(doc)
+    lower = lower_case_words(doc) if lower is None else lower
     for m in mentions:
         actor = registry.get(m.registry_id) if m.registry_id else None
         if actor is None:

@@ -56,6 +56,7 @@ class EventType:
     intention: bool
     place_becomes: str | None  # the type a trigger of `place_triggers` becomes when its targets are places
     place_triggers: frozenset[str]
+    release_dated: bool = False
 
 
 @dataclass(frozen=True)
@@ -119,7 +120,8 @@ def _event_type(name: str, spec: object, defaults: dict, where: str) -> EventTyp
         never_target=frozenset(v["never_target"] or ()), place_is_target=bool(v["place_is_target"]),
         targets_as=v["targets_as"], occasion=bool(v["occasion"]), individual=bool(v["individual"]),
         open_targets=bool(v["open_targets"]), means=frozenset(v["means"] or ()), intention=bool(v["intention"]),
-        place_becomes=on_place.get("becomes"), place_triggers=frozenset(on_place.get("triggers", ())))
+        place_becomes=on_place.get("becomes"), place_triggers=frozenset(on_place.get("triggers", ())),
+        release_dated=bool(v.get("release_dated")))
 
 
 def build_lexicon(data: dict, lang: str = _LANG, where: str | None = None) -> EventLexicon:
@@ -211,8 +213,48 @@ def find_events(doc: Doc, article: Article, actors: list[Actor], args: Arguments
         for f in found:
             if f.absorbed or not f.roles:
                 continue
-            events.append(_event(f, sent, article, dates, args))
+            events.append(_event(f, sent, article, dates, args, _release_date(f, sent, dates, article, lex)))
+            events += [_event(f2, sent, article, [d], args) for f2, d in _coordinated(f, dates, args)]
     return _merge(events)
+
+
+def _release_date(f: _Found, sent: Span, dates: list[DateMention], article: Article,
+                  lex: EventLexicon) -> str | None:
+    """The article's date for an act the release itself announces ("Treasury designated X", "X is being
+    designated"): a type marked `release_dated`, told by a main-clause verb that is neither future
+    (a modal) nor pluperfect nor in a relative or participial clause, in a sentence that gives no date."""
+    t = f.trigger
+    if not article.published or not lex.types[f.type].release_dated or t.pos_ != "VERB":
+        return None
+    if dates or any(e.label_ == "DATE" and any(ch.isalpha() for ch in e.text) for e in sent.ents):
+        return None
+    if t.dep_ in ("relcl", "acl", "amod", "advcl", "xcomp", "ccomp", "pcomp"):
+        return None
+    for c in t.children:
+        if c.dep_ in ("aux", "auxpass") and (c.tag_ == "MD" or c.lemma_.lower() in lex.perfect and c.tag_ == "VBD"):
+            return None
+    return str(article.published)[:10]
+
+
+def _coordinated(f: _Found, dates: list[DateMention], args: Arguments) -> list[tuple[_Found, DateMention]]:
+    """A second act told by a phrase coordinated with the trigger's own, with a date of its own: "X was
+    designated by A on June 3, 2016, and by B on May 9, 2012" is two designations. The second keeps
+    the first's participants but its own agent (the actor of the coordinated phrase)."""
+    out = []
+    own = date_of(f.trigger, dates)
+    for c in f.trigger.children:
+        if c.dep_ != "conj" or c.pos_ in ("VERB", "AUX"):
+            continue
+        phrase = {t.i for t in c.subtree}
+        mine = [d for d in dates if d.span.root.i in phrase and d.value.iso and d is not own]
+        if len(mine) != 1 or own is None or mine[0].value.iso == own.value.iso:
+            continue
+        agents = [a for p in c.children if p.dep_ == "pobj" for a in args.refers_to(p)]
+        roles = {aid: r for aid, r in f.roles.items() if r != AGENT}
+        second = _Found(f.type, f.trigger, roles, f.place, f.certainty)
+        second.add(agents, AGENT)
+        out.append((second, mine[0]))
+    return out
 
 
 def _trigger(tok: Token, lex: EventLexicon) -> _Found | None:
@@ -659,9 +701,17 @@ def _places(t: Token, args: Arguments, lex: EventLexicon, f: _Found) -> list[str
     return out
 
 
-def _event(f: _Found, sent: Span, article: Article, dates: list[DateMention], args: Arguments) -> Event:
+def _event(f: _Found, sent: Span, article: Article, dates: list[DateMention], args: Arguments,
+           released: str | None = None) -> Event:
     when = date_of(f.trigger, dates) or (dates[0] if len(dates) == 1 else None)
     t = f.trigger
+    if when is None and released:
+        participants = [Participant(aid, role) for aid, role in f.roles.items()]
+        evidence = Evidence(article=article.source, sentence=span_text(sent), start=sent.start_char,
+                            end=sent.end_char, cue_start=t.idx, cue_end=t.idx + len(t.text),
+                            extractor=f"{EXTRACTOR}:{t.lemma_.lower()}")
+        return Event(type=f.type, participants=participants, evidence=[evidence], certainty=f.certainty,
+                     date=released, place=f.place, date_text=None)
     participants = [Participant(aid, role) for aid, role in f.roles.items()]
     evidence = Evidence(article=article.source, sentence=span_text(sent), start=sent.start_char, end=sent.end_char,
                         cue_start=t.idx, cue_end=t.idx + len(t.text), extractor=f"{EXTRACTOR}:{t.lemma_.lower()}")

@@ -108,3 +108,15 @@ def test_the_relatives_someone_lost_are_counted_for_him(extract):
 ])
 def test_numbers_that_are_no_figures(extract, text):
     assert extract(text).figures == []
+
+
+def test_two_attacks_with_two_dates_keep_their_own_targets(extract):
+    found = extract("Hezbollah attacked Haifa on May 3, 2006, and Tyre on June 5, 2007.")
+    got = sorted((e.date, found.roles(e).get("Haifa"), found.roles(e).get("Tyre"), found.roles(e).get("Hezbollah"))
+                 for e in found.events("attack"))
+    assert got == [("2006-05-03", "target", None, "agent"), ("2007-06-05", None, "target", "agent")]
+
+
+def test_one_date_range_is_one_event(extract):
+    found = extract("Hezbollah occupied Haifa from May 2006 to June 2007.")
+    assert len(found.events("attack")) <= 1

@@ -23,7 +23,7 @@ from ..lang import lexicon as language_file, mapping, strings, words
 from ..model import Actor, Article, Event, Evidence, Participant
 from .arguments import Arguments, arguments
 from .doctext import span_text
-from .timex import DateMention, date_of, dates_in
+from .timex import _ATTACH as _DATE_ATTACH, DateMention, date_of, dates_in
 
 EXTRACTOR = "events@1"
 PLACES = ("location", "country")
@@ -213,8 +213,10 @@ def find_events(doc: Doc, article: Article, actors: list[Actor], args: Arguments
         for f in found:
             if f.absorbed or not f.roles:
                 continue
-            events.append(_event(f, sent, article, dates, args, _release_date(f, sent, dates, article, lex)))
-            events += [_event(f2, sent, article, [d], args) for f2, d in _coordinated(f, dates, args)]
+            seconds, theirs = _coordinated(f, dates, args)
+            own = [d for d in dates if d not in theirs]
+            events.append(_event(f, sent, article, own, args, _release_date(f, sent, dates, article, lex)))
+            events += [_event(f2, sent, article, [d], args) for f2, d in seconds]
     return _merge(events)
 
 
@@ -236,25 +238,51 @@ def _release_date(f: _Found, sent: Span, dates: list[DateMention], article: Arti
     return str(article.published)[:10]
 
 
-def _coordinated(f: _Found, dates: list[DateMention], args: Arguments) -> list[tuple[_Found, DateMention]]:
+def _coordinated(f: _Found, dates: list[DateMention], args: Arguments) -> tuple[list[tuple[_Found, DateMention]], list[DateMention]]:
     """A second act told by a phrase coordinated with the trigger's own, with a date of its own: "X was
-    designated by A on June 3, 2016, and by B on May 9, 2012" is two designations. The second keeps
-    the first's participants but its own agent (the actor of the coordinated phrase)."""
-    out = []
-    own = date_of(f.trigger, dates)
-    for c in f.trigger.children:
-        if c.dep_ != "conj" or c.pos_ in ("VERB", "AUX"):
+    designated by A on June 3, 2016, and by B on May 9, 2012" is two designations; "attacked A on
+    May 3, 2006, and B on June 5, 2007" two attacks. The dates the trigger takes after the
+    coordinated phrase belong to the second act; its participants are the first's with the actors
+    of the phrase the coordinated one parallels (the same preposition, or the object) replaced by
+    the coordinated phrase's own. Returns the second acts and the dates that are theirs."""
+    t = f.trigger
+    conjs = [c for c in t.children if c.dep_ == "conj" and c.pos_ not in ("VERB", "AUX") and c.i > t.i]
+    if not conjs or len(dates) < 2:
+        return [], []
+    by_child: list[tuple[int, DateMention]] = []
+    for d in dates:
+        node = d.span.root
+        for _ in range(8):
+            if node.head.i == t.i or node.head.i == node.i:
+                break
+            node = node.head
+        if node.head.i == t.i and node.i != t.i and (node.dep_ in _DATE_ATTACH or node.dep_ == "conj") and d.value.iso:
+            by_child.append((node.i, d))
+    out, theirs = [], []
+    for n, c in enumerate(conjs):
+        end = conjs[n + 1].i if n + 1 < len(conjs) else t.sent.end
+        before = {d.value.iso for i, d in by_child if i < conjs[0].i}
+        mine = [d for i, d in by_child if c.i <= i < end]
+        if len(before) != 1 or len({d.value.iso for d in mine}) != 1 or mine[0].value.iso in before:
             continue
-        phrase = {t.i for t in c.subtree}
-        mine = [d for d in dates if d.span.root.i in phrase and d.value.iso and d is not own]
-        if len(mine) != 1 or own is None or mine[0].value.iso == own.value.iso:
+        if c.pos_ == "ADP":
+            peers = [x for x in t.children if x.i < c.i and x.lower_ == c.lower_]
+            heads, new = [p for x in peers for p in x.children if p.dep_ == "pobj"], [p for p in c.children if p.dep_ == "pobj"]
+        else:
+            heads, new = [x for x in t.children if x.i < c.i and x.dep_ == "dobj"], [c]
+        if not heads:
             continue
-        agents = [a for p in c.children if p.dep_ == "pobj" for a in args.refers_to(p)]
-        roles = {aid: r for aid, r in f.roles.items() if r != AGENT}
-        second = _Found(f.type, f.trigger, roles, f.place, f.certainty)
-        second.add(agents, AGENT)
+        old = {a.id for h in heads for a in args.refers_to(h)}
+        role = next((f.roles[a] for a in old if a in f.roles), None)
+        actors = [a for h in new for a in args.refers_to(h)]
+        rest = {aid: r for aid, r in f.roles.items() if aid not in old}
+        if role is None or not (actors or rest):
+            continue
+        second = _Found(f.type, t, rest, f.place, f.certainty)
+        second.add(actors, role)  # (an unrecognised name leaves the second act without that party)
         out.append((second, mine[0]))
-    return out
+        theirs += mine
+    return out, theirs
 
 
 def _trigger(tok: Token, lex: EventLexicon) -> _Found | None:

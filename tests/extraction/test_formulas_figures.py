@@ -91,7 +91,25 @@ def test_a_range_of_people_killed_in_a_place(extract):
 
 def test_one_of_a_written_count(extract):
     found = extract("The Crimson Hand killed one U.S. Army soldier in the raid.")
-    assert [(found.name(f.subject), f.value, f.kind) for f in found.figures] == [("United States", 1, "killed")]
+    assert [(found.name(f.subject), f.value, f.kind) for f in found.figures] == [("U.S. Army", 1, "killed")]
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("Kataib Hezbollah killed five Iraqi Kataib Sayyid al-Shuhada fighters.", "Kataib Sayyid al-Shuhada"),
+    ("Five Iraqi soldiers of the Golden Division were killed near Mosul.", "Golden Division"),
+])
+def test_the_named_group_counted_wins_over_the_demonym(extract, text, subject):
+    found = extract(text)
+    assert [found.name(f.subject) for f in found.figures] == [found.actor(subject).name]
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("Gunmen killed 12 people in Kirkuk.", "Kirkuk"),                    # the place
+    ("Twelve civilians were killed by Kataib Hezbollah.", "Kataib Hezbollah"),  # who killed them
+])
+def test_people_of_no_side_are_counted_for_who_harmed_them_or_where(extract, text, subject):
+    found = extract(text)
+    assert [found.name(f.subject) for f in found.figures] == [found.actor(subject).name]
 
 
 def test_the_relatives_someone_lost_are_counted_for_him(extract):

@@ -28,6 +28,7 @@ EXTRACTOR = "figures@1"
 PLACES = ("location", "country")
 EXACT = "exactly"  # the qualifier of a number the text gives without one (the model's scheme)
 RANGE = "range"  # the qualifier of an unqualified range
+VICTIM_KINDS = ("killed", "wounded")  # kinds whose counted people may belong to no side (the model's scheme)
 _DASHES = ("-", "–")  # punctuation that joins two numbers into a range
 
 
@@ -64,6 +65,10 @@ class FigureLexicon:
     deployment_verbs: frozenset[str] = frozenset()
     owner_verbs: frozenset[str] = frozenset()
     place_preps: frozenset[str] = frozenset()
+    currency_symbols: frozenset[str] = frozenset()
+    currency_codes: frozenset[str] = frozenset()
+    currency_nouns: frozenset[str] = frozenset()
+    kin_nouns: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=None)
@@ -83,7 +88,7 @@ def lexicon(lang: str = "en") -> FigureLexicon:
     return FigureLexicon(
         qualifiers=tuple(qualifiers), numbers=cardinals | articles | collectives,
         multipliers=table(numbers, "multipliers", nwhere), vague=table(numbers, "vague", nwhere),
-        people_nouns=words(data, "people_nouns", where),
+        people_nouns=words(data, "people_nouns", where) | words(data, "kin_nouns", where),
         group_nouns=fs(strings(data, "group_nouns", where)),
         kinds={w: kind for kind, ws in mapping(data, "kinds", where).items() for w in ws},
         money={w: kind for kind, ws in mapping(data, "money", where).items() for w in ws},
@@ -100,6 +105,9 @@ def lexicon(lang: str = "en") -> FigureLexicon:
         presence_preps=words(data, "presence_prepositions", where), object_only=fs(strings(data, "object_only", where)),
         deployment_verbs=fs(strings(data, "deployment_verbs", where)), owner_verbs=fs(strings(data, "owner_verbs", where)),
         place_preps=words(data, "place_prepositions", where),
+        currency_symbols=fs(strings(data, "currency_symbols", where)),
+        currency_codes=words(data, "currency_codes", where), currency_nouns=words(data, "currency_nouns", where),
+        kin_nouns=words(data, "kin_nouns", where),
     )
 
 
@@ -166,6 +174,12 @@ def _numbers(sent: Span, lex: FigureLexicon) -> list[Span]:
             start = t.i - 1 if low in lex.standalone and t.i > sent.start and t.doc[t.i - 1].lower_ in lex.ones else t.i
             out.append(t.doc[start:t.i + 1])
             taken.update(range(start, t.i + 1))
+    for span in _money_spans(sent, lex):  # "USD 5 million", "€3m": money the NER did not label
+        if not any(i in taken for i in range(span.start, span.end)) or not any(
+                o.label_ == "MONEY" for o in out if o.start < span.end and span.start < o.end):
+            out = [o for o in out if not (o.start < span.end and span.start < o.end)]
+            out.append(span)
+            taken.update(range(span.start, span.end))
     out.sort(key=lambda s: s.start)
     merged: list[Span] = []
     for span in out:  # "14,000 to 15,000" read as two numbers: one range
@@ -175,6 +189,34 @@ def _numbers(sent: Span, lex: FigureLexicon) -> list[Span]:
         else:
             merged.append(span)
     return merged
+
+
+def _currency(t: Token, lex: FigureLexicon) -> bool:
+    return t.text in lex.currency_symbols or t.lower_ in lex.currency_codes
+
+
+def _money_spans(sent: Span, lex: FigureLexicon) -> list[Span]:
+    """Amounts after a currency symbol or code, with their multiplier and currency noun: "USD 5
+    million", "€3m", "$200 million dollars"."""
+    out = []
+    doc = sent.doc
+    for t in sent:
+        if not _currency(t, lex) or t.i + 1 >= sent.end:
+            continue
+        i = t.i + 1
+        if not (doc[i].like_num or doc[i].lower_ in lex.numbers):
+            continue
+        while i < sent.end and (doc[i].like_num or doc[i].lower_ in lex.numbers
+                                or doc[i].lower_.rstrip(".") in lex.multipliers):
+            i += 1
+        if i < sent.end and doc[i].lower_ in lex.currency_nouns:
+            i += 1
+        out.append(Span(doc, t.i, i, label="MONEY"))
+    return out
+
+
+def _is_money(span: Span, lex: FigureLexicon) -> bool:
+    return span.label_ == "MONEY" or any(_currency(t, lex) for t in span)
 
 
 def _joins_range(first: Span, word: Token, lex: FigureLexicon) -> bool:
@@ -198,7 +240,14 @@ def parse_amount(span: Span, lex: FigureLexicon) -> Amount | None:
             if text.startswith(phrase + " "):
                 text = text[len(phrase) + 1:]
             break
-    text = text.replace("$", "").replace("us$", "").strip()
+    text = " ".join(w for w in text.replace("us$", "").split() if w not in lex.currency_codes
+                    and w not in lex.currency_nouns and w.rstrip(".") not in ("u.s", "us"))
+    for symbol in lex.currency_symbols:
+        text = text.replace(symbol, "")
+    text = text.strip().rstrip(".")  # "€3m." ends the sentence
+    mults = "|".join(w for w, v in lex.multipliers.items() if v >= 100 and w.isalpha() and len(w) > 2)
+    smalls = "|".join(w for w, v in lex.numbers.items() if v < 100 and w not in lex.articles)
+    text = re.sub(rf"\b({mults})\s+and\s+(?=(?:{smalls})\b)", r"\1 ", text)  # "one hundred and twenty"
     closers = {*lex.range_openers.values(), *lex.range_joiners}
     for opener in lex.range_openers:  # "between 14,000 and 15,000", "from 10 to 20"
         if text.startswith(opener + " ") and re.search(rf"\s(?:{_alt(closers)})\s", text):
@@ -256,12 +305,12 @@ def _value(text: str, lex: FigureLexicon) -> float | None:
 
 def _figure(span: Span, amount: Amount, args: Arguments, lex: FigureLexicon, groups: dict[str, Actor],
             article: Article) -> tuple[Actor | None, str, Token] | None:
-    root = span.root
-    if span.label_ == "MONEY" or any(t.text in "$€£" for t in span):
+    root = _root(span)
+    if _is_money(span, lex):
         return _money(span, args, lex)
     noun = _counted(span, lex)
-    if noun is None or amount.value < 2:
-        return None  # "one of ...", "the one America dealt": not a count
+    if noun is None or amount.value < 1 or amount.value < 2 and not (root.dep_ == "nummod" and root.head.i == noun.i):
+        return None  # "one of ...", "the one America dealt": not a count; "one soldier" is
     anchor, kind = _kind(noun, root, lex)
     if root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_.lower() in lex.kinds and root.head.i != noun.head.i:
         anchor, kind = root.head, lex.kinds[root.head.lemma_.lower()]  # "... and wounded three"
@@ -278,7 +327,7 @@ def _figure(span: Span, amount: Amount, args: Arguments, lex: FigureLexicon, gro
 def _counted(span: Span, lex: FigureLexicon) -> Token | None:
     """The noun a number counts: "1,500 fighters", "hundreds of those fighters", "Over a dozen
     high-ranking Iranians", "numbered at least 2,000" (the subject), "wounded three" (the parallel object)."""
-    root = span.root
+    root = _root(span)
     doc = span.doc
     if root.dep_ in ("nummod", "quantmod", "compound") and root.head.pos_ in ("NOUN", "PROPN"):
         return root.head
@@ -308,6 +357,18 @@ def _counted(span: Span, lex: FigureLexicon) -> Token | None:
         objs = [c for c in root.head.head.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
         return objs[0] if objs else None
     return None
+
+
+def _root(span: Span) -> Token:
+    """The number word of a number expression: its root, or, when the root is a range's opener ("between
+    2,000 and 3,000 people"), its first number that attaches outside it."""
+    root = span.root
+    if root.like_num or root.pos_ == "NUM":
+        return root
+    for t in span:
+        if (t.like_num or t.pos_ == "NUM") and not (span.start <= t.head.i < span.end):
+            return t
+    return root
 
 
 def _kind(noun: Token, number: Token, lex: FigureLexicon) -> tuple[Token, str | None]:
@@ -366,6 +427,9 @@ def _side(noun: Token, anchor: Token, kind: str, args: Arguments, lex: FigureLex
     actor = args.at(noun)
     if actor is not None and actor.type in ("organization", "country"):
         return actor
+    specific = _named_unit(noun, args, lex)
+    if specific is not None:  # "five Iraqi Kataib Sayyid al-Shuhada fighters", "soldiers of the Golden Division"
+        return specific
     if noun.lemma_.lower() in lex.group_nouns or noun.tag_ in ("NNS", "NNPS") and _named_group(noun, args):
         group = _group(noun, args, groups, article, lex)
         if group is not None:
@@ -382,6 +446,11 @@ def _side(noun: Token, anchor: Token, kind: str, args: Arguments, lex: FigureLex
         actor = args.demonym(noun)
     if actor is not None:
         return actor
+    for c in noun.children:  # "30 of his relatives", "Haddad's relatives": the possessor's losses
+        if c.dep_ == "poss" and noun.lemma_.lower() in lex.kin_nouns:
+            actor = args.referent(c)
+            if actor is not None:
+                return actor
     if anchor.pos_ in ("VERB", "AUX") and anchor.lemma_.lower() in lex.owner_verbs:
         for s in args.subjects(anchor):  # "Hezbollah ... lost around 1,500 fighters"
             actor = args.referent(s)
@@ -389,6 +458,36 @@ def _side(noun: Token, anchor: Token, kind: str, args: Arguments, lex: FigureLex
                 actor = _group(s, args, groups, article, lex)
             if actor is not None:
                 return actor
+    if kind in VICTIM_KINDS and noun.lemma_.lower() in lex.people_nouns and anchor.pos_ == "VERB":
+        # people of no named side ("2,000 people were killed by X"): counted for who harmed them,
+        # as the evaluation contract attaches unnamed victims; else for the place they were in
+        for a in args.agents(anchor):
+            actor = args.referent(a)
+            if actor is not None and actor.type in ("organization", "country", "person"):
+                return actor
+        for head in (noun, anchor):
+            for c in head.children:
+                if c.dep_ == "prep" and c.lower_ in lex.place_preps:
+                    for a in (a for p in c.children if p.dep_ == "pobj" for a in args.refers_to(p)):
+                        if a.type in PLACES:
+                            return a
+    return None
+
+
+def _named_unit(noun: Token, args: Arguments, lex: FigureLexicon) -> Actor | None:
+    """An organization named with the counted noun, more specific than a demonym beside it: a name
+    before the noun ("Kataib Sayyid al-Shuhada fighters") or in its "of" phrase ("soldiers of the
+    Golden Division")."""
+    for c in noun.children:
+        if c.dep_ in ("compound", "nmod", "amod") and c.i < noun.i:
+            actor = args.at(c)
+            if actor is not None and actor.type == "organization":
+                return actor
+        if c.dep_ == "prep" and c.lower_ in lex.genitive:
+            for p in c.children:
+                actor = args.at(p) if p.dep_ == "pobj" else None
+                if actor is not None and actor.type == "organization":
+                    return actor
     return None
 
 

@@ -138,3 +138,22 @@ def test_two_attacks_with_two_dates_keep_their_own_targets(extract):
 def test_one_date_range_is_one_event(extract):
     found = extract("Hezbollah occupied Haifa from May 2006 to June 2007.")
     assert len(found.events("attack")) <= 1
+
+
+def test_money_received_from_a_source_is_the_sources_funding(extract):
+    found = extract("Hezbollah receives an estimated $700 million annually from Iran.")
+    assert [(found.name(f.subject), f.value, f.kind) for f in found.figures] == [("Iran", 700_000_000, "funding")]
+
+
+def test_money_a_group_raises_itself_stays_its_own(extract):
+    found = extract("Hezbollah raises another $300 million a year.")
+    assert [found.name(f.subject) for f in found.figures] == ["Hezbollah"]
+
+
+def test_a_resultative_leave_counts_the_dead(extract):
+    found = extract("The RSF has left 5,000 civilians dead since April 2023.")
+    assert [(found.name(f.subject), f.value, f.kind) for f in found.figures] == [("RSF", 5000, "killed")]
+
+
+def test_leaving_people_without_a_state_is_no_figure(extract):
+    assert extract("The RSF has left 5,000 civilians in the camp.").figures == []

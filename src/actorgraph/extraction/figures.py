@@ -69,6 +69,9 @@ class FigureLexicon:
     currency_codes: frozenset[str] = frozenset()
     currency_nouns: frozenset[str] = frozenset()
     kin_nouns: frozenset[str] = frozenset()
+    receive_verbs: frozenset[str] = frozenset()
+    source_preps: frozenset[str] = frozenset()
+    resultative_verbs: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=None)
@@ -107,7 +110,9 @@ def lexicon(lang: str = "en") -> FigureLexicon:
         place_preps=words(data, "place_prepositions", where),
         currency_symbols=fs(strings(data, "currency_symbols", where)),
         currency_codes=words(data, "currency_codes", where), currency_nouns=words(data, "currency_nouns", where),
-        kin_nouns=words(data, "kin_nouns", where),
+        kin_nouns=words(data, "kin_nouns", where), receive_verbs=fs(strings(data, "receive_verbs", where)),
+        source_preps=words(data, "source_prepositions", where),
+        resultative_verbs=fs(strings(data, "resultative_verbs", where)),
     )
 
 
@@ -388,6 +393,10 @@ def _kind(noun: Token, number: Token, lex: FigureLexicon) -> tuple[Token, str | 
             raised = [c for c in head.children if c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in lex.kinds]
             if raised:  # "1,200 fighters are estimated to have been killed"
                 return raised[0], lex.kinds[raised[0].lemma_.lower()]
+        if head.pos_ == "VERB" and word in lex.resultative_verbs and node.dep_ == "dobj":
+            states = [c for c in head.children if c.dep_ in ("oprd", "acomp", "xcomp") and c.lemma_.lower() in lex.kinds]
+            if states:  # "left 5,000 civilians dead"
+                return head, lex.kinds[states[0].lemma_.lower()]
         if head.pos_ in ("VERB", "AUX") and word in lex.kinds:
             kind = lex.kinds[word]
             if word in lex.presence_verbs and not any(c.dep_ == "prep" and c.lower_ in lex.presence_preps
@@ -543,6 +552,13 @@ def _money(span: Span, args: Arguments, lex: FigureLexicon) -> tuple[Actor | Non
     verb = anchor
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
+    if verb.lemma_.lower() in lex.receive_verbs:  # "receives $700 million from Iran": Iran gives it
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in lex.source_preps:
+                for p in c.children:
+                    actor = args.referent(p) if p.dep_ == "pobj" else None
+                    if actor is not None and actor.type in ("organization", "country", "person"):
+                        return actor, "funding", verb
     for s in args.subjects(verb) if verb.pos_ in ("VERB", "AUX") else ():
         actor = args.referent(s)
         if actor is not None and actor.type in ("organization", "country", "person"):

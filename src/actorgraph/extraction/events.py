@@ -23,7 +23,7 @@ from ..lang import lexicon as language_file, mapping, strings, words
 from ..model import Actor, Article, Event, Evidence, Participant
 from .arguments import Arguments, arguments
 from .doctext import span_text
-from .timex import _ATTACH as _DATE_ATTACH, DateMention, date_of, dates_in
+from .timex import ATTACH as _DATE_ATTACH, DateMention, date_of, dates_in
 
 EXTRACTOR = "events@1"
 PLACES = ("location", "country")

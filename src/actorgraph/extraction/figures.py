@@ -69,6 +69,7 @@ class FigureLexicon:
     currency_codes: frozenset[str] = frozenset()
     currency_nouns: frozenset[str] = frozenset()
     kin_nouns: frozenset[str] = frozenset()
+    currency_qualifiers: frozenset[str] = frozenset()
     receive_verbs: frozenset[str] = frozenset()
     source_preps: frozenset[str] = frozenset()
     resultative_verbs: frozenset[str] = frozenset()
@@ -110,7 +111,8 @@ def lexicon(lang: str = "en") -> FigureLexicon:
         place_preps=words(data, "place_prepositions", where),
         currency_symbols=fs(strings(data, "currency_symbols", where)),
         currency_codes=words(data, "currency_codes", where), currency_nouns=words(data, "currency_nouns", where),
-        kin_nouns=words(data, "kin_nouns", where), receive_verbs=fs(strings(data, "receive_verbs", where)),
+        kin_nouns=words(data, "kin_nouns", where), currency_qualifiers=words(data, "currency_qualifiers", where),
+        receive_verbs=fs(strings(data, "receive_verbs", where)),
         source_preps=words(data, "source_prepositions", where),
         resultative_verbs=fs(strings(data, "resultative_verbs", where)),
     )
@@ -171,7 +173,10 @@ def _numbers(sent: Span, lex: FigureLexicon) -> list[Span]:
         if ent.label_ in ("CARDINAL", "MONEY", "QUANTITY"):
             out.append(ent)
             taken.update(range(ent.start, ent.end))
+    currencies: list[Token] = []
     for t in sent:
+        if t.text in lex.currency_symbols or t.lower_ in lex.currency_codes:
+            currencies.append(t)
         if t.i in taken:
             continue
         low = t.lower_
@@ -179,7 +184,7 @@ def _numbers(sent: Span, lex: FigureLexicon) -> list[Span]:
             start = t.i - 1 if low in lex.standalone and t.i > sent.start and t.doc[t.i - 1].lower_ in lex.ones else t.i
             out.append(t.doc[start:t.i + 1])
             taken.update(range(start, t.i + 1))
-    for span in _money_spans(sent, lex):  # "USD 5 million", "€3m": money the NER did not label
+    for span in _money_spans(sent, lex, currencies):  # "USD 5 million", "€3m": money the NER did not label
         if not any(i in taken for i in range(span.start, span.end)) or not any(
                 o.label_ == "MONEY" for o in out if o.start < span.end and span.start < o.end):
             out = [o for o in out if not (o.start < span.end and span.start < o.end)]
@@ -200,13 +205,13 @@ def _currency(t: Token, lex: FigureLexicon) -> bool:
     return t.text in lex.currency_symbols or t.lower_ in lex.currency_codes
 
 
-def _money_spans(sent: Span, lex: FigureLexicon) -> list[Span]:
+def _money_spans(sent: Span, lex: FigureLexicon, currencies: list[Token]) -> list[Span]:
     """Amounts after a currency symbol or code, with their multiplier and currency noun: "USD 5
     million", "€3m", "$200 million dollars"."""
     out = []
     doc = sent.doc
-    for t in sent:
-        if not _currency(t, lex) or t.i + 1 >= sent.end:
+    for t in currencies:
+        if t.i + 1 >= sent.end:
             continue
         i = t.i + 1
         if not (doc[i].like_num or doc[i].lower_ in lex.numbers):
@@ -246,13 +251,11 @@ def parse_amount(span: Span, lex: FigureLexicon) -> Amount | None:
                 text = text[len(phrase) + 1:]
             break
     text = " ".join(w for w in text.replace("us$", "").split() if w not in lex.currency_codes
-                    and w not in lex.currency_nouns and w.rstrip(".") not in ("u.s", "us"))
+                    and w not in lex.currency_nouns and w not in lex.currency_qualifiers)
     for symbol in lex.currency_symbols:
         text = text.replace(symbol, "")
     text = text.strip().rstrip(".")  # "€3m." ends the sentence
-    mults = "|".join(w for w, v in lex.multipliers.items() if v >= 100 and w.isalpha() and len(w) > 2)
-    smalls = "|".join(w for w, v in lex.numbers.items() if v < 100 and w not in lex.articles)
-    text = re.sub(rf"\b({mults})\s+and\s+(?=(?:{smalls})\b)", r"\1 ", text)  # "one hundred and twenty"
+    text = _written_and(lex).sub(r"\1 ", text)  # "one hundred and twenty"
     closers = {*lex.range_openers.values(), *lex.range_joiners}
     for opener in lex.range_openers:  # "between 14,000 and 15,000", "from 10 to 20"
         if text.startswith(opener + " ") and re.search(rf"\s(?:{_alt(closers)})\s", text):
@@ -272,6 +275,22 @@ def parse_amount(span: Span, lex: FigureLexicon) -> Amount | None:
     if len(values) > 1 and values[1] > values[0]:
         return Amount(values[0], qualifier if qualifier != EXACT else RANGE, values[1])
     return Amount(values[0], qualifier)
+
+
+_WRITTEN_AND: dict[int, tuple[FigureLexicon, re.Pattern]] = {}
+
+
+def _written_and(lex: FigureLexicon) -> re.Pattern:
+    """The connective inside a written number ("hundred and twenty"), not between two numbers."""
+    held = _WRITTEN_AND.get(id(lex))
+    if held is not None and held[0] is lex:
+        return held[1]
+    mults = "|".join(w for w, v in lex.multipliers.items() if v >= 100 and w.isalpha() and len(w) > 2)
+    smalls = "|".join(w for w, v in lex.numbers.items() if v < 100 and w not in lex.articles)
+    joins = "|".join(re.escape(w) for w in lex.connectives)
+    pattern = re.compile(rf"\b({mults})\s+(?:{joins})\s+(?=(?:{smalls})\b)")
+    _WRITTEN_AND[id(lex)] = (lex, pattern)
+    return pattern
 
 
 def _alt(phrases) -> str:

@@ -271,7 +271,7 @@ _YEAR_CONTEXT = words(_TIME, "year_cues", _WHERE)
 _FUTURE = words(_TIME, "future_auxiliaries", _WHERE)
 _CLAUSAL = {"ccomp", "advcl", "relcl", "acl", "xcomp", "parataxis", "conj", "csubj", "csubjpass",
             "appos", "dobj", "nsubj", "nsubjpass", "attr"}
-_ATTACH = {"prep", "pobj", "npadvmod", "tmod", "advmod", "nummod", "compound", "amod", "nmod", "pcomp", "obl"}
+ATTACH = _ATTACH = {"prep", "pobj", "npadvmod", "tmod", "advmod", "nummod", "compound", "amod", "nmod", "pcomp", "obl"}
 
 
 @dataclass(frozen=True, slots=True)

@@ -213,7 +213,7 @@ def find_events(doc: Doc, article: Article, actors: list[Actor], args: Arguments
         for f in found:
             if f.absorbed or not f.roles:
                 continue
-            seconds, theirs = _coordinated(f, dates, args)
+            seconds, theirs = _coordinated(f, sent, dates, args)
             own = [d for d in dates if d not in theirs]
             events.append(_event(f, sent, article, own, args, _release_date(f, sent, dates, article, lex)))
             events += [_event(f2, sent, article, [d], args) for f2, d in seconds]
@@ -238,7 +238,7 @@ def _release_date(f: _Found, sent: Span, dates: list[DateMention], article: Arti
     return str(article.published)[:10]
 
 
-def _coordinated(f: _Found, dates: list[DateMention], args: Arguments) -> tuple[list[tuple[_Found, DateMention]], list[DateMention]]:
+def _coordinated(f: _Found, sent: Span, dates: list[DateMention], args: Arguments) -> tuple[list[tuple[_Found, DateMention]], list[DateMention]]:
     """A second act told by a phrase coordinated with the trigger's own, with a date of its own: "X was
     designated by A on June 3, 2016, and by B on May 9, 2012" is two designations; "attacked A on
     May 3, 2006, and B on June 5, 2007" two attacks. The dates the trigger takes after the
@@ -260,7 +260,7 @@ def _coordinated(f: _Found, dates: list[DateMention], args: Arguments) -> tuple[
             by_child.append((node.i, d))
     out, theirs = [], []
     for n, c in enumerate(conjs):
-        end = conjs[n + 1].i if n + 1 < len(conjs) else t.sent.end
+        end = conjs[n + 1].i if n + 1 < len(conjs) else sent.end
         before = {d.value.iso for i, d in by_child if i < conjs[0].i}
         mine = [d for i, d in by_child if c.i <= i < end]
         if len(before) != 1 or len({d.value.iso for d in mine}) != 1 or mine[0].value.iso in before:

@@ -28,6 +28,7 @@ _PREPS, _PREPS_AT = lexicon(DEFAULT, "prepositions"), f"lang/{DEFAULT}/prepositi
 COPULAS = words(_VERBS, "copulas", _VERBS_AT)
 OBJECT_CONTROL = words(_VERBS, "object_control", _VERBS_AT)
 SUBJECT_CONTROL = words(_VERBS, "subject_control", _VERBS_AT)
+REASON_CONTROL = words(_VERBS, "reason_object_control", _VERBS_AT)  # "designated X for acting"
 # verbs whose object, not their subject, is described: "of which X formed the wing"
 PREDICATIVE_OBJECTS = words(_VERBS, "predicative_objects", _VERBS_AT)
 # "calling Soleimani an enemy of the United States": the second object describes the first
@@ -35,6 +36,7 @@ NAMING = words(_VERBS, "naming_verbs", _VERBS_AT)
 INCLUSION = words(_VERBS, "inclusion_verbs", _VERBS_AT)  # "allies include X"
 GENITIVE = words(_PREPS, "genitive", _PREPS_AT)  # "one of", "leader of", "the city of"
 ROLE = words(_PREPS, "role", _PREPS_AT)  # "serves as"
+REASON = words(_PREPS, "reason", _PREPS_AT)  # "sanctioned X for funding Y"
 TITLE = words(_PREPS, "title", _PREPS_AT)  # "leader of / for"
 MEMBERSHIP = strings(_PREPS, "membership", _PREPS_AT)  # "a unit of / in / from / within", tried in this order
 EXAMPLES = words(_PREPS, "examples", _PREPS_AT)  # "including", "like"
@@ -449,6 +451,8 @@ class Referents:
                 objs = [c for c in gov.children if c.dep_ == "dobj"]
                 if head.lower_ in GENITIVE and objs:  # "accuses Israel of carrying out"
                     return objs
+                if objs and head.lower_ in REASON and gov.lemma_.lower() in REASON_CONTROL:
+                    return objs  # "designated Daqduq for acting on behalf of Hezbollah"
                 if self.passive(gov):
                     return [c for c in gov.children if c.dep_ == "nsubjpass"]
                 return self.agents(gov, depth + 1)

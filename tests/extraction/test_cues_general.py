@@ -87,3 +87,16 @@ def test_sender_to_a_capital_without_its_state(extract):
     """"Tehran sent weapons" names a city; without Iran in the article no state is the giver."""
     found = extract("Tehran sent weapons to the Houthis, officials said.")
     assert not [t for t in found.triples() if t[1] == "supports" and t[0] == "Iran"]
+
+
+@pytest.mark.parametrize("text", [
+    # a spokesman or lawyer speaks for someone; that is not a chain of command
+    "Lin Hughes, speaking on behalf of Ahmed Nasser, denied the charges.",
+    # people and firms moving house
+    "Sarah Jones moved to Jordan in 1999.",
+    # a bank's loan to a company
+    "Deutsche Bank agreed to loan Aeroflot the money.",
+])
+def test_other_senses_yield_no_command_or_support(extract, text):
+    found = extract(text)
+    assert not [t for t in found.triples() if t[1] in ("commands", "supports", "operates_in")], sorted(found.triples())

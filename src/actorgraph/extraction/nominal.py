@@ -408,6 +408,9 @@ def under_control(ctx: Context) -> Iterator[Proposal]:
                 pred = lex.under_nouns[lemma]
             elif word in lex.orders_preps and (noun.lower_ in lex.orders_nouns or lemma in lex.orders_nouns) \
                     and word not in lex.under_preps:
+                if lemma in lex.function_words["representation_nouns"] \
+                        and prep.head.lemma_.lower() in lex.function_words["representing_verbs"]:
+                    continue  # "speaking on behalf of X": a spokesman, not a subordinate
                 pred = "commands"
             else:
                 continue

@@ -30,7 +30,7 @@ POSITIVE = [
     ("The Islamic State took control of Mosul in 2014.", "Islamic State", "targeted", "Mosul"),
     ("The Houthis consolidated their hold over Sanaa.", "Houthis", "operates_in", "Sanaa"),
     ("Hezbollah fighters entered Syria in 2013.", "Hezbollah", "operates_in", "Syria"),
-    ("Qais Khazali returned to Iraq in 2017.", "Qais Khazali", "operates_in", "Iraq"),
+    ("Kataib Hezbollah fighters crossed into Syria last year.", "Kataib Hezbollah", "operates_in", "Syria"),
     # predicate nouns
     ("Hezbollah is a key partner for Iran.", "Hezbollah", "allied_with", "Iran"),
 ]
@@ -92,8 +92,9 @@ def test_sender_to_a_capital_without_its_state(extract):
 @pytest.mark.parametrize("text", [
     # a spokesman or lawyer speaks for someone; that is not a chain of command
     "Lin Hughes, speaking on behalf of Ahmed Nasser, denied the charges.",
-    # people and firms moving house
+    # people and firms moving house or going home
     "Sarah Jones moved to Jordan in 1999.",
+    "After a decade abroad, Sarah Jones returned to Jordan.",
     # a bank's loan to a company
     "Deutsche Bank agreed to loan Aeroflot the money.",
 ])

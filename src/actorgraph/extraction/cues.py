@@ -65,6 +65,9 @@ def load_cues(lang: str = DEFAULT, root: str | None = None) -> Cues:
     def listed(key: str) -> frozenset[str]:
         return _folded(strings(data, key, where))
 
+    def longest_first(key: str) -> tuple[str, ...]:  # phrases matched as written, longest first
+        return tuple(sorted(strings(data, key, where), key=len, reverse=True))
+
     titles = listed("titles")
     return Cues(
         titles=titles,
@@ -80,9 +83,9 @@ def load_cues(lang: str = DEFAULT, root: str | None = None) -> Cues:
         location_cues=listed("location_cues"),
         not_actor_heads=listed("not_actor_heads"),
         backing_words=listed("backing_words"),
-        alias_cues=tuple(sorted(strings(data, "alias_cues", where), key=len, reverse=True)),
-        alias_nouns=tuple(sorted(strings(data, "alias_nouns", where), key=len, reverse=True)),
-        alias_noun_cues=tuple(sorted(strings(data, "alias_noun_cues", where), key=len, reverse=True)),
+        alias_cues=longest_first("alias_cues"),
+        alias_nouns=longest_first("alias_nouns"),
+        alias_noun_cues=longest_first("alias_noun_cues"),
         alias_owners=tuple(strings(data, "alias_owners", where)),
         country_names={fold(k): v for k, v in mapping(data, "country_names", where).items()},
         dependent_territories=frozenset(strings(data, "dependent_territories", where)),

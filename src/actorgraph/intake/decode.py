@@ -66,6 +66,13 @@ _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85\x0b\x0c]")
 # C0/C1 controls except tab and newline, zero-width space and BOM, soft hyphen.
 _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\u200b\ufeff\u00ad]")
 _SPACES = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+# Invisible format characters (Unicode general category Cf) that hide or reorder text: the word
+# joiner and invisible operators, the Mongolian vowel separator, and the bidirectional marks,
+# embeddings, overrides and isolates of UAX #9 (U+202E can reverse the text around a name on a page).
+_INVISIBLE = re.compile(r"[\u180e\u2060-\u2064\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
+# Zero-width (non-)joiners shape the letters of joining scripts (Persian "می‌خواهم", Indic conjuncts);
+# anywhere else, as in "Hez\u200cbollah", they only split a word.
+_JOINERS = re.compile(r"[\u200c\u200d]+")
 
 
 def sniff_binary(data: bytes) -> str | None:
@@ -171,9 +178,21 @@ def decode(data: bytes, source: str) -> tuple[str, str]:
     return text, encoding.replace("_", "-").lower()
 
 
+def _joiner(m: re.Match) -> str:
+    """A zero-width joiner kept between two letters of a script that joins, else removed."""
+    before, after = m.string[m.start() - 1:m.start()], m.string[m.end():m.end() + 1]
+    joins = all(c.isalpha() and not c.isascii() and unicodedata.name(c, "LATIN").split(" ", 1)[0] not in
+                ("LATIN", "GREEK", "CYRILLIC") for c in (before, after) if c) and before and after
+    return m.group(0) if joins else ""
+
+
 def normalise(text: str) -> str:
-    """NFC, '\\n' line endings, no control characters, plain spaces; quotes are left as they are."""
+    """NFC, '\\n' line endings, plain spaces, no control or invisible format characters (zero-width
+    spaces and joiners inside Latin words, bidirectional overrides); quotes are left as they are."""
     text = _NEWLINES.sub("\n", text)
     text = _CONTROLS.sub("", text)
+    text = _INVISIBLE.sub("", text)
+    if "\u200c" in text or "\u200d" in text:
+        text = _JOINERS.sub(_joiner, text)
     text = _SPACES.sub(" ", text)
     return unicodedata.normalize("NFC", text)

@@ -33,6 +33,8 @@ _MD_SIGNALS = (re.compile(r"^#{1,6}[ \t]+\S", re.M), re.compile(r"\*\*\S[^*\n]*\
                re.compile(r"^```", re.M), re.compile(r"^ {0,3}(?:-{3,}|\*{3,})[ \t]*$", re.M))
 _FRONT_START = re.compile(r"\A(?:---|\+\+\+)[ \t]*\n[A-Za-z_][\w-]*\s*[:=]")
 _TITLE_MAX_WORDS = 30
+_TITLE_MIN_WORDS = 3  # a headline; menu items and section names ("Arab & International") have one or two words
+_TITLE_LINES = 8  # header lines nearest the body that may hold the headline
 
 
 @dataclass(slots=True)
@@ -170,6 +172,7 @@ def _build(text: str, source: str, settings: Settings, fmt: str | None, encoding
         published = published or _header_date(body)
         title = title or _header_title(body)
     metadata.update(known.metadata)
+    title = " ".join(normalise(title).split()) or None if title else None  # a caller's title is cleaned too
     return Article(text=body_text, source=source, title=title, published=published,
                    language=language or detect_language(body_text), url=url, format=fmt,
                    encoding=encoding, metadata=metadata)
@@ -202,12 +205,12 @@ def _header_date(body: Body) -> str | None:
 
 
 def _header_title(body: Body) -> str | None:
-    """A headline-shaped line before the body: not furniture, a few words, no date."""
-    for v in body.header[:6]:
-        if v.role != "furniture" and 2 <= v.shape.words <= _TITLE_MAX_WORDS and v.line.kind != "item" \
-                and not dateline_date(v.line.text):
-            return v.line.text
-    return None
+    """The headline before the body: of the headline-shaped lines near it (not furniture, a few
+    words, no date), the longest, since section names and menu items above it are short."""
+    candidates = [v for v in body.header[-_TITLE_LINES:]
+                  if v.role != "furniture" and _TITLE_MIN_WORDS <= v.shape.words <= _TITLE_MAX_WORDS and v.line.kind != "item"
+                  and not dateline_date(v.line.text)]
+    return max(candidates, key=lambda v: v.shape.words).line.text if candidates else None
 
 
 def size_text(n: int) -> str:

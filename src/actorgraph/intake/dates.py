@@ -37,6 +37,13 @@ _AMBIGUOUS = frozenset("may mar sun sat wed mon mai".split())
 DATE_LABELS = ("published", "posted", "date", "dated", "publié", "publicado", "veröffentlicht",
                "pubblicato")
 
+# Labels of the date a page was read, not written: citation styles' access dates (APA "Retrieved",
+# MLA "Accessed", the "access-date" of wiki citations) and the fields scrapers and archives add.
+ACCESS_LABELS = ("view date", "viewed", "viewed on", "accessed", "access date", "access-date", "accessdate",
+                 "retrieved", "retrieval date", "crawled", "crawl date", "scraped", "scrape date",
+                 "fetched", "fetch date", "downloaded", "download date", "last visited", "visited",
+                 "captured", "archived")
+
 _MONTH = r"(?P<month>[^\W\d_]{3,10})\.?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er)?"
@@ -62,6 +69,8 @@ _NUMBER_TOKEN = re.compile(
     re.IGNORECASE)
 _LABEL = re.compile(r"(?<!\w)(?:%s)(?!\w)" % "|".join(DATE_LABELS), re.IGNORECASE)
 _ALPHA = re.compile(r"[^\W\d_]{3,9}")
+_ACCESS = re.compile(r"(?<!\w)(?:%s)(?!\w)" % "|".join(re.escape(l) for l in sorted(ACCESS_LABELS, key=len, reverse=True)),
+                     re.IGNORECASE)
 
 
 def _valid(year: int, month: int, day: int) -> str | None:
@@ -110,7 +119,11 @@ def count_date_tokens(text: str) -> int:
 
 
 def dateline_date(line: str) -> str | None:
-    """The date of a 'Published: ...' style line, or of a line that is little but a date."""
+    """The date of a 'Published: ...' style line, or of a line that is little but a date; never the
+    date a page was viewed or retrieved ("View Date: ...")."""
+    access = _ACCESS.search(line)
+    if access and find_date(line[access.end():]):
+        return None
     label = _LABEL.search(line)
     if label and (found := find_date(line[label.end():])):
         return found

@@ -33,7 +33,10 @@ FURNITURE_PHRASES = ("all rights reserved", "cookie", "newsletter", "subscribe",
                      "leave a comment", "comments are closed", "view comments", "print this",
                      "email this", "next article", "previous article", "tags:", "filed under",
                      "related:", "see also", "also read", "powered by", "more on this story",
-                     "slideshow", "min read", "watch video", "play video", "listen to this article")
+                     "slideshow", "min read", "watch video", "play video", "listen to this article",
+                     # skip links that open a page (WCAG 2.4.1 "bypass blocks", technique G1)
+                     "skip to main content", "skip to main", "skip navigation", "skip to navigation",
+                     "jump to content", "jump to navigation", "jump to main content")
 # Sentences about the article rather than of it (status and provenance notes).
 ARTICLE_NOTES = ("this story has been updated", "this article has been updated",
                  "this is a developing story", "this story is developing", "check back for updates",
@@ -67,6 +70,12 @@ CUT_ENDINGS = frozenset("a an the and but or nor so yet of in on at to by as fro
                         "can could may might must its their his her our your my this these those "
                         "about after against among before between during under until without".split())
 
+# Breadcrumb trails ("Home > News > Arab & International"): the separators of the WAI-ARIA
+# breadcrumb pattern and common CMS themes, and the labels that may open a trail.
+BREADCRUMB_SEPARATORS = "»›>→/|"
+BREADCRUMB_LABELS = ("you are here", "current location", "current", "location", "path", "home")
+BREADCRUMB_MAX_WORDS = 6  # words in one step of the trail
+
 # Words that stay lowercase in a Title Case Headline; other lowercase words mean a sentence.
 TITLE_SMALL_WORDS = frozenset("a an the and but or nor for so yet of in on at to by up as from with into "
                               "onto over via per vs than off out amid after".split())
@@ -80,6 +89,9 @@ _NOTICE = re.compile(r"^\W*(?:%s)\s*:" % "|".join(re.escape(l) for l in NOTICE_L
 FORUM_MAX_WORDS = 20  # a forum header or quote label, not a paragraph that opens with "Re:"
 POINTER_MAX_WORDS = 12
 _FORUM = re.compile(r"^\W*(?:%s)" % "|".join(FORUM_CHROME), re.IGNORECASE)
+_BREADCRUMB_LABEL = re.compile(r"^\W*(?:%s)\s*(?::|(?=\s*[%s]))\s*" % (
+    "|".join(re.escape(l) for l in BREADCRUMB_LABELS), re.escape(BREADCRUMB_SEPARATORS)), re.IGNORECASE)
+_BREADCRUMB_STEP = re.compile(r"\s*[%s]\s*" % re.escape(BREADCRUMB_SEPARATORS.replace("/", "")) + r"|\s+/\s+")
 _ONLY_URL = re.compile(r"^\W*(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
 # A full stop, '!' or '?' glued to the next sentence: "in Baghdad.The group". The word before the
 # stop has two lowercase letters ("U.S.The", "e.g.In" and "J.R.R.Smith" do not match), and the next
@@ -201,9 +213,29 @@ def furniture(text: str, shape: Shape, link_chars: int = 0) -> str | None:
         return "bare URL"
     if shape.words <= 8 and all(w.lower() in SOCIAL_WORDS for w in _WORD.findall(text)):
         return "share buttons"
+    if is_breadcrumb(text):
+        return "breadcrumb"
     if not is_prose(shape) and has_phrase(text, FURNITURE_PHRASES):
         return "page furniture"
     return None
+
+
+def is_breadcrumb(text: str) -> bool:
+    """A trail of short steps ("Current:Home > My News > Arab & International", "Home | World | Video").
+
+    A labelled trail needs one separator; an unlabelled one two chevrons or three bars, so that a
+    headline with its site name ("Talks resume | Example News") stays.
+    """
+    labelled = _BREADCRUMB_LABEL.match(text)
+    rest = text[labelled.end():] if labelled and ":" in labelled.group(0) else text
+    steps = [s for s in _BREADCRUMB_STEP.split(rest) if s.strip()]
+    separators = len(_BREADCRUMB_STEP.findall(rest))
+    if len(steps) < 2 or any(len(_WORD.findall(s)) > BREADCRUMB_MAX_WORDS or ends_sentence(s) for s in steps):
+        return False
+    if labelled:
+        return separators >= 1
+    bars = rest.count("|")
+    return separators - bars >= 2 or bars >= 3
 
 
 def is_link_pointer(text: str, shape: Shape) -> bool:

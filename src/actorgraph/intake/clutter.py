@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from .language import foreign_share, scripts
+from .language import foreign_share, in_script, scripts
 from .shape import (CUT_ENDINGS, Shape, ends_sentence, furniture, glued_parts, is_prose, measure, mend,
                     near_key, only_url, split_identifier_tail)
 
@@ -30,6 +30,9 @@ WEAK_COST = (5, 0.25)  # constant, per character
 FURNITURE_COST = (30, 0.5)
 # A glued piece must be this many words long to count as a repeat ("WorldCom" is not two lines).
 MIN_PIECE_WORDS = 4
+# Words in the page's own script that a line with another script's words beside them must have
+# to be judged as prose of the page (shorter lines are labels and captions).
+MIN_BESIDE_WORDS = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,7 +143,8 @@ def judge(lines: list[Line], title: str | None = None) -> list[Verdict]:
     verdicts = []
     for i, (line, key) in enumerate(zip(lines, keys)):
         shape = measure(line.text)
-        reason = furniture(line.text, shape, line.link_chars)
+        # a table row is data whatever its shape: only a row repeated elsewhere on the page is clutter
+        reason = furniture(line.text, shape, line.link_chars) if line.kind != "table" else None
         if reason is None:
             if line.kind == "rule":
                 reason = "rule"
@@ -148,7 +152,7 @@ def judge(lines: list[Line], title: str | None = None) -> list[Verdict]:
                 reason = "repeated"
             elif folded_title and _fold(line.text) == folded_title:
                 reason = "title"
-            elif foreign_share(line.text, main_script) >= 0.3:
+            elif foreign_share(line.text, main_script) >= 0.3 and not _prose_beside(line.text, main_script):
                 reason = "other script"
         if reason:
             verdicts.append(Verdict(line, shape, "furniture", reason))
@@ -159,12 +163,23 @@ def judge(lines: list[Line], title: str | None = None) -> list[Verdict]:
     return verdicts
 
 
+def _prose_beside(text: str, main_script: str) -> bool:
+    """Whether the line is running prose in the page's script with words of another beside it
+    (an English sentence that gives Arabic names next to their English forms)."""
+    own = measure(in_script(text, main_script))
+    return own.words >= MIN_BESIDE_WORDS and is_prose(own)
+
+
 def is_cut_fragment(v: Verdict) -> bool:
     """A sentence stopped short: running lowercase text that ends on a word no sentence ends with."""
     words = v.line.text.split()
     return (v.role == "weak" and v.line.kind == "text" and not v.shape.terminal and len(words) >= 3
             and v.shape.lower_ratio >= 0.5 and v.shape.open_lower >= 2
             and (words[-1].lower() in CUT_ENDINGS or words[-1][-1] in ",–—-"))
+
+
+def _table_row(v: Verdict) -> bool:
+    return v.line.kind == "table" and v.role != "furniture"
 
 
 def _score(v: Verdict) -> float:
@@ -202,6 +217,10 @@ def select_body(lines: list[Line], title: str | None = None) -> Body:
             return Body(header=verdicts, verdicts=verdicts)
         best_span = (verdicts.index(candidates[0]),) * 2
     first, last = best_span
+    while first > 0 and _table_row(verdicts[first - 1]):  # a table next to the body is part of it
+        first -= 1
+    while last < len(verdicts) - 1 and _table_row(verdicts[last + 1]):
+        last += 1
     if last == len(verdicts) - 2 and verdicts[last].role == "prose" and is_cut_fragment(verdicts[-1]):
         last += 1  # a stored excerpt cut off mid-sentence: its last fragment is body
     kept = [v.line.text for v in verdicts[first:last + 1] if v.role != "furniture"]

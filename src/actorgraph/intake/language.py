@@ -66,6 +66,16 @@ def foreign_share(text: str, main_script: str) -> float:
     return (total - counts[main_script]) / total if total >= 3 else 0.0
 
 
+def in_script(text: str, script: str) -> str:
+    """The text without its words written in other scripts than `script` (numbers and punctuation stay)."""
+    kept = []
+    for token in text.split():
+        counts = scripts(token)
+        if not counts or counts.most_common(1)[0][0] == script:
+            kept.append(token)
+    return " ".join(kept)
+
+
 def scripts(text: str) -> Counter[str]:
     """How many letters of each writing system the text holds."""
     others = _NOT_LATIN.findall(text)

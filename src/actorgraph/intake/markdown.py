@@ -44,6 +44,9 @@ _ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+(.*)$")
 _QUOTE = re.compile(r"^\s*>\s?(.*)$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_TABLE_RULE = re.compile(r"^:?-{1,}:?$|^$")
+# A table row is kept as one line of text, its cells apart so that names in them stay apart.
+TABLE_CELL_SEPARATOR = " | "
 _REF_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+")
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\]")
 _LINK = re.compile(r"\[([^\]]*)\]\(\s*<?[^)\s>]*>?(?:\s+[\"'(][^)]*[\"')])?\s*\)|\[([^\]]+)\]\[[^\]]*\]")
@@ -210,7 +213,10 @@ def _block(raw: str, fenced: bool) -> tuple[str, str]:
     if _REF_DEF.match(raw):
         return "drop", raw
     if _TABLE_ROW.match(raw):
-        return "table", " ".join(c.strip() for c in raw.strip().strip("|").split("|"))
+        cells = [c.strip() for c in re.split(r"(?<!\\)\|", raw.strip().strip("|"))]
+        if all(_TABLE_RULE.match(c) for c in cells):
+            return "drop", raw  # the |---|:--:| line under the header row
+        return "table", TABLE_CELL_SEPARATOR.join(c for c in cells if c)
     if m := _QUOTE.match(raw):
         return "quote", m.group(1)
     if m := _ITEM.match(raw):

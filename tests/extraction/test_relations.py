@@ -111,6 +111,35 @@ def test_a_relation_carries_the_date_of_its_sentence(extract):
     assert found.relation("Yevgeny Prigozhin", "founded", "Wagner Group").date == "2014"
 
 
+@pytest.mark.parametrize("text, subject, predicate, obj", [
+    ("The Islamic Revolutionary Guard Corps (IRGC), part of Iran's armed forces, launched a missile attack "
+     "on Erbil on 15 January 2024.", "Islamic Revolutionary Guard Corps", "part_of", "Iran"),
+    ("The IRGC, which is part of Iran's military, claimed the drone strike on 3 March 2023.",
+     "Islamic Revolutionary Guard Corps", "part_of", "Iran"),
+    ("Qais al-Khazali, the leader of Asaib Ahl al-Haq, was sanctioned by the United States in December 2019.",
+     "Qais al-Khazali", "leads", "Asaib Ahl al-Haq"),
+])
+def test_a_relation_is_not_dated_by_another_event_of_its_sentence(extract, text, subject, predicate, obj):
+    assert extract(text).relation(subject, predicate, obj).date is None
+
+
+def test_a_date_in_the_relations_own_clause_still_dates_it(extract):
+    found = extract("In 2005 Hezbollah appointed Naim Qassem as its deputy leader.")
+    assert found.relation("Naim Qassem", "deputy_of", "Hezbollah").date == "2005"
+
+
+def test_a_decade_is_dated_as_a_decade_not_as_its_first_year(extract):
+    found = extract("Yevgeny Prigozhin founded the Wagner Group in the late 2010s.")
+    assert found.relation("Yevgeny Prigozhin", "founded", "Wagner Group").date == "201"  # ISO 8601: 2010-2019
+
+
+@pytest.mark.parametrize("joiner", ["\u200b", "\u200c", "\u200d", "\u2060"])
+def test_a_name_split_by_a_zero_width_character_is_found_once_read_by_intake(extract, joiner):
+    from actorgraph.intake import article_from_text
+    text = article_from_text(f"Hez{joiner}bollah leader Hassan Nasrallah said the group would respond.", "zw.txt").text
+    assert extract(text).relation("Hassan Nasrallah", "leads", "Hezbollah")
+
+
 def test_a_pronoun_subject_is_the_person_named_in_the_sentence_before(extract):
     found = extract("Esmail Qaani arrived in Baghdad on Monday. He commands the Quds Force.")
     rel = found.relation("Esmail Qaani", "commands", "Quds Force")

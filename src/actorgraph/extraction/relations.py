@@ -28,7 +28,7 @@ from .patterns import NAME, VERSION, Context, Proposal, find_cues, lexicon
 from ..ontology import ontology
 from .arguments import arguments
 from .referents import Referents
-from .timex import date_of, dates_in
+from .timex import DESCRIBING, date_of, dates_in
 
 Construction = Callable[[Context], Iterator[Proposal]]
 PRECEDENCE = {"negated": 3, "uncertain": 2, "reported": 1, "asserted": 0}
@@ -83,7 +83,8 @@ class DependencyPatterns:
             if source is None:  # "US officials said", "a Hezbollah spokesman told Reuters"
                 ref = np.one(verdict.source)
                 source = ref.actor if ref is not None and ref.via in ("self", "people", "unit") else None
-        when = date_of(p.anchor, dates) or (dates[0] if len(dates) == 1 else None)
+        # only a date attached to the relation's own words: another event of the sentence has its own
+        when = date_of(p.anchor, dates, stop=DESCRIBING)
         evidence = Evidence(
             article=article.source, sentence=span_text(sent), start=sent.start_char, end=sent.end_char,
             cue_start=first.idx, cue_end=last.idx + len(last.text),

@@ -178,8 +178,8 @@ def normalise(text: str, published: str | date | None = None, *, future: bool = 
         if precision == "month":
             month = MONTHS[m.group("month").lower().rstrip(".")]
             return TimeValue(s, f"{year:04d}-{month:02d}", "month", mod)
-        if precision == "decade":
-            return TimeValue(s, f"{year:04d}", "decade", mod)
+        if precision == "decade":  # ISO 8601's reduced precision: "199" is 1990-1999, not the year 1990
+            return TimeValue(s, f"{year // 10:03d}", "decade", mod)
         season = next((SEASONS[w] for w in re.findall(r"[a-z]+", low) if w in SEASONS), None)
         return TimeValue(s, f"{year:04d}", "season" if season else "year", season or mod)
     if re.search(r"\b\d{5,}\b", s) or re.fullmatch(r"[\d\s.,-]+", s):
@@ -271,6 +271,9 @@ _YEAR_CONTEXT = words(_TIME, "year_cues", _WHERE)
 _FUTURE = words(_TIME, "future_auxiliaries", _WHERE)
 _CLAUSAL = {"ccomp", "advcl", "relcl", "acl", "xcomp", "parataxis", "conj", "csubj", "csubjpass",
             "appos", "dobj", "nsubj", "nsubjpass", "attr"}
+# Dependencies that hang a description on a noun ("the IRGC, part of Iran's forces, ...", "X, which is
+# part of Y, ..."): what such a description states is not dated by the clause around the noun.
+DESCRIBING = frozenset({"appos", "relcl", "acl"})
 ATTACH = _ATTACH = {"prep", "pobj", "npadvmod", "tmod", "advmod", "nummod", "compound", "amod", "nmod", "pcomp", "obl"}
 
 
@@ -312,8 +315,9 @@ def _future(tok: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in _FUTURE for c in verb.children)
 
 
-def date_of(tok: Token, dates: list[DateMention]) -> DateMention | None:
-    """The date attached to a word: among its own modifiers first, then its governors' (not other clauses')."""
+def date_of(tok: Token, dates: list[DateMention], stop: frozenset[str] = frozenset()) -> DateMention | None:
+    """The date attached to a word: among its own modifiers first, then its governors' (not other clauses');
+    the climb ends at a word attached by one of the `stop` dependencies."""
     if not dates:
         return None
     by_token = {i: d for d in dates for i in range(d.span.start, d.span.end)}
@@ -328,7 +332,7 @@ def date_of(tok: Token, dates: list[DateMention]) -> DateMention | None:
                 _dates_below(child, by_token, 3, found)
         if found:  # the one that can be placed, then the most precise
             return max(found, key=lambda d: (d.value.iso is not None, len(d.value.iso or "")))
-        if node.head.i == node.i:
+        if node.head.i == node.i or node.dep_ in stop:
             break
         came_from, node = node, node.head
     return None

@@ -72,3 +72,83 @@ def test_a_paragraph_break_ends_a_sentence_so_he_is_the_last_paragraphs_subject(
                     "“We are talking about the core leadership of a network,” he told us.")
     last = found.quotes[-1]
     assert (found.name(last.speaker), last.text) == ("Phillip Smyth", "We are talking about the core leadership of a network")
+
+
+# --- speakers the text names away from the quote (issue 13, class 7) ---------------------------
+
+def test_a_title_that_runs_into_the_name_after_said_still_names_the_speaker(extract):
+    found = extract("“We will cut off every channel of this money,” said Assistant Secretary for Economic "
+                    "Security and Trade Policy Helen Marsh.")
+    assert [(found.name(q.speaker), q.text) for q in found.quotes] == [
+        ("Helen Marsh", "We will cut off every channel of this money")]
+
+
+def test_said_that_then_a_name_does_not_make_that_name_the_speaker(extract):
+    found = extract("Speaking in Basra, Omar Rahimi said that Tariq Nouri had changed his position.\n\n"
+                    "“Tariq Nouri spoke more softly than he did last week about the militias.”")
+    assert [(found.name(q.speaker), q.text[:17]) for q in found.quotes] == [("Omar Rahimi", "Tariq Nouri spoke")]
+
+
+def test_a_quote_signed_after_a_dash_is_the_signers(extract):
+    found = extract("“Tehran's network of proxies threatens every shipping lane in the region.” — Maria Lopez, "
+                    "Senior Fellow at the Halcyon Institute")
+    assert [found.name(q.speaker) for q in found.quotes] == ["Maria Lopez"]
+
+
+def test_the_official_described_after_a_quote_is_the_last_speaker(extract):
+    found = extract("“Washington is funding the aggression,” Karim al-Haddad was quoted as saying. "
+                    "“Our fighters will respond to every strike,” the militia commander added.")
+    assert [(found.name(q.speaker), q.text) for q in found.quotes] == [
+        ("Karim al-Haddad", "Washington is funding the aggression"),
+        ("Karim al-Haddad", "Our fighters will respond to every strike")]
+
+
+def test_a_quote_opening_the_paragraph_after_reported_speech_is_that_speakers(extract):
+    found = extract("Speaking from Baghdad, Zeina Haddad of Reuters said that the minister appeared to have changed his "
+                    "position.\n\n“The minister spoke more softly than he did last week about the disarmament of the militias.”")
+    assert [found.name(q.speaker) for q in found.quotes] == ["Zeina Haddad"]
+
+
+def test_the_last_quote_of_a_cut_excerpt_may_lack_its_closing_mark(extract):
+    found = extract("Samir Haddad said the talks had failed.\n\n“The government has no plan for the militias and "
+                    "the people know it")
+    assert [found.name(q.speaker) for q in found.quotes] == ["Samir Haddad"]
+
+
+def test_an_indefinite_official_is_not_the_last_speaker(extract):
+    found = extract("“Washington is funding the aggression,” Karim al-Haddad said. “Our fighters will respond to "
+                    "every strike,” a militia commander said.")
+    assert [q.text for q in found.quotes] == ["Washington is funding the aggression"]
+
+
+@pytest.mark.parametrize("text", [
+    # the sentence before is no speech: the quote has no speaker
+    "Layla Mansour of Reuters reported from Baghdad.\n\n“The minister spoke more softly than he did last week.”",
+    # a dash that joins clauses, not a signature
+    "“The talks are over” — that was the message of the day.",
+])
+def test_speakers_not_named_are_not_guessed(extract, text):
+    assert extract(text).quotes == []
+
+
+# --- statements printed without quotation marks in official releases ------------------------------
+
+@pytest.mark.parametrize("text, speaker, words", [
+    ("Treasury will keep exposing the networks that move money for armed groups and their sponsors, said "
+     "Under Secretary for Economic Security and Trade Policy Helen Marsh.",
+     "Helen Marsh", "Treasury will keep exposing the networks that move money for armed groups and their sponsors"),
+    ("Secretary of State Antony Blinken said: The United States will not allow Iran to fund terrorism in the region.",
+     "Antony Blinken", "The United States will not allow Iran to fund terrorism in the region."),
+])
+def test_a_release_statement_without_marks_is_a_quote(extract, text, speaker, words):
+    found = extract(text)
+    assert [(found.name(q.speaker), q.text) for q in found.quotes] == [(found.actor(speaker).name, words)]
+
+
+@pytest.mark.parametrize("text", [
+    "Veteran actress Jane Russell, who starred in a 1943 film, said was impressed by Leonardo DiCaprio's quest.",
+    "India's biggest oil firm, Oil & Natural Gas Corp, says it is in talks to buy the former assets of Yukos.",
+    "Alexei Miller said: sanctions, visas and arms.",
+])
+def test_reported_speech_with_its_own_clause_is_no_release_quote(extract, text):
+    assert extract(text).quotes == []

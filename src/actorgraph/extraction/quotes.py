@@ -1,7 +1,7 @@
 """Quotes: direct quotations with the actor who said them, when, to whom, and how sure the text is.
 
 A quotation is a stretch between quotation marks (curly or straight; one quote may run over
-several sentences or paragraphs) or, in press releases that lost their marks, a sentence that
+several sentences or paragraphs, and the last one of a cut excerpt may lack its closing mark) or, in press releases that lost their marks, a sentence that
 ends ", said <speaker>.". Its speaker is the subject of the speech verb next to it ("X said",
 "said X", "X, a spokesman for Y, told Reuters", "He boasted in 2015: ..."); a quote with no
 speech verb of its own continues the previous quote of its paragraph. Verbless fragments of a
@@ -25,7 +25,7 @@ from .timex import date_of, dates_in
 
 EXTRACTOR = "quotes@1"
 SPEAKERS = ("person", "organization", "country")
-_PAIRS = re.compile(r"“([^“”]*)(?:”|(?=\n\s*\n\s*“))|(?<![\w\"])\"([^\"\n]+)\"", re.S)
+_PAIRS = re.compile(r"“([^“”]*?)(?:”|(?=\n\s*\n\s*“)|(?=\s*\Z))|(?<![\w\"])\"([^\"\n]+)\"", re.S)
 
 
 @dataclass(frozen=True)
@@ -89,11 +89,20 @@ def find_quotes(doc: Doc, article: Article, actors: list[Actor], args: Arguments
         m.verb = _speech_verb(doc, m, inside, lex)
         if m.verb is not None:
             m.speaker = _speaker(m.verb, args, inside)
+            if m.speaker is None and previous is not None and _described_speaker(m.verb, args, inside) \
+                    and previous.speaker is not None and previous.speaker.type == "person" \
+                    and _same_stretch(text, previous, m, paragraphs=2):
+                m.speaker = previous.speaker  # "“...,” the militia commander added": the last speaker
         elif _colon_intro(doc, m):
             m.speaker = _colon_speaker(doc, m, args)
+        if m.speaker is None and m.verb is None:
+            m.speaker = _signature(doc, m, args)
         if m.speaker is None and m.verb is None and previous is not None and previous.speaker is not None \
                 and _same_stretch(text, previous, m):
             m.speaker, m.verb = previous.speaker, previous.verb
+        if m.speaker is None and m.verb is None and (previous is None or previous.end < m.start):
+            m.verb = _reported_before(doc, m, inside, lex)
+            m.speaker = _speaker(m.verb, args, inside) if m.verb is not None else None
         if m.speaker is not None:
             quotes.append(_quote(doc, m, article, args))
             previous = m
@@ -171,6 +180,8 @@ def _speaker(verb: Token, args: Arguments, inside: set[int]) -> Actor | None:
     """Who a speech verb attributes the words to: its subject (not a passive's), else the name just before it."""
     passive = args.passive(verb, reduced=False)
     subjects = args.passive_agents(verb) if passive else [s for s in args.subjects(verb) if s.i not in inside]
+    # "Reporting from Beirut, X said": a participle clause the parser took for the subject names no one
+    subjects = [s for s in subjects if s.pos_ != "VERB"]
     for s in subjects:
         actor = _speaker_of(s, args)
         if actor is None and s.lemma_.lower() in lexicon().statement_nouns and s.head.pos_ == "VERB":
@@ -180,6 +191,9 @@ def _speaker(verb: Token, args: Arguments, inside: set[int]) -> Actor | None:
             return actor
     if passive or subjects:
         return None
+    actor = _inverted_speaker(verb, args, inside)
+    if actor is not None:
+        return actor
     # "... to kill” Americans, Mark Milley, the chairman of the Joint Chiefs, said": a misparse
     # leaves "said" without a subject; the name right before it speaks.
     for i in range(verb.i - 1, max(verb.sent.start, verb.i - 25) - 1, -1):
@@ -189,6 +203,69 @@ def _speaker(verb: Token, args: Arguments, inside: set[int]) -> Actor | None:
         if actor is not None and actor.type == "person":
             return actor
     return None
+
+
+def _inverted_speaker(verb: Token, args: Arguments, inside: set[int]) -> Actor | None:
+    """The person named after a subjectless speech verb, past the title that runs into the name:
+    "said Under Secretary for Terrorism and Financial Intelligence Brian Nelson"."""
+    for t in verb.doc[verb.i + 1:min(verb.sent.end, verb.i + 1 + _TITLE_WORDS)]:
+        if t.i in inside or t.pos_ not in _TITLE_TAGS or t.dep_ == "mark" or t.is_punct and t.i > verb.i + 1:
+            return None  # the title ends at a clause, a comma or a quotation
+        actor = args.at(t)
+        if actor is not None and actor.type == "person":
+            return actor
+    return None
+
+
+_TITLE_TAGS = ("PROPN", "NOUN", "ADJ", "ADP", "CCONJ", "DET", "PUNCT")  # the parts of speech of a title and name
+_TITLE_WORDS = 16  # words a title before a name may run to ("Under Secretary for ... Intelligence")
+
+
+def _described_speaker(verb: Token, args: Arguments, inside: set[int]) -> bool:
+    """Whether a speech verb's subject is a definite office noun that names nobody ("the militia
+    commander added"): a description of a speaker already quoted."""
+    for s in args.subjects(verb):
+        if s.i in inside or s.lemma_.lower() not in args.lex["office_nouns"] or s.tag_ in ("NNS", "NNPS"):
+            continue
+        if any(args.at(t) is not None for t in s.subtree):
+            continue
+        if any(c.dep_ == "det" and "Def" in c.morph.get("Definite") for c in s.children):
+            return True
+    return False
+
+
+def _signature(doc: Doc, m: _Marked, args: Arguments) -> Actor | None:
+    """A quotation signed after a dash on its own line: "“...” — Maria Lopez, Senior Fellow"."""
+    text = doc_text(doc)
+    after = re.match(r"[”\"]?[ \t]*(?:—|–|--?)[ \t]*", text[m.end:m.end + 8])
+    if after is None:
+        return None
+    start = m.end + after.end()
+    end = text.find("\n", start)
+    line = doc.char_span(start, len(text) if end < 0 else end, alignment_mode="expand")
+    found = [a for t in line or () for a in (args.at(t),) if a is not None and a.type in SPEAKERS]
+    return next((a for a in found if a.type == "person"), found[0] if found else None)
+
+
+def _reported_before(doc: Doc, m: _Marked, inside: set[int], lex: QuoteLexicon) -> Token | None:
+    """The speech verb of the sentence just before a quotation that opens its own sentence and has no
+    attribution: "X said that the minister had softened his tone.¶“The minister used ...”" is X's."""
+    first = doc.char_span(m.start, m.start + 1, alignment_mode="expand")
+    if not first:
+        return None
+    sent = first[0].sent
+    if any(not (t.is_punct or t.is_space) for t in doc[sent.start:first[0].i]):
+        return None  # the quotation is inside a sentence of its own
+    i = sent.start - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    if i < 0:
+        return None
+    before = doc[i].sent
+    if any(t.i in inside for t in before):
+        return None
+    verbs = [t for t in before if t.pos_ == "VERB" and t.lemma_.lower() in lex.speech_verbs]
+    return next((v for v in verbs if v.dep_ == "ROOT"), verbs[0] if verbs else None)
 
 
 def _speaker_of(tok: Token, args: Arguments) -> Actor | None:
@@ -229,10 +306,13 @@ def _colon_speaker(doc: Doc, m: _Marked, args: Arguments) -> Actor | None:
     return None
 
 
-def _same_stretch(text: str, previous: _Marked, m: _Marked) -> bool:
-    """Whether a quote continues the previous one: same paragraph, or the next paragraph opening with it."""
+def _same_stretch(text: str, previous: _Marked, m: _Marked, paragraphs: int = 1) -> bool:
+    """Whether a quote continues the previous one: same paragraph, or the next paragraph opening with it
+    (with `paragraphs` 2, any place in the next paragraph)."""
     between = text[previous.end:m.start]
     if "\n" not in between.strip():
+        return True
+    if paragraphs > 1 and len([p for p in re.split(r"\n\s*\n|\n", between.strip()) if p.strip()]) <= 2:
         return True
     return between.count("\n") <= 2 and between.strip() in ("”", "", "\"") and text[m.start - 1] in "“\""
 
@@ -291,17 +371,49 @@ def _phrase(tok: Token) -> str:
     return " ".join(t.text for t in words if t.dep_ != "case")
 
 
+_CLAUSE_ARGS = ("ccomp", "xcomp", "dobj", "advcl")  # what a speech verb's own reported clause hangs by
+_TAIL = 18  # words at a sentence's end that may hold ", said <title> <name>."
+
+
+def _colon_statement(sent: Span, words: list[Token], article: Article, args: Arguments,
+                     lex: QuoteLexicon) -> list[Quote]:
+    """A release's statement after a colon, without marks: "Secretary X said: The United States will ..."."""
+    colon = next((t for t in words[1:8] if t.text == ":"), None)
+    if colon is None or colon.i + 1 >= sent.end:
+        return []
+    verb = sent.doc[colon.i - 1]
+    if verb.lemma_.lower() not in lex.release_verbs or verb.pos_ != "VERB":
+        return []
+    said = [t for t in words if t.i > colon.i]
+    if len(said) < lex.min_verbless_words or not said[0].is_title or not any(t.pos_ in ("VERB", "AUX") for t in said):
+        return []
+    speaker = next((a for s in args.subjects(verb) for a in (_speaker_of(s, args),) if a is not None), None)
+    if speaker is None:
+        return []
+    doc = sent.doc
+    evidence = Evidence(article=article.source, sentence=span_text(sent), start=sent.start_char, end=sent.end_char,
+                        cue_start=verb.idx, cue_end=verb.idx + len(verb.text), extractor=f"{EXTRACTOR}:unmarked")
+    when = date_of(verb, dates_in(sent, article.published))
+    return [Quote(speaker=speaker.id, text=doc_text(doc)[said[0].idx:sent.end_char].strip(), evidence=[evidence],
+                  date=when.value.iso if when else None, date_text=when.value.text if when else None,
+                  certainty=_attribution(verb, args))]
+
+
 def _unmarked(doc: Doc, article: Article, args: Arguments, lex: QuoteLexicon, inside: set[int]) -> list[Quote]:
-    """Press-release quotes that lost their marks: "<statement>, said Under Secretary X." """
+    """Press-release quotes that lost their marks: "<statement>, said Under Secretary X.", "X said: <statement>"."""
     out: list[Quote] = []
     for sent in doc.sents:
         words = [t for t in sent if not t.is_space]
         if len(words) < 8 or words[-1].text not in (".", "!") or any(t.i in inside for t in words):
             continue
-        verb = next((t for t in reversed(words[-12:]) if t.lemma_.lower() in lex.release_verbs
+        verb = next((t for t in reversed(words[-_TAIL:]) if t.lemma_.lower() in lex.release_verbs
                      and t.i > sent.start and doc[t.i - 1].text == ","), None)
         if verb is None:
+            out += _colon_statement(sent, words, article, args, lex)
             continue
+        if any(c.dep_ in _CLAUSE_ARGS and c.i > verb.i or c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i
+               for c in verb.children):
+            continue  # "X, said was impressed ...", "X, says it is ...": the verb has its own clause
         subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i > verb.i]
         speaker = next((a for s in subjects for a in (_speaker_of(s, args),) if a is not None), None)
         if speaker is None:

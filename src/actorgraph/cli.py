@@ -20,6 +20,7 @@ from .model import Extraction, IntakeFailure
 from .settings import Settings
 from .export_cli import add_export_commands
 from .store_cli import add_store_commands
+from .news_cli import add_news_commands
 from .web.serve import add_serve_command
 
 # Only the commands that extract import spaCy, trafilatura and the rest of the pipeline (inside
@@ -154,6 +155,7 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--quiet", "-q", action="store_true", help="no per-article lines or progress bar")
     ex.set_defaults(func=cmd_extract)
     add_store_commands(sub)
+    add_news_commands(sub)
     add_serve_command(sub)
     add_export_commands(sub)
     return parser

@@ -12,7 +12,18 @@
         ├── DecodingError          the text's encoding cannot be detected or decoded
         ├── MalformedInputError    HTML, front matter or a JSON record is broken beyond use
         ├── NoArticleError         nothing that looks like an article body was found
-        └── NoArticlesInFolderError  a folder holds no file actorgraph can read
+        ├── NoArticlesInFolderError  a folder holds no file actorgraph can read
+        └── FetchError             a feed or page cannot be fetched (names the URL)
+            ├── DNSError               the host name does not resolve
+            ├── TLSError               the TLS handshake or certificate check failed
+            ├── ConnectionFailedError  the host refused or dropped the connection
+            ├── FetchTimeoutError      no answer (or not the whole answer) within the timeout
+            ├── HTTPStatusError        the server answered 4xx or 5xx (carries `status`)
+            ├── RedirectLoopError      redirects come back to a URL already visited, or never end
+            ├── RobotsDisallowedError  the site's robots.txt forbids the URL to our User-Agent
+            ├── NotHTMLError           the page is not HTML (names its content type)
+            ├── ResponseTooLargeError  the feed or page is over its size limit
+            └── FeedError              the feed is not RSS, Atom or JSON Feed
     └── StoreError             the graph store cannot be opened, written or asked (names the file)
         ├── StoreNotFoundError     no store file at the path (run `actorgraph ingest` first)
         ├── StoreLockedError       another process holds the store open (a single writer)
@@ -85,6 +96,54 @@ class NoArticleError(IntakeError):
 
 class NoArticlesInFolderError(IntakeError):
     """A folder holds no file actorgraph can read."""
+
+
+class FetchError(IntakeError):
+    """A feed or page cannot be fetched; `source` is the URL."""
+
+
+class DNSError(FetchError):
+    """The host name does not resolve."""
+
+
+class TLSError(FetchError):
+    """The TLS handshake or certificate check failed."""
+
+
+class ConnectionFailedError(FetchError):
+    """The host refused or dropped the connection."""
+
+
+class FetchTimeoutError(FetchError):
+    """No answer, or not the whole answer, within the timeout."""
+
+
+class HTTPStatusError(FetchError):
+    """The server answered with a 4xx or 5xx status."""
+
+    def __init__(self, source: str, status: int, reason: str):
+        super().__init__(source, reason)
+        self.status = status
+
+
+class RedirectLoopError(FetchError):
+    """Redirects come back to a URL already visited, or go on past the limit."""
+
+
+class RobotsDisallowedError(FetchError):
+    """The site's robots.txt forbids the URL to actorgraph's User-Agent."""
+
+
+class NotHTMLError(FetchError):
+    """The page's content type is not HTML."""
+
+
+class ResponseTooLargeError(FetchError):
+    """The feed or page is over its size limit."""
+
+
+class FeedError(FetchError):
+    """The feed is not RSS, Atom or JSON Feed."""
 
 
 class ExtractionError(ActorgraphError):

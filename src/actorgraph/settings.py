@@ -45,6 +45,19 @@ class Settings:
     # The graph store that `actorgraph ingest` writes and the queries read: a DuckDB file,
     # by default in the working folder.
     store: str = "actorgraph.duckdb"
+    # The User-Agent sent with every request of `ingest --feed/--urls` and `watch`, and the
+    # name matched against robots.txt groups (its first word).
+    user_agent: str = "actorgraph/0.1 (+https://github.com/actorgraph/actorgraph; news research)"
+    # Seconds to wait between two requests to the same host (robots.txt included).
+    fetch_delay: float = 2.0
+    # Seconds a request may take: to connect, between two reads, and for the whole answer.
+    fetch_timeout: float = 20.0
+    # Largest page read, in bytes; a larger page fails as ResponseTooLargeError.
+    max_page_bytes: int = 5_000_000
+    # Largest feed read, in bytes.
+    max_feed_bytes: int = 10_000_000
+    # Redirects followed for one request before it fails as RedirectLoopError.
+    max_redirects: int = 5
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
     @classmethod
@@ -85,6 +98,10 @@ class Settings:
             try:
                 if isinstance(default, bool):
                     value = value if isinstance(value, bool) else str(value).lower() in ("1", "true", "yes")
+                elif isinstance(default, float):
+                    value = float(value)
+                    if not value >= 0:
+                        raise ValueError("must be a number of seconds, 0 or more")
                 elif isinstance(default, int):
                     value = int(value)
                     if value < 1:

@@ -25,7 +25,38 @@ PATH_DIRECTIONS = ("auto", "down", "up", "any")
 def _settings(args: argparse.Namespace) -> Settings:
     return Settings.load(getattr(args, "config", None), store=args.store,
                          model=getattr(args, "model", None), workers=getattr(args, "workers", None),
-                         batch_size=getattr(args, "batch_size", None), registry=getattr(args, "registry", None) or None)
+                         batch_size=getattr(args, "batch_size", None), registry=getattr(args, "registry", None) or None,
+                         user_agent=getattr(args, "user_agent", None), fetch_delay=getattr(args, "delay", None),
+                         fetch_timeout=getattr(args, "timeout", None))
+
+
+def fetch_flags(p: argparse.ArgumentParser) -> None:
+    """The flags of polite fetching (ingest --feed/--urls, watch)."""
+    p.add_argument("--user-agent", default=None, metavar="TEXT", help="the User-Agent sent (setting user_agent)")
+    p.add_argument("--delay", type=float, default=None, metavar="SECONDS",
+                   help="seconds between two requests to one host (default 2)")
+    p.add_argument("--timeout", type=float, default=None, metavar="SECONDS",
+                   help="seconds a request may take in all (default 20)")
+
+
+def say_item(quiet: bool) -> Callable:
+    """The per-article line ingest prints on stderr: FAIL always, ok unless quiet."""
+    from .store import Stored
+
+    def say(item: Stored | IntakeFailure) -> None:
+        if isinstance(item, IntakeFailure):
+            print(f"FAIL {item.source}: {item.error}: {item.reason}", file=sys.stderr, flush=True)
+        elif not quiet:
+            state = (f"stored {item.actors} actors ({item.new_actors} new), {item.statements} statements"
+                     if item.new else "already stored")
+            print(f"ok   {item.source}: {state}", file=sys.stderr, flush=True)
+    return say
+
+
+def web_summary(web) -> str:
+    """One line on what fetching did."""
+    return (f"{web.feeds} feeds ({web.unchanged_feeds} unchanged), {web.entries} links, {web.known_pages} known "
+            f"before, {web.fetched_pages} pages fetched, {len(web.failures)} fetch failures, {web.requests} requests")
 
 
 def _print(answer: dict, as_json: bool, text: Callable[[dict], str]) -> None:
@@ -33,28 +64,28 @@ def _print(answer: dict, as_json: bool, text: Callable[[dict], str]) -> None:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from .store import Store, Stored, failed_inputs, ingest
+    from .store import IngestReport, Store, failed_inputs, failed_pages, ingest, ingest_web
 
     settings = _settings(args)
     with Store.open(settings.store) as store:
-        inputs = list(args.inputs)
+        inputs, pages = list(args.inputs), []
         if args.retry_failed:
-            inputs += failed_inputs(store)
-        if not inputs:
-            print("nothing to ingest: give inputs, or --retry-failed with failures recorded", file=sys.stderr)
+            inputs += [s for s in failed_inputs(store) if not s.startswith(("http://", "https://"))]
+            pages = failed_pages(store)
+        if not inputs and not args.feed and not args.urls and not pages:
+            print("nothing to ingest: give inputs, --feed, --urls, or --retry-failed with failures recorded",
+                  file=sys.stderr)
             return 0 if args.retry_failed else 2
 
         # `ingest` loads the model (failing on a missing one or a bad registry before any
         # extraction) only once an input holds an article that is not stored yet.
-        def say(item: Stored | IntakeFailure) -> None:
-            if isinstance(item, IntakeFailure):
-                print(f"FAIL {item.source}: {item.reason}", file=sys.stderr, flush=True)
-            elif not args.quiet:
-                state = (f"stored {item.actors} actors ({item.new_actors} new), {item.statements} statements"
-                         if item.new else "already stored")
-                print(f"ok   {item.source}: {state}", file=sys.stderr, flush=True)
-
-        report = ingest(inputs, settings, store, on_item=say)
+        say = say_item(args.quiet)
+        report = ingest(inputs, settings, store, on_item=say) if inputs else IngestReport()
+        if args.feed or args.urls or pages:
+            got, web = ingest_web(args.feed or [], args.urls or [], settings, store, on_item=say, urls=pages)
+            print(web_summary(web), file=sys.stderr)
+            report = IngestReport(report.stored + got.stored, report.skipped + got.skipped,
+                                  report.failed + got.failed, report.seconds + got.seconds)
         total = store.article_count()
     print(f"{report.stored} stored, {report.skipped} already stored, {report.failed} failed "
           f"in {report.seconds:.1f}s; {total} articles in {settings.store}", file=sys.stderr)
@@ -139,13 +170,19 @@ def add_store_commands(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("ingest", help="extract articles and store them in the graph (idempotent, incremental)",
                        description="Read, extract and store articles; skip those already stored; record failures.")
     p.add_argument("inputs", nargs="*", metavar="INPUT", help="article files, folders, or .jsonl[.gz] corpora")
-    p.add_argument("--retry-failed", action="store_true", help="read again the inputs of recorded failures")
+    p.add_argument("--feed", action="append", metavar="URL|FILE",
+                   help="an RSS, Atom or JSON Feed (URL or file): fetch and store its new articles; may be repeated")
+    p.add_argument("--urls", action="append", metavar="FILE",
+                   help="a file of article URLs, one a line: fetch and store the new ones; may be repeated")
+    p.add_argument("--retry-failed", action="store_true", help="read again the inputs of recorded failures (and fetch again the pages whose failure "
+                        "may pass: 5xx, timeouts, unreachable hosts)")
     p.add_argument("--workers", "-j", type=int, default=None, metavar="N", help="worker processes (default 1)")
     p.add_argument("--batch-size", type=int, default=None, metavar="N",
                    help="articles per nlp.pipe batch and per commit to the store (default 32)")
     p.add_argument("--model", default=None, help="spaCy pipeline to load")
     p.add_argument("--registry", action="append", metavar="FILE", help="an extra actor registry file; may be repeated")
     p.add_argument("--quiet", "-q", action="store_true", help="no per-article lines")
+    fetch_flags(p)
     _store_flags(p, json_flag=False)
     p.set_defaults(func=cmd_ingest)
 

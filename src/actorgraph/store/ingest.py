@@ -61,7 +61,32 @@ def stored_articles(store: Store, article_ids: list[str]) -> set[str]:
 
 def ingest(inputs: Iterable[str], settings: Settings, store: Store,
            on_item: Callable[[Stored | IntakeFailure], None] | None = None) -> IngestReport:
-    """Extract and store every new article of the inputs; record every failure.
+    """Extract and store every new article of the inputs (files, folders, corpora); record every failure."""
+    from ..intake import read_articles  # trafilatura, lxml: not for the commands that only read the store
+
+    return ingest_items(read_articles(list(inputs), settings), settings, store, on_item)
+
+
+def ingest_web(feeds: Iterable[str], url_lists: Iterable[str], settings: Settings, store: Store,
+               on_item: Callable[[Stored | IntakeFailure], None] | None = None,
+               fetcher=None, urls: Iterable[str] = ()) -> tuple[IngestReport, "WebReport"]:
+    """Fetch the new pages of feeds and URL lists (politely, see `actorgraph.fetch`), extract and store them.
+
+    The store keeps what was fetched (`fetched`), so a second run asks for each feed with its
+    validators and does not request a page it holds or that failed for good. `urls` are pages
+    to fetch besides (`--retry-failed` gives those whose last failure may pass on another try).
+    """
+    from ..fetch import WebReport, read_web
+    from .fetched import StoreFetchLog
+
+    web = WebReport()
+    items = read_web(list(feeds), list(url_lists), settings, StoreFetchLog(store), web, fetcher, list(urls))
+    return ingest_items(items, settings, store, on_item), web
+
+
+def ingest_items(items: Iterable[Article | IntakeFailure], settings: Settings, store: Store,
+                 on_item: Callable[[Stored | IntakeFailure], None] | None = None) -> IngestReport:
+    """Extract and store every new article of a stream; record every failure.
 
     Articles already stored are dropped before extraction, so a new article costs its own
     work only, and a run started again after a crash picks up where the last commit was.
@@ -71,8 +96,6 @@ def ingest(inputs: Iterable[str], settings: Settings, store: Store,
     Extractions are committed `settings.batch_size` at a time (each article whole or absent),
     so a crash loses at most one batch of extraction work.
     """
-    from ..intake import read_articles  # trafilatura, lxml: not for the commands that only read the store
-
     report = IngestReport()
     started = time.perf_counter()
 
@@ -121,7 +144,7 @@ def ingest(inputs: Iterable[str], settings: Settings, store: Store,
         for result in store_batch(store, batch):
             count(result)
 
-    items = new_articles(read_articles(list(inputs), settings))
+    items = new_articles(items)
     for item in items:  # up to the first article to extract: stored ones are skipped, failures kept
         if isinstance(item, IntakeFailure):
             failed(item)
@@ -135,6 +158,13 @@ def ingest(inputs: Iterable[str], settings: Settings, store: Store,
 def failures(store: Store) -> list[tuple[str, str, str, int, object]]:
     """The recorded failures: (source, reason, error class, attempts, last attempt)."""
     return store.rows("SELECT source, reason, error, attempts, last_at FROM failures ORDER BY source")
+
+
+def failed_pages(store: Store) -> list[str]:
+    """The URLs whose fetch failed in a way that may pass on another try (5xx, timeout, DNS...)."""
+    return [u for (u,) in store.rows("""SELECT f.source FROM failures f LEFT JOIN fetched w ON w.url = f.source
+        WHERE (f.source LIKE 'http://%' OR f.source LIKE 'https://%') AND NOT coalesce(w.lasting, false)
+        ORDER BY 1""")]
 
 
 def failed_inputs(store: Store) -> list[str]:

@@ -203,5 +203,12 @@ MIGRATIONS: list[tuple[int, str, list[str | Callable[["Store"], None]]]] = [
     (3, "item-id-indexes", ["CREATE INDEX events_id ON events (id)", "CREATE INDEX quotes_id ON quotes (id)",
                             "CREATE INDEX figures_id ON figures (id)"]),
     (4, "refold-names", [refold_names]),
+    # What `ingest --feed/--urls` and `watch` fetched: a feed's validators for conditional
+    # requests; a page that failed for good (lasting) is not asked for again. A page stored
+    # is found by its article's source, the URL.
+    (5, "fetched", ["""CREATE TABLE fetched (
+        url VARCHAR PRIMARY KEY, kind VARCHAR NOT NULL, status INTEGER, etag VARCHAR, last_modified VARCHAR,
+        error VARCHAR, lasting BOOLEAN NOT NULL, fetched_at TIMESTAMP NOT NULL)""",
+                    "CREATE INDEX articles_source ON articles (source)"]),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -206,9 +206,9 @@ MIGRATIONS: list[tuple[int, str, list[str | Callable[["Store"], None]]]] = [
     # What `ingest --feed/--urls` and `watch` fetched: a feed's validators for conditional
     # requests; a page that failed for good (lasting) is not asked for again. A page stored
     # is found by its article's source, the URL.
-    (5, "fetched", ["""CREATE TABLE fetched (
+    (5, "fetched", ["""CREATE TABLE IF NOT EXISTS fetched (
         url VARCHAR PRIMARY KEY, kind VARCHAR NOT NULL, status INTEGER, etag VARCHAR, last_modified VARCHAR,
         error VARCHAR, lasting BOOLEAN NOT NULL, fetched_at TIMESTAMP NOT NULL)""",
-                    "CREATE INDEX articles_source ON articles (source)"]),
+                    "CREATE INDEX IF NOT EXISTS articles_source ON articles (source)"]),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -74,3 +74,32 @@ def test_numbers_that_count_no_people_are_no_figures(extract, text):
 def test_number_forms(extract, words, value, qualifier, value_max):
     found = extract(f"Hezbollah has {words} fighters.")
     assert [(f.value, f.qualifier, f.value_max) for f in found.figures] == [(value, qualifier, value_max)]
+
+
+# --- issue 13: figures in shapes the rules did not read ------------------------------------------
+
+@pytest.mark.parametrize("text, subject, value, kind", [
+    # a resultative verb leaves people in a state: counted for the attack's target
+    ("The 1994 attack against Hamas left 40 dead and 120 wounded.", "Hamas", 40, "killed"),
+    ("The 1994 attack against Hamas left 40 dead and 120 wounded.", "Hamas", 120, "wounded"),
+    ("Omar Said played an active role in the 1994 attack against the Tarek Institute, the cultural center in "
+     "Cairo, that left 40 dead.", "Tarek Institute", 40, "killed"),
+    # a group's size in a measure compound
+    ("Hamas has been run by a five-man council since 2017.", "Hamas", 5, "members"),
+    ("The Houthis deployed a 3,000-strong force to Marib.", "Houthis", 3000, "deployed"),
+    ("A 3,000-strong Hezbollah force crossed the border.", "Hezbollah", 3000, "members"),
+    # money written in words
+    ("Iran gave Hezbollah twenty-five million dollars last year.", "Iran", 25_000_000, "funding"),
+])
+def test_issue13_figure_shapes(extract, text, subject, value, kind):
+    found = extract(text)
+    assert (found.actor(subject).name, value, kind) in {(found.name(f.subject), f.value, f.kind) for f in found.figures}
+
+
+@pytest.mark.parametrize("text", [
+    "The 6-foot wall left visitors impressed.",      # a measure of a thing, a state of no harm
+    "The storm left the town quiet.",
+    "A 20-minute walk leads to the river.",         # a measure compound of no group
+])
+def test_measure_compounds_and_states_of_no_harm_are_no_figures(extract, text):
+    assert extract(text).figures == []

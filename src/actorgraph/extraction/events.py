@@ -57,6 +57,7 @@ class EventType:
     place_becomes: str | None  # the type a trigger of `place_triggers` becomes when its targets are places
     place_triggers: frozenset[str]
     release_dated: bool = False
+    victims_at_place: bool = False
 
 
 @dataclass(frozen=True)
@@ -121,7 +122,7 @@ def _event_type(name: str, spec: object, defaults: dict, where: str) -> EventTyp
         targets_as=v["targets_as"], occasion=bool(v["occasion"]), individual=bool(v["individual"]),
         open_targets=bool(v["open_targets"]), means=frozenset(v["means"] or ()), intention=bool(v["intention"]),
         place_becomes=on_place.get("becomes"), place_triggers=frozenset(on_place.get("triggers", ())),
-        release_dated=bool(v.get("release_dated")))
+        release_dated=bool(v.get("release_dated")), victims_at_place=bool(v.get("victims_at_place")))
 
 
 def build_lexicon(data: dict, lang: str = _LANG, where: str | None = None) -> EventLexicon:
@@ -276,6 +277,12 @@ def _coordinated(f: _Found, sent: Span, dates: list[DateMention], args: Argument
         role = next((f.roles[a] for a in old if a in f.roles), None)
         actors = [a for h in new for a in args.refers_to(h)]
         rest = {aid: r for aid, r in f.roles.items() if aid not in old}
+        if role is None and not old and f.roles:
+            # "designated as an SDGT in 2019 and as a member of X in 2021": the phrases say what, not
+            # whom; the second act has the same parties
+            out.append((_Found(f.type, t, dict(f.roles), f.place, f.certainty), mine[0]))
+            theirs += mine
+            continue
         if role is None or not (actors or rest):
             continue
         second = _Found(f.type, t, rest, f.place, f.certainty)
@@ -348,6 +355,8 @@ def _participants(f: _Found, args: Arguments, lex: EventLexicon, by_token: dict[
         for aid, role in list(f.roles.items()):
             if role == TARGET:
                 f.roles[aid] = kind.targets_as
+    if not f.roles and f.place and kind.victims_at_place and not f.absorbed and _people(t, args):
+        f.roles[f.place] = OTHER  # "10,000 people were killed in Geneina": the place is all it names
     actor_req = lex.requires.get(t.lemma_.lower(), {}).get("actor")
     if actor_req and not any(_type(args, a) in actor_req for a, r in f.roles.items() if r != "agent"):
         f.roles.clear()
@@ -415,6 +424,8 @@ def _verb_roles(f: _Found, args: Arguments, lex: EventLexicon) -> None:
     passive = _passive(t, lex)
     subjects = args.subjects(t)
     subject_role = kind.passive_subject if passive else AGENT  # "militias deployed to Aleppo": the unit sent
+    if t.lemma_.lower() in lex.agentless:
+        subject_role = TARGET  # "X died in a strike": whom it happened to
     for s in subjects:
         f.add(_named(s, args, lex) if subject_role == TARGET and kind.individual else args.refers_to(s),
               subject_role)
@@ -465,6 +476,11 @@ def _named(tok: Token, args: Arguments, lex: EventLexicon) -> list[Actor]:
         people = [a for s in subjects for a in args.refers_to(s)]
         if len(people) == count and all(a.type == "person" for a in people):
             return people
+        # "sanctioned three people. The targets included A and B, alongside A's son, C": the next
+        # sentence names just as many people, and no one else
+        named = {a.id: a for t in following for a in (args.at(t),) if a is not None}
+        if len(named) == count and all(a.type == "person" for a in named.values()):
+            return list(named.values())
     return []
 
 
@@ -524,6 +540,11 @@ def _noun_roles(f: _Found, args: Arguments, lex: EventLexicon) -> None:
             if c.dep_ == "prep" and c.i > t.i and c.lower_ in lex.roles["target"]:
                 _prep_role(f, c, args, lex)
     for c in t.children:
+        if c.dep_ == "acl" and c.lemma_.lower() in lex.accusation:  # "attempts attributed to X"
+            accused = _accused(c, t, args, lex)
+            if accused:
+                f.add(accused, AGENT)
+                f.certainty = "uncertain"
         if c.dep_ == "prep":
             if c.lower_ in lex.genitive:
                 f.add([a for p in c.children if p.dep_ == "pobj" for a in args.refers_to(p)], kind.of_phrase)
@@ -549,7 +570,7 @@ def _prep_role(f: _Found, prep: Token, args: Arguments, lex: EventLexicon) -> No
     objs = [p for p in prep.children if p.dep_ == "pobj"]
     if not objs:
         return
-    actors = [a for p in objs for a in args.refers_to(p)]
+    actors = [a for p in objs for a in args.refers_to(p) or _bearer(p, args)]
     kind = lex.types[f.type]
     cls = next((c for c in _PREPOSITION_CLASSES if word in lex.roles.get(c, ())), None)
     if cls == AGENT:
@@ -571,6 +592,27 @@ def _prep_role(f: _Found, prep: Token, args: Arguments, lex: EventLexicon) -> No
             f.place = next((a.id for a in actors if a.type in PLACES), None)
     else:
         f.add(actors, role)
+
+
+def _people(t: Token, args: Arguments) -> bool:
+    """Whether a trigger's subject, object or a prepositional phrase is people ("civilians were killed"), not things."""
+    args_of = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    args_of += [p for c in t.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]  # "between X and Y people"
+    return any(w.lemma_.lower() in args.lex["carrier_nouns"] and w.pos_ == "NOUN" for a in args_of for w in a.subtree)
+
+
+def _bearer(tok: Token, args: Arguments) -> list[Actor]:
+    """The person an office noun names: "talks with the speaker Maria Lopez", "with the president of
+    Parliament Omar Haddad" (an office is not of a person: the parser took the title's words for its
+    "of" phrase)."""
+    if tok.lemma_.lower() not in args.lex["office_nouns"]:
+        return []
+    actor = args.bearer(tok)
+    if actor is None:
+        actor = next((a for c in tok.children if c.dep_ == "prep" and c.lower_ in args.lex["genitive"]
+                      for p in c.children if p.dep_ == "pobj" for a in (args.at(p),)
+                      if a is not None and a.type == "person"), None)
+    return [actor] if actor is not None else []
 
 
 def _means(f: _Found, args: Arguments, lex: EventLexicon, by_token: dict[int, _Found]) -> None:
@@ -661,11 +703,13 @@ def _agency(f: _Found, args: Arguments, lex: EventLexicon) -> None:
 def _accused(verb: Token, came_from: Token, args: Arguments, lex: EventLexicon) -> list[Actor]:
     """Whom a verb of accusation accuses: "accuses Israel of", "X were blamed for", "members indicted in"."""
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or verb.dep_ == "acl" and verb.tag_ == "VBN"
+    on = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in lex.roles["accused"] for p in c.children if p.dep_ == "pobj"]
+    if passive and on:  # "the bombing was blamed on X", "attacks attributed to X"
+        return [a for o in on for a in args.refers_to(o)]
     if passive:
         if verb.dep_ == "acl":
             return predicated_of(verb.head, args, lex) or args.refers_to(verb.head)
         return [a for s in args.subjects(verb) for a in args.refers_to(s)]
-    on = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in lex.roles["accused"] for p in c.children if p.dep_ == "pobj"]
     objs = [c for c in verb.children if c.dep_ == "dobj" and c.i != came_from.i]
     return [a for o in (on if not objs else objs) for a in args.refers_to(o)]
 

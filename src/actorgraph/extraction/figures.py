@@ -22,6 +22,7 @@ from ..lang import lexicon as language_file, mapping, strings, words
 from ..model import Actor, Article, Evidence, Figure, Span as Mention, content_id
 from .arguments import Arguments, arguments
 from .doctext import doc_text, span_text
+from .events import lexicon as event_lexicon
 from .timex import date_of, dates_in
 
 EXTRACTOR = "figures@1"
@@ -73,6 +74,8 @@ class FigureLexicon:
     receive_verbs: frozenset[str] = frozenset()
     source_preps: frozenset[str] = frozenset()
     resultative_verbs: frozenset[str] = frozenset()
+    size_words: frozenset[str] = frozenset()
+    sized_nouns: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=None)
@@ -115,6 +118,8 @@ def lexicon(lang: str = "en") -> FigureLexicon:
         receive_verbs=fs(strings(data, "receive_verbs", where)),
         source_preps=words(data, "source_prepositions", where),
         resultative_verbs=fs(strings(data, "resultative_verbs", where)),
+        size_words=words(data, "size_words", where),
+        sized_nouns=words(data, "sized_nouns", where) | fs(strings(data, "group_nouns", where)),
     )
 
 
@@ -182,8 +187,12 @@ def _numbers(sent: Span, lex: FigureLexicon) -> list[Span]:
         low = t.lower_
         if low in lex.vague or low in lex.standalone or t.like_num and t.ent_type_ == "" and t.pos_ == "NUM":
             start = t.i - 1 if low in lex.standalone and t.i > sent.start and t.doc[t.i - 1].lower_ in lex.ones else t.i
-            out.append(t.doc[start:t.i + 1])
-            taken.update(range(start, t.i + 1))
+            end = _written_end(t, sent, lex) if low not in lex.vague else t.i + 1
+            label = "MONEY" if end < sent.end and t.doc[end].lower_ in lex.currency_nouns else ""
+            if label:  # "twenty-five million dollars": money the NER did not label
+                end += 1
+            out.append(Span(t.doc, start, end, label=label))
+            taken.update(range(start, end))
     for span in _money_spans(sent, lex, currencies):  # "USD 5 million", "€3m": money the NER did not label
         if not any(i in taken for i in range(span.start, span.end)) or not any(
                 o.label_ == "MONEY" for o in out if o.start < span.end and span.start < o.end):
@@ -199,6 +208,21 @@ def _numbers(sent: Span, lex: FigureLexicon) -> list[Span]:
         else:
             merged.append(span)
     return merged
+
+
+def _written_end(t: Token, sent: Span, lex: FigureLexicon) -> int:
+    """Where a number the NER left unlabelled ends: its written words run on ("twenty-five million")."""
+    doc, i = t.doc, t.i + 1
+    while i < sent.end:
+        w = doc[i]
+        if w.text in _DASHES and i + 1 < sent.end and doc[i + 1].lower_ in lex.numbers and t.lower_ in lex.numbers:
+            i += 2  # "twenty-five" (a dash between digits is a range, read elsewhere)
+        elif w.lower_ in lex.numbers and w.lower_ not in lex.articles or w.lower_.rstrip(".") in lex.multipliers \
+                and w.pos_ == "NUM":
+            i += 1
+        else:
+            break
+    return i
 
 
 def _currency(t: Token, lex: FigureLexicon) -> bool:
@@ -332,6 +356,9 @@ def _figure(span: Span, amount: Amount, args: Arguments, lex: FigureLexicon, gro
     root = _root(span)
     if _is_money(span, lex):
         return _money(span, args, lex)
+    found = _left_harmed(root, args, lex) or _sized(root, args, lex)
+    if found is not None:
+        return found
     noun = _counted(span, lex)
     if noun is None or amount.value < 1 or amount.value < 2 and not (root.dep_ == "nummod" and root.head.i == noun.i):
         return None  # "one of ...", "the one America dealt": not a count; "one soldier" is
@@ -346,6 +373,66 @@ def _figure(span: Span, amount: Amount, args: Arguments, lex: FigureLexicon, gro
         return None  # "100,000 rockets", "40 villages": things, not people
     subject = _side(noun, anchor, kind, args, lex, groups, article)
     return subject, kind, anchor
+
+
+def _left_harmed(number: Token, args: Arguments, lex: FigureLexicon) -> tuple[Actor | None, str, Token] | None:
+    """A number of a state that a resultative verb leaves ("the attack on X left 85 dead and 229
+    wounded"): counted for the attack's target, else for whom the attack is by, else its place."""
+    state = number.head
+    if number.dep_ not in ("nummod", "nsubj", "npadvmod") or state.lemma_.lower() not in lex.kinds \
+            or lex.kinds[state.lemma_.lower()] not in VICTIM_KINDS:
+        return None
+    verb = state.head
+    if state.dep_ not in ("oprd", "acomp", "xcomp", "dobj", "ccomp", "conj") or verb.lemma_.lower() not in lex.resultative_verbs:
+        return None
+    kind = lex.kinds[state.lemma_.lower()]
+    subjects = args.subjects(verb)
+    ev = event_lexicon()
+    if verb.dep_ == "relcl" and (not subjects or all(args.referent(s) is None for s in subjects)):
+        # "the attack against X, the center in Y, that left 85 dead": the relative's event noun, which
+        # the parser may hang far off; the nearest one before
+        subjects = [verb.head] if verb.head.lemma_.lower() in ev.nouns else \
+            [t for t in reversed(verb.doc[verb.sent.start:verb.i]) if t.lemma_.lower() in ev.nouns][:1]
+    for s in subjects:
+        actor = args.referent(s)
+        if actor is not None and actor.type in PLACES:
+            return actor, kind, verb
+        if s.lemma_.lower() not in ev.nouns:
+            continue
+        for cls in ("target", "agent"):
+            for c in s.children:
+                if c.dep_ == "prep" and c.lower_ in ev.roles[cls]:
+                    actors = [a for p in c.children if p.dep_ == "pobj" for a in args.refers_to(p)]
+                    if actors:
+                        return actors[0], kind, verb
+        place = _place(s, s, args, lex)
+        if place is not None:
+            return next(a for a in args.actors if a.id == place), kind, verb
+    return None
+
+
+def _sized(number: Token, args: Arguments, lex: FigureLexicon) -> tuple[Actor | None, str, Token] | None:
+    """A group's size in a compound adjective: "a six-man council", "a 3,000-strong force". Counted for
+    the group's own actor, for whom it runs ("X is run by a six-man council"), or for who has or
+    sends it ("the Houthis deployed a 3,000-strong force")."""
+    size = number.head
+    doc = number.doc
+    if size.lower_ not in lex.size_words or size.i != number.i + 2 or doc[number.i + 1].text not in _DASHES:
+        return None
+    group = size.head
+    if size.dep_ not in ("compound", "amod", "nmod") or group.lemma_.lower() not in lex.sized_nouns:
+        return None
+    actor = args.referent(group) or args.carrier(group)
+    if actor is not None and actor.type in ("organization", "country"):
+        return actor, "members", group
+    verb = group.head.head if group.dep_ == "pobj" and group.head.dep_ == "agent" else group.head
+    if group.dep_ == "pobj" and group.head.dep_ == "agent" or group.dep_ in ("dobj", "attr"):
+        kind = lex.kinds.get(verb.lemma_.lower(), "members") if group.dep_ == "dobj" else "members"
+        for s in args.subjects(verb):
+            actor = args.referent(s)
+            if actor is not None and actor.type in ("organization", "country"):
+                return actor, kind if kind in ("deployed", "fighters") else "members", verb
+    return None
 
 
 def _counted(span: Span, lex: FigureLexicon) -> Token | None:

@@ -29,6 +29,7 @@ EXTRACTOR = "figures@1"
 PLACES = ("location", "country")
 EXACT = "exactly"  # the qualifier of a number the text gives without one (the model's scheme)
 RANGE = "range"  # the qualifier of an unqualified range
+MEMBERS = "members"  # the kind of a group's size ("a six-man council"; the model's scheme)
 VICTIM_KINDS = ("killed", "wounded")  # kinds whose counted people may belong to no side (the model's scheme)
 _DASHES = ("-", "–")  # punctuation that joins two numbers into a range
 
@@ -424,14 +425,14 @@ def _sized(number: Token, args: Arguments, lex: FigureLexicon) -> tuple[Actor | 
         return None
     actor = args.referent(group) or args.carrier(group)
     if actor is not None and actor.type in ("organization", "country"):
-        return actor, "members", group
+        return actor, MEMBERS, group
     verb = group.head.head if group.dep_ == "pobj" and group.head.dep_ == "agent" else group.head
     if group.dep_ == "pobj" and group.head.dep_ == "agent" or group.dep_ in ("dobj", "attr"):
-        kind = lex.kinds.get(verb.lemma_.lower(), "members") if group.dep_ == "dobj" else "members"
+        kind = lex.kinds.get(verb.lemma_.lower(), MEMBERS) if group.dep_ == "dobj" else MEMBERS
         for s in args.subjects(verb):
             actor = args.referent(s)
             if actor is not None and actor.type in ("organization", "country"):
-                return actor, kind if kind in ("deployed", "fighters") else "members", verb
+                return actor, kind if kind in ("deployed", "fighters") else MEMBERS, verb
     return None
 
 

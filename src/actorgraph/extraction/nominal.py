@@ -175,6 +175,9 @@ def _role_predicate(entry: RoleCue, how: str, ref: Ref, head: Token) -> str | No
     pred = entry.predicate
     if how == AT:
         return "member_of" if entry.personal else None
+    if pred == "leads" and any(c.dep_ in ("compound", "amod", "nmod") and c.i < head.i and c.lower_ in _fw("deputy_modifiers")
+                               for c in head.children):
+        return "member_of" if ref.via in ("unit", "people") else "deputy_of"  # "al-Shabaab's deputy emir"
     if entry.definite_of and (how == OF or how == "compound" and _bare(head, ref)) and _definite(head):
         pred = entry.definite_of
     if entry.indefinite and _indefinite(head):
@@ -359,7 +362,7 @@ def relation_nouns(ctx: Context) -> Iterator[Proposal]:
                     sides.append(ref)
         others: list[Ref] = []
         pairs: list[tuple[Ref, Ref]] = []
-        for child in n.children:
+        for child in [*n.children, *_hung_on_verb(n, frame.preps)]:
             if child.dep_ != "prep":
                 continue
             pobjs = [p for p in child.children if p.dep_ == "pobj"]
@@ -378,6 +381,17 @@ def relation_nouns(ctx: Context) -> Iterator[Proposal]:
             subj, obj = (b, a) if frame.reverse else (a, b)
             yield Proposal(subj.actor, frame.predicate, obj.actor, cue=(n.i, n.i + 1), anchor=n,
                            construction="relation-noun", nominal=False)
+
+
+def _hung_on_verb(n: Token, preps: frozenset[str]) -> list[Token]:
+    """A relation noun's phrase the parser hung on the verb instead: "staged a rebellion against Y",
+    "acted in concert with Y" (only when the noun has no such phrase of its own, and only after it)."""
+    if any(c.dep_ == "prep" and c.lower_ in preps for c in n.children):
+        return []
+    verb = n.head if n.dep_ == "dobj" else n.head.head if n.dep_ == "pobj" and n.head.dep_ == "prep" else None
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return []
+    return [c for c in verb.children if c.dep_ == "prep" and c.i > n.i and c.lower_ in preps]
 
 
 def _clause_agents(ctx: Context, n: Token) -> list[Token]:

@@ -42,6 +42,7 @@ def _lexicon(lang: str = DEFAULT) -> dict:
             "determiners": words(data, "determiners", where),
             "relative_pronouns": words(data, "relative_pronouns", where),
             "relative_possessives": words(data, "relative_possessives", where),
+            "personal_relatives": words(data, "personal_relatives", where),
             "untagged_relatives": words(data, "untagged_relatives", where),
             "locative_proforms": words(data, "locative_proforms", where),
             "locative_relatives": words(data, "locative_relatives", where),
@@ -149,7 +150,10 @@ class References:
             while clause.dep_ not in ("relcl", "acl") and clause.head.i != clause.i and clause.pos_ in ("VERB", "AUX", "ADP"):
                 clause = clause.head
             if clause.dep_ in ("relcl", "acl"):
-                return self.noun_actor(clause.head)
+                actor = self.noun_actor(clause.head)
+                if actor is not None and actor.type != "person" and low in self.lex["personal_relatives"]:
+                    return self._person_above(clause.head)
+                return actor
             return None
         if low in self.lex["locative_proforms"] and tok.dep_ == "advmod":  # "bomb attacks there"
             return self.last_before(tok.i, ("location", "country"), after=_sentence_start(tok, back=1))
@@ -165,6 +169,18 @@ class References:
                 return actor
         if tok.pos_ == "PROPN":
             return self.short_name(tok)
+        return None
+
+    def _person_above(self, noun: Token) -> Actor | None:
+        """The person a phrase ending in a non-person hangs from ("Darwish, head of the council, who ...")."""
+        node = noun
+        for _ in range(4):
+            if node.head.i == node.i or node.head.pos_ in ("VERB", "AUX"):
+                return None
+            node = node.head
+            actor = self.at(node)
+            if actor is not None and actor.type == "person":
+                return actor
         return None
 
     def noun_actor(self, tok: Token) -> Actor | None:

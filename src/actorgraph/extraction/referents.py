@@ -169,7 +169,10 @@ class Referents:
             base = tok.head.head  # "Samir Qantar and Jihad Moughniyah, the son of ..., who were killed"
             if base.dep_ == "appos":
                 base = base.head
-            group = [base, *[c for c in base.conjuncts if c.i != base.i]]
+            meant, named = self.refs.resolve(tok), self.refs.noun_actor(base)
+            if not (meant is not None and named is not None and meant.type == "person" != named.type):
+                group = [base, *[c for c in base.conjuncts if c.i != base.i]]
+            # else "Darwish, head of the Shura Council, who lives in Turkey": a personal relative after a thing
         group += [x for t in list(group) for x in self.listed(t)]
         for t in group:
             ref = self.one(t)

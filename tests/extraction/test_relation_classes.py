@@ -1,0 +1,98 @@
+"""Relation recall by general class (issue 13): control and command nouns, "-run"/"-led",
+administering, receiving money or supplies, withdrawing from and living in a place, rebellion,
+allegiance, acting in concert, deputy offices, and personal relatives.
+
+Every sentence is invented for these tests; each class has sentences that must yield nothing
+(or not the wrong thing) where the same words are used in another sense or between non-actors.
+"""
+from __future__ import annotations
+
+import pytest
+
+POSITIVE = [
+    # control and command nouns with "over" -> commands
+    ("Omar Haddad maintains command responsibility over the Northern Guard.", "Omar Haddad", "commands", "Northern Guard"),
+    ("The Quds Force has authority over Kataib Hezbollah.", "Quds Force", "commands", "Kataib Hezbollah"),
+    ("The IRGC has tightened its control over the Badr Organization.", "IRGC", "commands", "Badr Organization"),
+    # "-run", "-led", "-operated" after a name -> commands
+    ("Russia says fighters of the Moscow-run Africa Corps arrived in Bamako.", "Russia", "commands", "Africa Corps"),
+    ("The Iran-led Axis Council met in Beirut.", "Iran", "commands", "Axis Council"),
+    # administering, managing -> commands
+    ("The Martyrs Foundation, which is administered by the Quds Force, paid the families.",
+     "Quds Force", "commands", "Martyrs Foundation"),
+    ("The Northern Guard is managed by the Interior Ministry of Syria.", "Interior Ministry of Syria", "commands", "Northern Guard"),
+    # receiving money or supplies from -> the giver supports the receiver
+    ("Hezbollah receives about $300 million a year from Iran.", "Iran", "supports", "Hezbollah"),
+    ("The Rapid Support Forces received military supplies from the United Arab Emirates.",
+     "United Arab Emirates", "supports", "Rapid Support Forces"),
+    # withdrawing from a place -> was there
+    ("France withdrew its troops from Mali in 2022.", "France", "operates_in", "Mali"),
+    ("Russia withdrew from Kherson last November.", "Russia", "operates_in", "Kherson"),
+    # living in a place -> based there
+    ("Omar Haddad, a senior Hamas official who lives in Qatar, spoke to reporters.", "Omar Haddad", "based_in", "Qatar"),
+    # a personal relative after an office names the person, not the office
+    ("Omar Haddad, head of the Hamas political bureau, who lives in Turkey, declined to comment.",
+     "Omar Haddad", "based_in", "Turkey"),
+    # rebellion and uprising against -> opposes
+    ("The Wagner Group staged a rebellion against Russia in 2023.", "Wagner Group", "opposes", "Russia"),
+    # allegiance and loyalty to -> allied_with
+    ("Omar Haddad pledged his allegiance to the Islamic State.", "Omar Haddad", "allied_with", "Islamic State"),
+    # acting in concert / in league with -> associated_with
+    ("Hezbollah acted in concert with the Quds Force.", "Hezbollah", "associated_with", "Quds Force"),
+    # a deputy of an office of leading -> deputy_of
+    ("Omar Haddad is al-Shabaab's deputy emir.", "Omar Haddad", "deputy_of", "al-Shabaab"),
+    ("Hezbollah's deputy leader Naim Qassem spoke on Sunday.", "Naim Qassem", "deputy_of", "Hezbollah"),
+]
+
+
+@pytest.mark.parametrize("text,subject,predicate,obj", POSITIVE)
+def test_relation_class(extract, text, subject, predicate, obj):
+    found = extract(text)
+    found.relation(subject, predicate, obj)
+
+
+NOTHING = [
+    # control over a thing, a tax administered by an office of no actor
+    "The deal gives Inbev near-total control over the brewer.",
+    "The tax would be administered by the local council.",
+    # "-run", "-led" before things
+    "Workers at the state-run oil company went on strike.",
+    "He criticised the judge-led inquiry.",
+    # receiving a letter, a phone call
+    "Hezbollah received a letter from the United Nations.",
+    # withdrawing a bid, an offer, money
+    "Vodafone withdrew its offer from the market.",
+    "Sumitomo withdrew its takeover offer for UFJ.",
+    # living in fear, in a house
+    "Omar Haddad lives in fear of arrest.",
+    # an uprising with no actor against another
+    "Unemployment rose after the uprising against the occupation.",
+    # loyalty to things
+    "Blind allegiance to a balanced budget will have to be abandoned.",
+    # working in tandem between non-actors
+    "The bank is working in tandem with the statistics office.",
+]
+
+
+@pytest.mark.parametrize("text", NOTHING)
+def test_no_relation(extract, text):
+    found = extract(text)
+    assert not found.ex.relations, sorted(found.triples())
+
+
+def test_deputy_office_is_not_leadership(extract):
+    """"the deputy emir" is second to the leader: no leads."""
+    found = extract("Omar Haddad is al-Shabaab's deputy emir.")
+    assert ("Omar Haddad", "leads", "al-Shabaab") not in found.triples(), sorted(found.triples())
+
+
+def test_impersonal_relative_keeps_the_thing(extract):
+    """"which" after an office stays with the office: the bureau, not the person, is the subject."""
+    found = extract("Omar Haddad leads the Hamas political bureau, which is based in Qatar.")
+    assert ("Omar Haddad", "based_in", "Qatar") not in found.triples(), sorted(found.triples())
+
+
+def test_living_abroad_is_not_operating_against(extract):
+    """Living in a country says where someone is based, nothing more."""
+    found = extract("Omar Haddad lives in Turkey.")
+    assert {t[1] for t in found.triples()} == {"based_in"}, sorted(found.triples())

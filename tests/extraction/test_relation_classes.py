@@ -96,3 +96,48 @@ def test_living_abroad_is_not_operating_against(extract):
     """Living in a country says where someone is based, nothing more."""
     found = extract("Omar Haddad lives in Turkey.")
     assert {t[1] for t in found.triples()} == {"based_in"}, sorted(found.triples())
+
+
+# --- noun-phrase variants: descriptions of a name (extraction/descriptions.py) ---------------------
+
+DESCRIBED = [
+    # a demonym on the kind noun beside the name, or on a describing noun -> based_in
+    ("Russia denies it, but the Russian paramilitary group Wagner has left Mali.", "Wagner", "based_in", "Russia"),
+    ("Lebanon is small. Hezbollah, a Lebanese Shia movement, fired rockets.", "Hezbollah", "based_in", "Lebanon"),
+    ("Lebanon is small. Hezbollah is a Lebanese group.", "Hezbollah", "based_in", "Lebanon"),
+    # a demonym before a long name -> based_in
+    ("Iraq and Syria. The Iraqi Popular Mobilization Forces took part.", "Popular Mobilization Forces", "based_in", "Iraq"),
+    # a possessor on a describing kind noun -> part_of
+    ("Wagner, Russia's best-known mercenary group, was disbanded.", "Wagner", "part_of", "Russia"),
+    # a place on a describing noun -> operates_in
+    ("The Houthis are Iran's closest proxy group in Yemen.", "Houthis", "operates_in", "Yemen"),
+    ("Al-Shabaab is al-Qaeda's principal affiliate in East Africa.", "Al-Shabaab", "operates_in", "East Africa"),
+    # a person's organization after "of" -> member_of
+    ("Reporting from Beirut, Zeina Khodr of Al Jazeera said the talks had failed.", "Zeina Khodr", "member_of", "Al Jazeera"),
+    # a kind noun with the name parsed apart still names it
+    ("Iran denies it. The Iranian-backed group Kataib Hezbollah claimed the attack.", "Iran", "supports", "Kataib Hezbollah"),
+]
+
+
+@pytest.mark.parametrize("text,subject,predicate,obj", DESCRIBED)
+def test_described_name(extract, text, subject, predicate, obj):
+    extract(text).relation(subject, predicate, obj)
+
+
+@pytest.mark.parametrize("text,forbidden", [
+    # "-backed" before the kind noun is backing, not nationality
+    ("Iran denies it. The Iranian-backed group Kataib Hezbollah claimed the attack.", ("Kataib Hezbollah", "based_in", "Iran")),
+    # a relational noun on the kind noun says more than the possessive: no part_of
+    ("Hezbollah, Iran's proxy group, fired rockets at Israel.", ("Hezbollah", "part_of", "Iran")),
+    # "of" after a person names a country, not an organization of which they are a member
+    ("Mohammed bin Salman of Saudi Arabia met Joe Biden.", ("Mohammed bin Salman", "member_of", "Saudi Arabia")),
+])
+def test_described_name_negative(extract, text, forbidden):
+    found = extract(text)
+    assert forbidden not in found.triples(), sorted(found.triples())
+
+
+def test_control_over_their_units_is_not_over_them(extract):
+    """Control over an actor's operations (a unit noun) is not command of the actor."""
+    found = extract("LSE and Euronext do not have control over their clearing and settlement operations.")
+    assert not [t for t in found.triples() if t[1] == "commands"], sorted(found.triples())

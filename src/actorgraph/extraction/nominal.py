@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from .patterns import ROLE, SELF, Context, Proposal, RoleCue, lexicon
+from .patterns import ROLE, SELF, Context, Proposal, RoleCue, lexicon, through
 from .referents import NAMING, PREDICATIVE_OBJECTS, Ref
 
 QUALIFIERS = frozenset({"ADJ", "NOUN", "VERB"})
@@ -337,7 +337,7 @@ def located(ctx: Context) -> Iterator[Proposal]:
                             yield Proposal(actor, "operates_in", ref.actor, cue=(child.i, child.i + 1),
                                            anchor=h, construction="located-in", nominal=True)
         # nationality: "the Lebanese Hezbollah" (a short name after a demonym)
-        if start > 0 and end - start <= 2 and doc[start - 1].dep_ in ("amod", "compound"):
+        if start > 0 and doc[start - 1].dep_ in ("amod", "compound"):
             if start < 2 or doc[start - 2].text not in ("-", "‐"):
                 country = refs.demonym(doc[start - 1])
                 if country is not None and country.id != actor.id and doc[start].text not in ("-",):
@@ -379,7 +379,10 @@ def relation_nouns(ctx: Context) -> Iterator[Proposal]:
             if a.actor.id == b.actor.id:
                 continue
             subj, obj = (b, a) if frame.reverse else (a, b)
-            yield Proposal(subj.actor, frame.predicate, obj.actor, cue=(n.i, n.i + 1), anchor=n,
+            pred = through(frame.predicate, subj.via, obj.via)
+            if pred is None:
+                continue  # "control over their operations" is not control over them
+            yield Proposal(subj.actor, pred, obj.actor, cue=(n.i, n.i + 1), anchor=n,
                            construction="relation-noun", nominal=False)
 
 

@@ -131,6 +131,10 @@ class Referents:
                     actor = self.refs.at(child)
                     if actor is not None and actor.type == "organization":
                         return Ref(actor, "self", child)
+            nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+            actor = self.refs.at(nxt) if nxt is not None else None
+            if actor is not None and actor.type == "organization" and self.refs.mention(nxt)[0] == nxt.i:
+                return Ref(actor, "self", nxt)  # "the Iranian-backed group Kataib Hezbollah", the name parsed apart
         if lemma in self.lex.unit_nouns or lemma in self.lex.people_nouns:
             via = "unit" if lemma in self.lex.unit_nouns else "people"
             for child in tok.children:

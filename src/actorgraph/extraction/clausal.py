@@ -266,8 +266,8 @@ def activities(ctx: Context) -> Iterator[Proposal]:
     for n in ctx.doc:
         if n.pos_ not in ("NOUN", "VERB") or (n.lower_ not in nouns and n.lemma_.lower() not in nouns):
             continue
-        if n.pos_ == "VERB" and n.dep_ not in ("pcomp",):
-            continue  # a finite verb is the verb frames' business
+        if n.pos_ == "VERB" and n.dep_ not in ("pcomp", "pobj"):
+            continue  # a finite verb is the verb frames' business; a gerund after a preposition is an activity
         places = [r for c in n.children if c.dep_ == "prep" and c.lower_ in place_preps
                   for p in c.children if p.dep_ == "pobj" for r in np.of(p)
                   if r.actor.type in ("location", "country")]

@@ -46,11 +46,24 @@ def roles(ctx: Context) -> Iterator[Proposal]:
             pred = _role_predicate(entry, how, ref, head)
             if pred is None:
                 continue
+            if pred == "leads" and _of_a_domain(ctx, cue.span, head):
+                pred = "member_of"  # "the group's intelligence chief" heads a part of the group
             for bearer in bearers:
                 subj, obj = (ref, bearer) if entry.reverse else (bearer, ref)
                 yield Proposal(subj.actor, pred, obj.actor, cue=(cue.span.start, cue.span.end),
                                anchor=copula or head, construction=f"{how}-role", role=role,
                                nominal=copula is None)
+
+
+def _of_a_domain(ctx: Context, span, head: Token) -> bool:
+    """A noun of leading qualified by a common noun naming a domain ("intelligence chief", "finance
+    director", "police chief"): the head of one part, not of the whole (not "party leader", a kind noun)."""
+    lex = ctx.lex
+    return any(c.dep_ in ("compound", "nmod") and c.pos_ == "NOUN" and c.i < span.start and ctx.refs.at(c) is None
+               and c.lemma_.lower() not in lex.kind_nouns | lex.metonyms and c.lower_ not in lex.roles
+               and c.lower_ not in _fw("deputy_modifiers")
+               for c in (*head.children, *(g for c in head.children if c.dep_ in ("compound", "nmod")
+                                             for g in c.conjuncts)))
 
 
 def _copula(head: Token) -> Token | None:
@@ -248,6 +261,12 @@ def possessives(ctx: Context) -> Iterator[Proposal]:
             owners = [c for c in head.children if c.dep_ == "poss" and c.i < start]
         for p in owners:
             ref = np.one(p)
+            if ref is not None and ref.actor.type == "person" and actor.type == "organization" \
+                    and ref.via == SELF and ref.actor.id != actor.id:
+                # "Nabih Berri, whose Amal movement ...", "Nasrallah's Hezbollah": a person's organization
+                yield Proposal(ref.actor, "member_of", actor, cue=(p.left_edge.i, end), anchor=root,
+                               construction="possessive-person", nominal=True)
+                continue
             if ref is None or ref.actor.id == actor.id or ref.actor.type not in ("organization", "country"):
                 continue
             if actor.type == "person" and any(ctx.lex.roles.get(t.lower_) for t in doc[p.i + 1:end]):
@@ -431,7 +450,7 @@ def under_control(ctx: Context) -> Iterator[Proposal]:
                 pred = "commands"
             else:
                 continue
-            superiors = [r for c in noun.children if c.dep_ == "poss" for r in np.of(c)]
+            superiors = [r for c in _owners(noun) for r in np.of(c)]
             superiors += [r for c in noun.children if c.dep_ == "prep" and c.lower_ in lex.function_words["superior_preps"]
                           for p in c.children if p.dep_ == "pobj" for r in np.of(p)]
             gov = prep.head
@@ -458,7 +477,7 @@ def with_support(ctx: Context) -> Iterator[Proposal]:
         for noun in (p for p in prep.children if p.dep_ == "pobj"):
             if noun.lemma_.lower() not in lex.support_nouns:
                 continue
-            backers = [r for c in noun.children if c.dep_ == "poss" for r in np.of(c)]
+            backers = [r for c in _owners(noun) for r in np.of(c)]
             backers += [r for c in noun.children if c.dep_ == "prep" and c.lower_ in lex.function_words["backer_preps"]
                         for p in c.children if p.dep_ == "pobj" for r in np.of(p)]
             gov = prep.head
@@ -495,6 +514,13 @@ def bases(ctx: Context) -> Iterator[Proposal]:
                 if place.actor.type in ("location", "country") and place.actor.id != owner.actor.id:
                     yield Proposal(owner.actor, "based_in", place.actor, cue=(n.i, n.i + 1), anchor=copula or n,
                                    construction="base-noun", nominal=copula is None)
+
+
+def _owners(noun: Token) -> list[Token]:
+    """The possessors of a noun: "poss", or a name the parser labelled nmod or compound with its own
+    possessive marker ("on Trump’s orders" parsed Trump -nmod-> orders, ’s -case-> Trump)."""
+    return [c for c in noun.children if c.dep_ == "poss" or c.dep_ in ("nmod", "compound") and c.i < noun.i
+            and any(g.tag_ == "POS" for g in c.children)]
 
 
 def _parenthetical_host(ctx: Context, prep: Token) -> Ref | None:

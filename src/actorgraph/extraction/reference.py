@@ -147,6 +147,8 @@ class References:
         if low in self.lex["relative_pronouns"] and tok.tag_ in ("WP", "WDT", "WP$") \
                 or low in self.lex["untagged_relatives"] and tok.dep_ in SUBJECTS + ("dobj",):
             clause = tok.head
+            if low in self.lex["relative_possessives"] and clause.pos_ in ("NOUN", "PROPN") and clause.dep_ not in ("relcl", "acl"):
+                clause = clause.head  # "Berri, whose Amal movement is ...": the owner stands before the clause
             while clause.dep_ not in ("relcl", "acl") and clause.head.i != clause.i and clause.pos_ in ("VERB", "AUX", "ADP"):
                 clause = clause.head
             if clause.dep_ in ("relcl", "acl"):

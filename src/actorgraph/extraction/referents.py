@@ -150,6 +150,10 @@ class Referents:
             for prep in MEMBERSHIP:
                 pobj = self._pobj(tok, (prep,))
                 if pobj is not None:
+                    for a in pobj.children:  # "A former commander of X, Omar Said, ...": Said, not X's people
+                        bearer = self.refs.at(a) if a.dep_ == "appos" and tok.doc[a.left_edge.i - 1].text in DASHES else None
+                        if bearer is not None and bearer.type == "person" and lemma in self.lex.roles:
+                            return Ref(bearer, "self", a)
                     ref = self.one(pobj, depth + 1)
                     if ref is not None and ref.actor.type in ("organization", "country"):
                         return Ref(ref.actor, via, ref.token)
@@ -345,6 +349,7 @@ class Referents:
                 # "The leader of Kataib Hezbollah, Ali Musa Daqduq, ..." with the name parsed as
                 # an apposition of the organization: a person there bears the title
                 yield [r for a in pobj.children if a.dep_ == "appos" and a.i > pobj.i
+                       and doc[a.left_edge.i - 1].text in DASHES  # not "a disciple of its leader Ahmed Yassin"
                        for r in self.of(a) if r.actor.type == "person"]
             described_object = cand.dep_ == "oprd" and cand.head.lemma_ in NAMING and \
                 any(c.dep_ == "dobj" and c.i < cand.i for c in cand.head.children)  # "made X commander"
@@ -357,6 +362,11 @@ class Referents:
                 yield [r for s in named if s.i != cand.i for r in self.of(s)]
             if cand.dep_ == "pobj" and cand.head.lower_ in ROLE and cand.head.head.lemma_ in COPULAS | NAMING:
                 yield [r for s in self._as_bearers(cand.head.head) for r in self.of(s)]
+            if cand.dep_ in ("nsubj", "nsubjpass"):
+                # "A founder of Hamas ..., Al Hayya earned a doctorate": a fronted apposition the parser
+                # made a second subject; the name after the comma bears it
+                yield [r for s in cand.head.children if s.dep_ == cand.dep_ and s.i > cand.right_edge.i
+                       and doc[s.left_edge.i - 1].text == "," for r in self.of(s)]
         yield self.members(head)
         # "Adel Al-Jubeir, ... ambassador" the other way round: a name, then a comma or dash, then the noun
         left = doc[node.left_edge.i if node.i != head.i else head.left_edge.i]
@@ -424,6 +434,8 @@ class Referents:
         if self.passive(verb):
             return by_agents(verb)
         own = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+        if len(own) > 1 and verb.doc[own[-1].left_edge.i - 1].text == ",":
+            own = own[-1:]  # "A former commander of X, Omar Said now lives in Y": the name, not its fronted apposition
         if own and all(s.i > verb.i and any(t.text in (":", "—", "–") for t in verb.doc[verb.i:s.i]) for s in own):
             own = []  # "... is a terrorist ...: Asaib Al-Haq" -- a name after a colon is not the subject
         if own:

@@ -97,3 +97,52 @@ def test_a_count_that_the_next_sentence_does_not_match_names_no_target(extract):
     found = extract("The Treasury on Tuesday sanctioned three people linked to Hezbollah. The targets included "
                     "Karim Nasser and Fadi Nasser.", PUBLISHED)
     assert all(set(found.roles(e)) == {found.actor("Treasury").name} for e in found.events("designation"))
+
+
+# --- official releases and who an attack is blamed on ---------------------------------------------
+
+def test_sanctions_imposed_on_a_listed_count_name_each_target_and_the_releases_date(extract):
+    found = extract("Today, the Department of the Treasury is imposing sanctions on three Hezbollah financiers: "
+                    "Karim Nasser, Fadi Nasser and Ali Hamdan.", PUBLISHED)
+    [event] = found.events("designation")
+    assert event.date == PUBLISHED and found.roles(event) == {
+        found.actor("Department of the Treasury").name: "agent", "Karim Nasser": "target",
+        "Fadi Nasser": "target", "Ali Hamdan": "target"}
+
+
+def test_a_releases_dateline_is_no_designator(extract):
+    found = extract("Washington, D.C. -- The Office of Foreign Assets Control sanctioned two individuals involved "
+                    "in financing Hezbollah.", PUBLISHED)
+    assert all(found.name(p.entity) != "Washington, D.C." for e in found.events("designation") for p in e.participants)
+
+
+def test_added_to_a_terrorist_list_is_a_designation(extract):
+    found = extract("The European Union has added Karim Nasser to its terrorist list.", PUBLISHED)
+    assert [found.roles(e) for e in found.events("designation")] == [
+        {"European Union": "agent", "Karim Nasser": "target"}]
+
+
+@pytest.mark.parametrize("text", [
+    "She added a new chapter to her list of books.",
+    "He added that terrorist groups were active.",
+    "The European Commission said it would not impose sanctions on Hungary.",   # a future act
+    "Hezbollah will carry out attacks on Israel.",
+])
+def test_other_additions_and_future_acts_are_no_events(extract, text):
+    assert extract(text, PUBLISHED).ex.events == []
+
+
+def test_who_an_attack_is_blamed_on_is_not_its_target(extract):
+    found = extract("The Pentagon blamed the attack on Kataib Hezbollah.", PUBLISHED)
+    assert [found.roles(e) for e in found.events("attack")] == [{"Kataib Hezbollah": "agent"}]
+
+
+def test_missiles_launched_at_a_place_are_an_attack_on_it(extract):
+    found = extract("The Houthis launched ballistic missiles at Eilat, the group's spokesman Yahya Saree said.",
+                    PUBLISHED)
+    assert [found.roles(e) for e in found.events("attack")] == [
+        {found.actor("Houthis").name: "agent", "Eilat": "target"}]
+
+
+def test_launching_a_campaign_or_a_product_is_no_attack(extract):
+    assert extract("Hezbollah launched a new campaign on social media.", PUBLISHED).events("attack") == []

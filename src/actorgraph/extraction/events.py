@@ -22,6 +22,7 @@ from ..errors import ConfigError
 from ..lang import lexicon as language_file, mapping, strings, words
 from ..model import Actor, Article, Event, Evidence, Participant
 from .arguments import Arguments, arguments
+from .referents import COLONS
 from .doctext import span_text
 from .timex import ATTACH as _DATE_ATTACH, DateMention, date_of, dates_in
 
@@ -58,6 +59,7 @@ class EventType:
     place_triggers: frozenset[str]
     release_dated: bool = False
     victims_at_place: bool = False
+    never_agent: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -122,7 +124,8 @@ def _event_type(name: str, spec: object, defaults: dict, where: str) -> EventTyp
         targets_as=v["targets_as"], occasion=bool(v["occasion"]), individual=bool(v["individual"]),
         open_targets=bool(v["open_targets"]), means=frozenset(v["means"] or ()), intention=bool(v["intention"]),
         place_becomes=on_place.get("becomes"), place_triggers=frozenset(on_place.get("triggers", ())),
-        release_dated=bool(v.get("release_dated")), victims_at_place=bool(v.get("victims_at_place")))
+        release_dated=bool(v.get("release_dated")), victims_at_place=bool(v.get("victims_at_place")),
+        never_agent=frozenset(v.get("never_agent") or ()))
 
 
 def build_lexicon(data: dict, lang: str = _LANG, where: str | None = None) -> EventLexicon:
@@ -330,6 +333,9 @@ def _participants(f: _Found, args: Arguments, lex: EventLexicon, by_token: dict[
             return
         _verb_roles(f, args, lex)
     else:
+        if t.dep_ == "dobj" and _modal(t.head, lex):
+            f.absorbed = True  # "would impose sanctions", "will carry out attacks": no act yet
+            return
         _noun_roles(f, args, lex)
     _means(f, args, lex, by_token)
     _agency(f, args, lex)
@@ -339,6 +345,9 @@ def _participants(f: _Found, args: Arguments, lex: EventLexicon, by_token: dict[
         if t.lemma_.lower() in kind.place_triggers:
             f.type = kind.place_becomes  # "the capture of Aleppo" is an assault on a place
     kind = lex.types[f.type]
+    for aid, role in list(f.roles.items()):
+        if role == AGENT and _type(args, aid) in kind.never_agent:
+            del f.roles[aid]  # a dateline is no designator
     if kind.never_target:  # people and groups are killed or captured, not places
         for aid, role in list(f.roles.items()):
             if role == TARGET and _type(args, aid) in kind.never_target:
@@ -406,6 +415,12 @@ def _realis(f: _Found, args: Arguments, lex: EventLexicon, by_token: dict[int, _
     return False
 
 
+def _modal(verb: Token, lex: EventLexicon) -> bool:
+    """A verb under a modal and not perfect: "will strike", "could face", but "may have struck" is past."""
+    return verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children) \
+        and not any(c.dep_ == "aux" and c.lemma_ in lex.perfect for c in verb.children)
+
+
 def _superlative(noun: Token, lex: EventLexicon) -> bool:
     return any(w.tag_ in ("JJS", "RBS") or w.lower_ in lex.ranking
                for w in noun.subtree if w.i < noun.i)
@@ -461,6 +476,10 @@ def _named(tok: Token, args: Arguments, lex: EventLexicon) -> list[Actor]:
     """The actors a phrase names as individuals: "Hezbollah members" are not Hezbollah; "sanctioned two
     militants. X and Y are ..." names them in the next sentence."""
     lemma = tok.lemma_.lower()
+    if args.at(tok) is None and tok.tag_ == "NNS":  # "three financiers: A, B and C"
+        listed = [a for h in args.np.enumerated(tok) or _after_colon(tok) for a in (args.at(h),) if a is not None]
+        if listed:
+            return listed
     if args.at(tok) is not None or lemma not in args.lex["carrier_nouns"] | args.lex["office_nouns"]:
         return args.refers_to(tok)
     named = [a for c in tok.children if c.dep_ == "appos" for a in args.refers_to(c)]
@@ -482,6 +501,19 @@ def _named(tok: Token, args: Arguments, lex: EventLexicon) -> list[Actor]:
         if len(named) == count and all(a.type == "person" for a in named.values()):
             return list(named.values())
     return []
+
+
+def _after_colon(tok: Token) -> list[Token]:
+    """The names of a list right after a plural noun and its colon, which the parser hung elsewhere
+    ("imposing sanctions on three financiers: A, B and C", the list an apposition of the subject)."""
+    doc = tok.doc
+    k = tok.right_edge.i + 1
+    if k + 1 >= len(doc) or doc[k].text not in COLONS or doc[k + 1].pos_ != "PROPN":
+        return []
+    first = doc[k + 1]
+    while first.dep_ in ("compound", "flat") and first.head.i > first.i:
+        first = first.head
+    return [first, *[c for c in first.conjuncts if c.i > first.i]]
 
 
 def _commanders(subject: Token, args: Arguments, lex: EventLexicon) -> list[Actor]:
@@ -539,7 +571,10 @@ def _noun_roles(f: _Found, args: Arguments, lex: EventLexicon) -> None:
         for c in t.head.children:
             if c.dep_ == "prep" and c.i > t.i and c.lower_ in lex.roles["target"]:
                 _prep_role(f, c, args, lex)
+    blamed = t.dep_ == "dobj" and t.head.lemma_.lower() in lex.accusation  # "blamed the attack on X": X is accused
     for c in t.children:
+        if blamed and c.dep_ == "prep" and c.lower_ in lex.roles["accused"]:
+            continue
         if c.dep_ == "acl" and c.lemma_.lower() in lex.accusation:  # "attempts attributed to X"
             accused = _accused(c, t, args, lex)
             if accused:
@@ -570,8 +605,9 @@ def _prep_role(f: _Found, prep: Token, args: Arguments, lex: EventLexicon) -> No
     objs = [p for p in prep.children if p.dep_ == "pobj"]
     if not objs:
         return
-    actors = [a for p in objs for a in args.refers_to(p) or _bearer(p, args)]
     kind = lex.types[f.type]
+    named = kind.individual and word in lex.roles["target"]  # "sanctions on three financiers: A, B and C"
+    actors = [a for p in objs for a in (_named(p, args, lex) if named else args.refers_to(p)) or _bearer(p, args)]
     cls = next((c for c in _PREPOSITION_CLASSES if word in lex.roles.get(c, ())), None)
     if cls == AGENT:
         f.add(actors, AGENT)
@@ -664,6 +700,8 @@ def _agency(f: _Found, args: Arguments, lex: EventLexicon) -> None:
                 return
         if head.pos_ == "VERB" and (lemma in lex.agency_verbs or any(
                 c.dep_ == "dobj" and c.lemma_.lower() in lex.agency_nouns for c in head.children)):
+            if _modal(head, lex):
+                return  # "would not impose sanctions", "will carry out strikes": no act yet
             subjects = args.subjects(head)
             if args.passive(head, reduced=False):
                 subjects = args.passive_agents(head)
@@ -704,6 +742,9 @@ def _accused(verb: Token, came_from: Token, args: Arguments, lex: EventLexicon) 
     """Whom a verb of accusation accuses: "accuses Israel of", "X were blamed for", "members indicted in"."""
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or verb.dep_ == "acl" and verb.tag_ == "VBN"
     on = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in lex.roles["accused"] for p in c.children if p.dep_ == "pobj"]
+    if came_from.dep_ == "dobj":  # "blamed the attack on X", the parser hanging "on X" on the attack
+        on += [p for c in came_from.children if c.dep_ == "prep" and c.lower_ in lex.roles["accused"]
+               for p in c.children if p.dep_ == "pobj"]
     if passive and on:  # "the bombing was blamed on X", "attacks attributed to X"
         return [a for o in on for a in args.refers_to(o)]
     if passive:

@@ -193,11 +193,17 @@ class UnknownActorError(StoreError):
 class AmbiguousActorError(StoreError):
     """Several actors have this name; `candidates` lists them as (id, name, type, articles)."""
 
-    def __init__(self, name: str, candidates: list[tuple[str, str, str, int]]):
+    def __init__(self, name: str, candidates: list[tuple[str, str, str, int]], near: bool = False):
         lines = "\n".join(f"  {c[1]} ({c[2]}, {c[3]} articles, id {c[0]})" for c in candidates)
-        super().__init__(f"{name!r} names {len(candidates)} actors; say which:\n{lines}")
+        if near:  # one actor has the name; the others have near-duplicate spellings of it
+            head = (f"{name!r} is close to the names of {len(candidates)} actors, kept apart (other types, "
+                    f"ids or people); say which, by id")
+        else:
+            head = f"{name!r} names {len(candidates)} actors; say which"
+        super().__init__(f"{head}:\n{lines}")
         self.name = name
         self.candidates = candidates
+        self.near = near  # True: one actor has the name, the others near-duplicate spellings of it
 
 
 class DecisionError(StoreError):

@@ -93,6 +93,27 @@ def test_an_ambiguous_name_lists_the_candidates(tmp_path):
     assert proc.returncode == 2 and "Laith al-Khazali" in proc.stderr and "Qais al-Khazali" in proc.stderr
 
 
+def test_a_name_with_near_duplicate_nodes_lists_them_rather_than_picking_one(tmp_path):
+    from graph_articles import Hand
+    a = Hand("a.txt", "Al-Shabaab fighters attacked the base.")
+    a.actor("Al-Shabaab", "organization")
+    b = Hand("b.txt", "Al-Shabab said the talks had failed.")
+    b.actor("Al-Shabab", "person")  # typed otherwise in one article: kept apart, but close
+    c = Hand("c.txt", "The Northern Front met Dario Vela.")
+    c.actor("Northern Front", "organization")
+    with Store.open(tmp_path / "g.duckdb") as store:
+        for h in (a, b, c):
+            add_extraction(store, h.extraction())
+        with pytest.raises(AmbiguousActorError) as info:
+            query.show(store, "al-Shabaab")
+        assert info.value.near and {c[1] for c in info.value.candidates} == {"Al-Shabaab", "Al-Shabab"}
+        assert query.find_actor(store, "Northern Front").name == "Northern Front"  # nothing near: found
+        shabab = store.value("SELECT id FROM actors WHERE name = 'Al-Shabab'")
+        assert query.show(store, shabab)["actor"]["type"] == "person"  # an id says which
+    proc = cli("show", "al-Shabaab", "--store", str(tmp_path / "g.duckdb"))
+    assert proc.returncode == 2 and "close to the names of 2 actors" in proc.stderr and "Al-Shabab (person" in proc.stderr
+
+
 def test_cli_questions_print_tables_and_json(store_path):
     proc = cli("path", "Khamenei", "Asaib Ahl al-Haq", "--store", str(store_path))
     assert proc.returncode == 0, proc.stderr

@@ -123,9 +123,7 @@ KNOWN_SPLITS = {
     "council of the eu": "'Council' kept apart from the Council of the European Union",
     "group wagner": "'PMC Wagner' and 'Wagner' kept apart across articles",
 }
-KNOWN_SHARED = {
-    "baghdad": "the region of al-Baghdadi joined to Baghdad by a close spelling",
-}
+KNOWN_SHARED: dict[str, str] = {}
 
 
 def _gold_actors() -> list[tuple[str, set[str], dict[str, set[str]]]]:

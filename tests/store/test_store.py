@@ -9,7 +9,7 @@ from actorgraph.errors import DecisionError, SchemaVersionError, StoreError
 from actorgraph.model import IntakeFailure
 from actorgraph.store import (SCHEMA_VERSION, Store, add_extraction, add_extractions, merge, record_failure, split,
                               store_extraction)
-from actorgraph.store.writer import aggregate_relations
+from actorgraph.store.edges import aggregate_relations
 from actorgraph.store.schema import MIGRATIONS
 
 TABLES = ("articles", "actors", "actor_names", "article_actors", "mentions", "statements", "relations")
@@ -106,7 +106,7 @@ def test_merge_moves_relations_and_keeps_evidence(tmp_path):
     with Store.open(tmp_path / "g.duckdb") as store:
         for ex in chain_articles():
             add_extraction(store, ex)
-        qf = store.value("SELECT id FROM actors WHERE name = 'Quds Force'")
+        qf = store.value("SELECT id FROM actors WHERE registry_id = 'quds_force'")
         irgc = store.value("SELECT id FROM actors WHERE name = 'Islamic Revolutionary Guard Corps'")
         statements = store.value("SELECT count(*) FROM statements")
         merge(store, irgc, qf)

@@ -83,7 +83,8 @@ def registry_edges(doc: Doc, mentions: list[Mention], registry: Registry, cues: 
         if actor is None:
             out.append(m)
             continue
-        article = re.search(r"(?<!\w)[Aa]l-$|(?<!\w)[Ee]l-$", doc_text(doc)[max(0, m.start - 3):m.start])
+        # one character more than "al-", so that the end of a word ("Israel-Hamas") is no article
+        article = re.search(r"(?<!\w)[Aa]l-$|(?<!\w)[Ee]l-$", doc_text(doc)[max(0, m.start - 4):m.start])
         if article is not None and not re.match(r"(?i)(?:al|el)-", m.text):
             # "Al-Houthi" is a person's name, not the Houthis
             start = m.start - len(article.group())

@@ -38,6 +38,20 @@ def _candidates(store: Store, ids: list[str]) -> list[tuple[str, str, str, int]]
            ORDER BY n DESC, a.name""", [ids])]
 
 
+def _near_duplicates(store: Store, name: str, found: str) -> list[str]:
+    """Other actors with a spelling close to `name` (word by word, as resolution compares).
+
+    Resolution keeps such nodes apart when their types or registry ids differ, or a lone
+    name could be several people; a query that names one of them must not hide the others.
+    """
+    from ..resolve import NameKey, name_similarity  # rigour: on use, not for `stats`
+    key = NameKey.of(name, "organization")
+    near = {actor_id for actor_id, spelling in store.rows(
+        "SELECT actor_id, name FROM actor_names WHERE block = ? AND actor_id <> ?", [key.block, found])
+            if name_similarity(name, spelling) is not None}
+    return sorted(near)
+
+
 def _spelled_alike(store: Store, name: str) -> ActorRef | None:
     """The actor with a name that matches word by word and sounds alike, as resolution matches
     ("Kata'ib Hizballah" -> Kataib Hezbollah); AmbiguousActorError when several do equally well."""
@@ -75,6 +89,8 @@ def find_actor(store: Store, name: str) -> ActorRef:
         if len(named) == 1:
             rows = named
     if len(rows) == 1:
+        if near := _near_duplicates(store, name, rows[0][0]):
+            raise AmbiguousActorError(name, _candidates(store, [rows[0][0], *near]), near=True)
         return actor_by_id(store, rows[0][0])
     if rows:
         raise AmbiguousActorError(name, _candidates(store, [r[0] for r in rows]))

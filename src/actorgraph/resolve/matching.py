@@ -81,7 +81,7 @@ def resolve_actor(name: str, type_: str, aliases: list[str] | tuple[str, ...],
             found = {i: c for i, c in found.items() if c.node_words > 1 or len(key.folded.split()) == 1}
         if len(found) == 1:
             c = next(iter(found.values()))
-            same = key is primary and c.spelling == c.node_name
+            same = key is primary and fold(c.node_name) == key.folded
             return Match(c.actor_id, "name match" if same else f"alias match: {key.name!r} = {c.spelling!r}")
         if len(found) > 1:
             # The actor displayed under this very name takes it (else every later article

@@ -23,6 +23,11 @@ TITLES = frozenset({"sayyed", "sayyid", "sheikh", "shaykh", "general", "gen", "b
 # words also sound alike (same metaphone): "hezbollah"/"hizballah" is 0.82 and sounds alike.
 WORD_CLOSE = 0.90
 WORD_SOUNDS = 0.80
+# A word that is another with letters added at its end is a derived word ("Baghdadi" of
+# "Baghdad", "Iraqi" of "Iraq": a nisba, a demonym), not another spelling of it, except for
+# these endings that transliteration adds or drops (ta marbuta: "Mughniyah"/"Mughniya") and
+# the plural ("Revolutionary Guards Corps"/"Revolutionary Guard Corps").
+SPELLING_ENDINGS = frozenset({"h", "s"})
 
 
 @lru_cache(maxsize=200_000)
@@ -64,8 +69,9 @@ def name_similarity(a: str, b: str) -> float | None:
     """Word-by-word similarity of two names, or None when some word pair does not match.
 
     Both names must have the same identifying words in the same order; each pair must be
-    close or sound alike. So "Qassem Soleimani"/"Qasem Soleimani" match (0.98) and
-    "Jihad Moughniyah"/"Imad Moughniyah" do not (the given names differ).
+    close or sound alike, and not one the other with an ending added. So "Qassem
+    Soleimani"/"Qasem Soleimani" match (0.98), and neither "Jihad Moughniyah"/"Imad Moughniyah"
+    (the given names differ) nor "al-Baghdadi"/"Baghdad" (a derived word) do.
     """
     ta, tb = loose_tokens(a), loose_tokens(b)
     if len(ta) != len(tb) or not ta:
@@ -76,6 +82,9 @@ def name_similarity(a: str, b: str) -> float | None:
             scores.append(1.0)
             continue
         if x.isdigit() or y.isdigit():
+            return None
+        short, long_ = sorted((x, y), key=len)
+        if long_.startswith(short) and long_[len(short):] not in SPELLING_ENDINGS:
             return None
         s = JaroWinkler.similarity(x, y)
         if s >= WORD_CLOSE or (s >= WORD_SOUNDS and sound(x) == sound(y)):

@@ -1,7 +1,6 @@
 """Global actors in the store: candidates for resolution, creating actors, their names and keys."""
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -9,28 +8,32 @@ from ..model import content_id
 from .database import Store, now
 
 if TYPE_CHECKING:
-    from ..resolve import Candidate, NameKey
+    from ..resolve import NameKey
 
 
 class StoreView:
-    """The candidates resolution may need for one article, fetched in three queries.
+    """The candidates resolution may need for one article, fetched in four queries.
 
-    Actors created or named while the article is stored are added with `add`, so the
-    article's later actors see them.
+    The candidates are kept in a `MemoryView`; actors created or named while the article is
+    stored are added with `add`, so the article's later actors see them. `signatures` holds
+    the node and reason of each signature already stored or placed in this batch: an actor
+    alike to one of them goes where it went, without resolving again.
     """
 
-    def __init__(self, store: Store, keys: Iterable[NameKey], ids: Iterable[str]):
+    def __init__(self, store: Store, keys: Iterable[NameKey], ids: Iterable[str], signatures: Iterable[str] = ()):
+        from ..resolve.replay import MemoryView  # rigour: on use, not for the commands that only read
         keys = list(keys)
         folded = sorted({k.folded for k in keys})
         surnames = sorted({k.loose for k in keys if k.words == 1})
         blocks = sorted({k.block for k in keys})
-        self._pins = {(f, t): a for f, t, a in store.rows(
-            "SELECT folded, type, actor_id FROM name_pins WHERE folded IN (SELECT unnest(?))", [folded])}
-        self._keys = dict(store.rows(
-            "SELECT key, actor_id FROM actor_keys WHERE key IN (SELECT unnest(?))", [sorted(set(ids))]))
-        self._folded: dict[str, dict[str, Candidate]] = defaultdict(dict)
-        self._surname: dict[str, dict[str, Candidate]] = defaultdict(dict)
-        self._block: dict[str, dict[str, Candidate]] = defaultdict(dict)
+        self.memory = MemoryView({(f, t): a for f, t, a in store.rows(
+            "SELECT folded, type, actor_id FROM name_pins WHERE folded IN (SELECT unnest(?))", [folded])})
+        for key, actor_id in store.rows(
+                "SELECT key, actor_id FROM actor_keys WHERE key IN (SELECT unnest(?))", [sorted(set(ids))]):
+            self.memory.add(actor_id, [], "", None, "", [key])
+        self.signatures: dict[str, tuple[str, str]] = {s: (a, r) for s, a, r in store.rows(
+            "SELECT signature, actor_id, reason FROM actor_signatures WHERE signature IN (SELECT unnest(?))",
+            [sorted(set(signatures))])}
         self.nodes: dict[str, tuple[str, str | None, str | None]] = {}  # id -> name, registry, wikidata
         rows = store.rows(
             """SELECT n.actor_id, n.name, n.folded, n.surname, n.block, a.type, a.registry_id, a.name, a.wikidata
@@ -39,23 +42,10 @@ class StoreView:
             [folded, surnames, blocks])
         for actor_id, name, f, surname, block, type_, registry_id, node_name, wikidata in rows:
             self.nodes[actor_id] = (node_name, registry_id, wikidata)
-            self._put(actor_id, name, f, surname, block, type_, registry_id, node_name)
-
-    def _put(self, actor_id, name, folded, surname, block, type_, registry_id, node_name) -> None:
-        from ..resolve import Candidate, NameKey  # rigour: on use, not for the commands that only read
-        c = Candidate(actor_id, name, type_, registry_id, node_name, NameKey.of(node_name, type_).words)
-        self._folded[folded][actor_id + "|" + name] = c
-        if surname:
-            self._surname[surname][actor_id + "|" + name] = c
-        self._block[block][actor_id + "|" + name] = c
-
-    def add(self, actor_id: str, keys: Iterable[NameKey], type_: str, registry_id: str | None,
-            node_name: str, ids: Iterable[str]) -> None:
-        """Make an actor's (new) names and ids visible to the rest of this article."""
-        for k in keys:
-            self._put(actor_id, k.name, k.folded, k.surname, k.block, type_, registry_id, node_name)
-        for key in ids:
-            self._keys.setdefault(key, actor_id)
+            self.memory.put(actor_id, name, f, surname, block, type_, registry_id, node_name)
+        self.add, self.pinned, self.by_key = self.memory.add, self.memory.pinned, self.memory.by_key
+        self.by_folded, self.by_surname, self.by_block = (self.memory.by_folded, self.memory.by_surname,
+                                                          self.memory.by_block)
 
     def node(self, store: Store, actor_id: str) -> tuple[str, str | None, str | None]:
         """The actor's display name, registry id and Wikidata id."""
@@ -64,20 +54,11 @@ class StoreView:
                 "SELECT name, registry_id, wikidata FROM actors WHERE id = ?", [actor_id])[0])
         return self.nodes[actor_id]
 
-    def pinned(self, folded: str, type_: str) -> str | None:
-        return self._pins.get((folded, type_))
 
-    def by_key(self, key: str) -> str | None:
-        return self._keys.get(key)
-
-    def by_folded(self, folded: str) -> list[Candidate]:
-        return list(self._folded.get(folded, {}).values())
-
-    def by_surname(self, surname: str) -> list[Candidate]:
-        return list(self._surname.get(surname, {}).values())
-
-    def by_block(self, block: str) -> list[Candidate]:
-        return list(self._block.get(block, {}).values())
+def signature(name: str, type_: str, aliases, registry_id: str | None, wikidata: str | None) -> str:
+    """The content key of a per-article actor as resolution reads it: two alike resolve alike."""
+    return content_id(name, type_, registry_id or "", wikidata or "", *sorted(set(aliases or ())), prefix="s",
+                      length=20)
 
 
 def actor_keys(registry_id: str | None, wikidata: str | None) -> list[str]:

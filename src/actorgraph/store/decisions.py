@@ -12,7 +12,7 @@ from ..errors import DecisionError
 from .actors import create_actor, new_actor_id, rebuild_names
 from .database import Store, now
 from .summaries import rebuild_summaries
-from .writer import RELATION_ID_SQL, aggregate_relations
+from .edges import relink_statements
 
 
 @dataclass(frozen=True)
@@ -31,22 +31,12 @@ def _record(store: Store, kind: str, actor_id: str, other_id: str, name: str | N
     return Decision(seq, kind, actor_id, other_id, name, note)
 
 
-def _relink(store: Store, actor_ids: list[str]) -> None:
-    """Point statements at the global actors their per-article actors now resolve to; re-aggregate."""
-    before = {r for (r,) in store.rows(
-        "SELECT DISTINCT relation_id FROM statements WHERE list_contains(?, subject) OR list_contains(?, object)",
-        [actor_ids, actor_ids])}
-    for side in ("subject", "object"):
-        store.conn.execute(f"""
-            UPDATE statements SET {side} = aa.actor_id FROM article_actors aa
-            WHERE aa.article_id = statements.article_id AND aa.local_id = statements.local_{side}
-              AND (list_contains(?, statements.{side}) OR list_contains(?, aa.actor_id))""", [actor_ids, actor_ids])
-    store.conn.execute(f"""UPDATE statements SET relation_id = {RELATION_ID_SQL}
-        WHERE list_contains(?, subject) OR list_contains(?, object)""", [actor_ids, actor_ids])
-    after = {r for (r,) in store.rows(
-        "SELECT DISTINCT relation_id FROM statements WHERE list_contains(?, subject) OR list_contains(?, object)",
-        [actor_ids, actor_ids])}
-    aggregate_relations(store, before | after)
+def _sync_signatures(store: Store, actor_ids: list[str]) -> None:
+    """Point the signatures at the node and reason their per-article actors now have."""
+    store.conn.execute("""UPDATE actor_signatures SET actor_id = aa.actor_id, reason = aa.reason
+        FROM (SELECT signature, any_value(actor_id) AS actor_id, any_value(reason) AS reason FROM article_actors
+              WHERE actor_id IN (SELECT unnest(?)) GROUP BY signature) aa
+        WHERE actor_signatures.signature = aa.signature""", [actor_ids])
 
 
 def _actor(store: Store, actor_id: str) -> tuple[str, str, str | None, str | None]:
@@ -72,8 +62,9 @@ def merge(store: Store, keep_id: str, other_id: str, note: str = "") -> Decision
         store.conn.execute("DELETE FROM actor_names WHERE actor_id = ?", [other_id])
         store.conn.execute("DELETE FROM actor_keys WHERE actor_id = ?", [other_id])
         store.conn.execute("DELETE FROM actors WHERE id = ?", [other_id])
+        _sync_signatures(store, [keep_id])
         rebuild_names(store, [keep_id])
-        _relink(store, [keep_id, other_id])
+        relink_statements(store, [keep_id, other_id])
         rebuild_summaries(store, [keep_id, other_id])
         return _record(store, "merge", keep_id, other_id, other[0], note or f"{other[0]} merged into {keep[0]}")
 
@@ -105,8 +96,9 @@ def split(store: Store, actor_id: str, name: str, note: str = "") -> Decision:
                 "SELECT name FROM article_actors WHERE actor_id = ? GROUP BY name ORDER BY count(*) DESC, name LIMIT 1",
                 [actor_id])[0]
             store.conn.execute("UPDATE actors SET name = ? WHERE id = ?", [remaining, actor_id])
+        _sync_signatures(store, [actor_id, new_id])
         rebuild_names(store, [actor_id, new_id])
-        _relink(store, [actor_id, new_id])
+        relink_statements(store, [actor_id, new_id])
         rebuild_summaries(store, [actor_id, new_id])
         return _record(store, "split", actor_id, new_id, name, note or f"{name} split from {base_name}")
 

@@ -196,6 +196,43 @@ def refold_names(store: "Store") -> None:
         store.insert("name_pins", list(refolded.values()))
 
 
+def add_signatures(store: "Store") -> None:
+    """Key every per-article actor by its signature and list each signature's node (order-independent resolution).
+
+    A store before version 5 may hold one signature on two nodes (it was resolved in the
+    order its articles came); the node holding most of its articles is listed, and the next
+    ingest that touches it resolves the group again.
+    """
+    from .actors import signature
+
+    store.conn.execute("ALTER TABLE article_actors ADD COLUMN IF NOT EXISTS signature VARCHAR")
+    rows = store.rows("SELECT article_id, local_id, name, type, aliases, registry_id, wikidata FROM article_actors")
+    if rows:
+        keyed = [(a, l, signature(n, t, al, r, w)) for a, l, n, t, al, r, w in rows]
+        store.conn.execute("CREATE TEMP TABLE keyed (article_id VARCHAR, local_id VARCHAR, signature VARCHAR)")
+        store.insert("keyed", keyed)
+        store.conn.execute("""UPDATE article_actors SET signature = k.signature FROM keyed k
+            WHERE article_actors.article_id = k.article_id AND article_actors.local_id = k.local_id""")
+        store.conn.execute("DROP TABLE keyed")
+    store.conn.execute("DELETE FROM actor_signatures")
+    store.conn.execute(f"INSERT INTO actor_signatures {SIGNATURES_OF.format(where='')}")
+
+
+# Each distinct per-article actor (its signature), the node it resolved to, why, and how many per-article actors have it.
+SIGNATURES_OF = """
+    SELECT signature, arg_max(actor_id, n), any_value(name), any_value(type), any_value(aliases),
+           any_value(registry_id), any_value(wikidata), arg_max(reason, n), sum(n)
+    FROM (SELECT signature, actor_id, name, type, aliases, registry_id, wikidata, reason, count(*) AS n
+          FROM article_actors {where} GROUP BY ALL) GROUP BY signature"""
+_SIGNATURES = [
+    """CREATE TABLE IF NOT EXISTS actor_signatures (
+        signature VARCHAR PRIMARY KEY, actor_id VARCHAR NOT NULL, name VARCHAR NOT NULL, type VARCHAR NOT NULL,
+        aliases VARCHAR[], registry_id VARCHAR, wikidata VARCHAR, reason VARCHAR, occurrences INTEGER NOT NULL)""",
+    "CREATE INDEX IF NOT EXISTS actor_signatures_actor ON actor_signatures (actor_id)",
+    add_signatures,
+]
+
+
 MIGRATIONS: list[tuple[int, str, list[str | Callable[["Store"], None]]]] = [
     (1, "create-graph", _GRAPH),
     (2, "actor-summaries", _SUMMARIES),
@@ -210,5 +247,6 @@ MIGRATIONS: list[tuple[int, str, list[str | Callable[["Store"], None]]]] = [
         url VARCHAR PRIMARY KEY, kind VARCHAR NOT NULL, status INTEGER, etag VARCHAR, last_modified VARCHAR,
         error VARCHAR, lasting BOOLEAN NOT NULL, fetched_at TIMESTAMP NOT NULL)""",
                     "CREATE INDEX IF NOT EXISTS articles_source ON articles (source)"]),
+    (6, "actor-signatures", _SIGNATURES),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -5,80 +5,16 @@ nothing; a run killed part-way leaves whole articles or none of an article.
 """
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..errors import StoreError
 from ..model import CERTAINTIES, Evidence, Extraction, IntakeFailure, content_id
-from .actors import StoreView, actor_keys, new_actor_id
-from .database import Store, columns_select, now
+from .actors import StoreView, actor_keys, new_actor_id, signature
+from .database import Store, now
+from .edges import add_to_relations, relation_id
+from .resolution import add_signatures, reresolve
 from .summaries import add_summaries
-
-
-def relation_id(subject: str, predicate: str, object_: str) -> str:
-    """The id of the edge (subject, predicate, object); `RELATION_ID_SQL` computes the same in SQL."""
-    return "r" + hashlib.md5(f"{subject}|{predicate}|{object_}".encode()).hexdigest()[:16]
-
-
-RELATION_ID_SQL = "'r' || left(md5(subject || '|' || predicate || '|' || object), 16)"
-
-_AGGREGATE = """
-INSERT INTO relations
-SELECT relation_id, any_value(subject), any_value(predicate), any_value(object), count(*),
-       count(DISTINCT article_id), min(date), max(date),
-       count(*) FILTER (WHERE certainty = 'asserted'), count(*) FILTER (WHERE certainty = 'reported'),
-       count(*) FILTER (WHERE certainty = 'uncertain'), count(*) FILTER (WHERE certainty = 'negated'),
-       count(*) FILTER (WHERE certainty = 'negated') > 0
-           AND count(*) FILTER (WHERE certainty IN ('asserted', 'reported')) > 0
-FROM statements WHERE list_contains(?, relation_id) GROUP BY relation_id
-"""
-
-
-def aggregate_relations(store: Store, ids: Iterable[str]) -> None:
-    """Recompute the edges with these ids from all their statements (an edge without any goes).
-
-    Scans the statements; used after merges and splits. A new article adds to its edges with
-    `add_to_relations` instead, whose cost does not grow with the store.
-    """
-    ids = sorted(set(ids))
-    if not ids:
-        return
-    store.conn.execute("DELETE FROM relations WHERE list_contains(?, id)", [ids])
-    store.conn.execute(_AGGREGATE, [ids])
-
-
-_ADD = f"""
-INSERT INTO relations {columns_select(13)}
-ON CONFLICT (id) DO UPDATE SET
-    statements = relations.statements + excluded.statements, sources = relations.sources + excluded.sources,
-    first_date = least(relations.first_date, excluded.first_date),
-    last_date = greatest(relations.last_date, excluded.last_date),
-    asserted = relations.asserted + excluded.asserted, reported = relations.reported + excluded.reported,
-    uncertain = relations.uncertain + excluded.uncertain, negated = relations.negated + excluded.negated,
-    contradicted = relations.negated + excluded.negated > 0
-        AND relations.asserted + excluded.asserted + relations.reported + excluded.reported > 0
-"""
-
-
-def add_to_relations(store: Store, statement_rows: list[tuple]) -> None:
-    """Add new articles' statements to their edges: counts, sources (the new articles), date range."""
-    edges: dict[str, list] = {}
-    articles: dict[str, set[str]] = {}
-    for row in statement_rows:
-        rid, s, p, o, certainty, date = row[1], row[3], row[4], row[5], row[8], row[10]
-        e = edges.setdefault(rid, [rid, s, p, o, 0, 0, None, None, 0, 0, 0, 0, False])
-        articles.setdefault(rid, set()).add(row[2])
-        e[5] = len(articles[rid])
-        e[4] += 1
-        if date:
-            e[6] = min(e[6] or date, date)
-            e[7] = max(e[7] or date, date)
-        e[8 + CERTAINTIES.index(certainty)] += 1
-    for e in edges.values():
-        e[12] = e[11] > 0 and e[8] + e[9] > 0
-    if edges:
-        store.conn.execute(_ADD, [list(c) for c in zip(*edges.values())])
 
 
 @dataclass(frozen=True)
@@ -117,7 +53,9 @@ class _Batch:
         self.store = store
         keys = [NameKey.of(n, a.type) for ex in extractions for a in ex.actors for n in (a.name, *a.aliases) if n]
         ids = [k for ex in extractions for a in ex.actors for k in actor_keys(a.registry_id, a.wikidata)]
-        self.view = StoreView(store, keys, ids)
+        self.view = StoreView(store, keys, ids, [signature(a.name, a.type, a.aliases, a.registry_id, a.wikidata)
+                                                 for ex in extractions for a in ex.actors])
+        self.signatures: dict[str, list] = {}  # the batch's signatures: their actor_signatures rows
         self.rows: dict[str, list[tuple]] = {t: [] for t in TABLES}
         self.new_actors: dict[str, list] = {}  # id -> its actors row, still changeable
         self.names: dict[tuple[str, str], tuple] = {}
@@ -145,7 +83,7 @@ class _Batch:
 
     def add(self, ex: Extraction) -> Stored:
         """Resolve one article's actors and keep its rows; an article already stored is left as it is."""
-        from ..resolve import NameKey, resolve_actor
+        from ..resolve import Match, NameKey, resolve_actor
         article = ex.article
         aid = article.id
         if aid in self.seen:
@@ -170,7 +108,11 @@ class _Batch:
         to_global: dict[str, str] = {}
         created = 0
         for a in ex.actors:
-            match = resolve_actor(a.name, a.type, a.aliases, a.registry_id, a.wikidata, view)
+            sig = signature(a.name, a.type, a.aliases, a.registry_id, a.wikidata)
+            if sig in view.signatures:  # alike to an actor already placed: it goes where that one went
+                match = Match(*view.signatures[sig])
+            else:
+                match = resolve_actor(a.name, a.type, a.aliases, a.registry_id, a.wikidata, view)
             akeys = [NameKey.of(n, a.type) for n in dict.fromkeys((a.name, *a.aliases)) if n]
             ids_of = actor_keys(a.registry_id, a.wikidata)
             if match.actor_id is None:
@@ -196,10 +138,16 @@ class _Batch:
             for key in ids_of:
                 self.keys.setdefault(key, (key, gid))
             view.add(gid, akeys, a.type, view.nodes[gid][1], view.nodes[gid][0], ids_of)
+            if sig not in view.signatures:
+                view.signatures[sig] = (gid, match.reason)
+                self.signatures[sig] = [sig, gid, a.name, a.type, sorted(set(a.aliases)), a.registry_id, a.wikidata,
+                                        match.reason, 0]
+            self.signatures.setdefault(sig, [sig, gid, a.name, a.type, sorted(set(a.aliases)), a.registry_id,
+                                             a.wikidata, match.reason, 0])[8] += 1
             to_global[a.id] = gid
             rows["article_actors"].append((aid, a.id, gid, a.name, a.type, list(a.aliases), [k.folded for k in akeys],
                                            a.registry_id, a.wikidata, getattr(a, "source", None), match.reason,
-                                           len(a.mentions)))
+                                           len(a.mentions), sig))
             rows["mentions"] += [(aid, a.id, m.start, m.end, m.text) for m in a.mentions]
 
         for r in ex.relations:
@@ -253,8 +201,10 @@ class _Batch:
         self.rows["actor_keys"] = list(self.keys.values())
         for table in TABLES:
             self.store.insert(table, self.rows[table], or_ignore=table in ("actor_names", "actor_keys"))
+        new = add_signatures(self.store, list(self.signatures.values()))
         add_to_relations(self.store, self.rows["statements"])
         add_summaries(self.store, self.items, self.rows["article_actors"], self.published)
+        reresolve(self.store, new, {row[1] for row in self.signatures.values()})
         sources = [r[1] for r in self.rows["articles"]]
         if sources:
             self.store.conn.execute("DELETE FROM failures WHERE source IN (SELECT unnest(?))", [sources])

@@ -1,0 +1,176 @@
+"""Order-independent resolution in the store: the group of nodes a new signature could join, resolved again.
+
+After a batch is written, `reresolve(store, signatures)` takes the nodes holding the batch's
+new signatures, widens them to every node one of their spellings could meet (the same
+folded name and type, a lone name and a person's surname, a close spelling in the same sound
+block, the same registry or Wikidata id) until nothing more is reached, and resolves every
+signature of that group again in canonical order (`actorgraph.resolve.replay`). Nothing
+outside the group could have been a candidate, so the nodes are a function of the set of
+signatures: the same articles in any order, or stored twice, give the same nodes. Only what
+changed is written: per-article actors move, nodes are made, renamed or dropped, and the
+spellings, edges and summaries of the touched nodes are recomputed. Signatures that a hand
+merge or split placed stay where the decision put them.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from ..model import content_id
+from .actors import rebuild_names
+from .database import Store, columns_select, now
+from .summaries import rebuild_summaries
+from .edges import relink_statements
+
+HAND_REASONS = ("merged by hand", "split by hand")  # the reasons `decisions` writes
+_SPELLINGS = "SELECT actor_id, name, folded, loose, words, surname, block, type FROM actor_names"
+
+
+def group(store: Store, start: Iterable[str]) -> set[str]:
+    """The nodes reachable from `start` by spellings or ids that resolution could match."""
+    from ..resolve import name_similarity
+    nodes = set(start)
+    frontier = set(nodes)
+    while frontier:
+        spellings = store.rows(f"{_SPELLINGS} WHERE actor_id IN (SELECT unnest(?))", [sorted(frontier)])
+        ids = [k for (k,) in store.rows("SELECT key FROM actor_keys WHERE actor_id IN (SELECT unnest(?))",
+                                        [sorted(frontier)])]
+        folded = {(r[2], r[7]) for r in spellings}
+        surnames = {(r[5], r[7]) for r in spellings if r[5]}
+        lone = {(r[3], r[7]) for r in spellings if r[4] == 1}
+        by_block: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for r in spellings:
+            by_block[(r[6], r[7])].append(r[1])
+        found = store.rows(
+            f"""{_SPELLINGS} WHERE folded IN (SELECT unnest(?)) OR block IN (SELECT unnest(?))
+                OR surname IN (SELECT unnest(?)) OR (words = 1 AND loose IN (SELECT unnest(?)))""",
+            [sorted({f for f, _ in folded}), sorted({b for b, _ in by_block}), sorted({l for l, _ in lone}),
+             sorted({s for s, _ in surnames})])
+        reached = set()
+        for actor_id, name, f, loose, words, surname, block, type_ in found:
+            if actor_id in nodes or actor_id in reached:
+                continue
+            if ((f, type_) in folded or (surname and (surname, type_) in lone)
+                    or (words == 1 and (loose, type_) in surnames)
+                    or any(name_similarity(name, other) is not None for other in by_block.get((block, type_), ()))):
+                reached.add(actor_id)
+        reached |= {a for (a,) in store.rows("SELECT actor_id FROM actor_keys WHERE key IN (SELECT unnest(?))",
+                                             [sorted(set(ids))])} - nodes
+        nodes |= reached
+        frontier = reached
+    return nodes
+
+
+_ADD = f"""
+INSERT INTO actor_signatures {columns_select(9)}
+ON CONFLICT (signature) DO UPDATE SET occurrences = actor_signatures.occurrences + excluded.occurrences
+"""
+
+
+def add_signatures(store: Store, rows: list[list]) -> list[str]:
+    """Count a batch's signatures (actor_signatures rows) in; the signatures that were not stored yet."""
+    if not rows:
+        return []
+    keys = [r[0] for r in rows]
+    known = {k for (k,) in store.rows("SELECT signature FROM actor_signatures WHERE signature IN (SELECT unnest(?))",
+                                      [keys])}
+    store.conn.execute(_ADD, [list(c) for c in zip(*rows)])
+    return [k for k in keys if k not in known]
+
+
+def rename(store: Store, actor_ids: Iterable[str]) -> None:
+    """Show these nodes under their most frequent name (`display_name`), after their counts changed."""
+    from ..resolve.replay import Signature, display_name
+    members: dict[str, list] = defaultdict(list)
+    for key, actor_id, name, type_, aliases, registry_id, wikidata, n in store.rows(
+            """SELECT signature, actor_id, name, type, aliases, registry_id, wikidata, occurrences
+               FROM actor_signatures WHERE actor_id IN (SELECT unnest(?))""", [sorted(set(actor_ids))]):
+        members[actor_id].append((Signature(key, name, type_, tuple(aliases or ()), registry_id, wikidata), n))
+    current = dict(store.rows("SELECT id, name || chr(31) || coalesce(registry_id, '') FROM actors "
+                              "WHERE id IN (SELECT unnest(?))", [sorted(members)]))
+    for actor_id, ms in sorted(members.items()):
+        name, registry_id = current[actor_id].split(chr(31))
+        shown = display_name(ms, registry_id or None)
+        if shown != name:
+            store.conn.execute("UPDATE actors SET name = ? WHERE id = ?", [shown, actor_id])
+            rebuild_names(store, [actor_id])
+
+
+def reresolve(store: Store, signatures: Iterable[str], touched: Iterable[str] = ()) -> None:
+    """Resolve again, in canonical order, the group of nodes these (new) signatures could join.
+
+    `touched` are nodes whose counts changed: they are shown under their most frequent name.
+    """
+    from ..resolve.names import NameKey
+    from ..resolve.replay import Signature, replay
+    signatures = sorted(set(signatures))
+    if not signatures:
+        rename(store, touched)
+        return
+    start = {a for (a,) in store.rows("SELECT DISTINCT actor_id FROM actor_signatures WHERE signature IN "
+                                      "(SELECT unnest(?))", [signatures])}
+    nodes = group(store, start)
+    rows = store.rows("""SELECT signature, actor_id, name, type, aliases, registry_id, wikidata, reason, occurrences
+                         FROM actor_signatures WHERE actor_id IN (SELECT unnest(?))""", [sorted(nodes)])
+    free, kept, current, counts = [], [], {}, {}
+    for key, actor_id, name, type_, aliases, registry_id, wikidata, reason, n in rows:
+        counts[key] = n
+        s = Signature(key, name, type_, tuple(aliases or ()), registry_id, wikidata)
+        current[key] = (actor_id, reason)
+        (kept.append((s, actor_id)) if (reason or "").startswith(HAND_REASONS) else free.append(s))
+    pins = {(f, t): a for f, t, a in store.rows("SELECT folded, type, actor_id FROM name_pins")}
+    result = replay(free, kept, pins, counts)
+
+    ids: dict[str, str] = {}  # replay node key -> actor id
+    for node in result.nodes.values():  # kept nodes first, then the new ones in canonical order
+        if not node.key.startswith("new:"):
+            ids[node.key] = node.key
+            continue
+        basis = node.registry_id or NameKey.of(node.name, node.type).loose
+        n = 1
+        while True:
+            actor_id = content_id(node.type, basis, *([str(n)] if n > 1 else []), prefix="g", length=12)
+            if actor_id not in ids.values() and (actor_id in nodes or not store.value(
+                    "SELECT count(*) FROM actors WHERE id = ?", [actor_id])):
+                break
+            n += 1
+        ids[node.key] = actor_id
+
+    moved = []
+    for key, (node_key, reason) in result.placed.items():
+        actor_id = ids[node_key]
+        if not reason:  # kept by a hand decision
+            continue
+        if (actor_id, reason) != current[key]:
+            moved.append((key, actor_id, reason))
+    existing = {r[0]: tuple(r[1:]) for r in store.rows(
+        "SELECT id, name, type, registry_id, wikidata FROM actors WHERE id IN (SELECT unnest(?))",
+        [sorted(set(ids.values()) | nodes)])}
+    wanted = {ids[n.key]: (n.name, n.type, n.registry_id, n.wikidata) for n in result.nodes.values()}
+    dropped = nodes - set(wanted)
+    changed = {i for i, row in wanted.items() if existing.get(i) != row}
+    if not moved and not changed and not dropped:
+        rename(store, set(touched) - nodes)
+        return
+
+    store.insert("actors", [(i, *wanted[i], now()) for i in sorted(changed - set(existing))])
+    for i in sorted(changed & set(existing)):
+        name, _, registry_id, wikidata = wanted[i]
+        store.conn.execute("UPDATE actors SET name = ?, registry_id = ?, wikidata = ? WHERE id = ?",
+                           [name, registry_id, wikidata, i])
+    if moved:
+        store.conn.execute("CREATE TEMP TABLE IF NOT EXISTS placed (signature VARCHAR, actor_id VARCHAR, reason VARCHAR)")
+        store.conn.execute("DELETE FROM placed")
+        store.insert("placed", moved)
+        for table in ("actor_signatures", "article_actors"):
+            store.conn.execute(f"""UPDATE {table} SET actor_id = p.actor_id, reason = p.reason FROM placed p
+                                   WHERE {table}.signature = p.signature""")
+        store.conn.execute("DELETE FROM placed")
+    if dropped:
+        for table, column in (("actor_names", "actor_id"), ("actor_keys", "actor_id"), ("actors", "id")):
+            store.conn.execute(f"DELETE FROM {table} WHERE {column} IN (SELECT unnest(?))", [sorted(dropped)])
+    touched = sorted(nodes | set(wanted))
+    rebuild_names(store, sorted(set(wanted)))
+    relink_statements(store, touched)
+    rebuild_summaries(store, touched)
+    rename(store, set(touched) - nodes - set(wanted))

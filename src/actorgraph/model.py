@@ -76,6 +76,8 @@ class Actor:
     registry_id: str | None = None  # key in the actor registry, when resolved there
     wikidata: str | None = None  # Wikidata QID, e.g. "Q794"
     source: str = "model"  # what found it: "registry", "model", "document"
+    typed_by: str = ""  # what gave its type: "registry", "state", "name: 'Brigades'", "context: 'group'", ...
+    type_confidence: float = 1.0  # how sure that type is, 0-1 (actorgraph.extraction.typing.CONFIDENCE)
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,6 +29,7 @@ from .coreference import Chain, chains
 from .cues import Cues, load_cues
 from .definitions import backing_mentions, common_acronyms, definitions
 from .gazetteer import Gazetteer, load_gazetteer
+from .typing import NOT_ACTOR, common_noun, confidence, context_type
 from .matching import registry_edges, registry_mentions, resolve
 from .mentions import (
     Mention, clean, is_junk, lower_case_words, model_mentions, name_before, repair, split_known_prefix,
@@ -88,7 +89,7 @@ def find_actors(doc: Doc, article: Article, registry: Registry) -> list[Actor]:
     chain_list = chains(mentions, defined, registry, gazetteer, cues)
     _harvest(doc, chain_list, registry, cues, lower)
     for chain in chain_list:
-        actor = _actor(chain, doc_text(doc), article, registry, gazetteer, cues)
+        actor = _actor(chain, doc, article, registry, gazetteer, cues)
         if actor is None:
             continue
         if actor.id in actors:  # two chains under one name: one actor
@@ -199,32 +200,43 @@ def _canonical(chain: Chain, registry: Registry) -> str | None:
                                      counts[fold(n)], -first[fold(n)]))
 
 
-def _type(chain: Chain, canonical: str, text: str, registry: Registry, gazetteer: Gazetteer,
-          cues: Cues) -> str | None:
-    """Registry type, else state, else cue words and gazetteer, else the full name's, else the vote."""
+def _type(chain: Chain, canonical: str, doc: Doc, registry: Registry, gazetteer: Gazetteer,
+          cues: Cues) -> tuple[str | None, str, float]:
+    """(type, what gave it, how sure): registry type, else state, else the name's own words,
+    else the words around its mentions (typing.py), else a title, the gazetteer, the full
+    name's label, else the vote of its mentions' labels. None: no type, or no actor at all."""
     if chain.registry_id:
-        return registry.get(chain.registry_id).type
+        return registry.get(chain.registry_id).type, "registry", confidence("registry")
     if chain.country is not None:
-        return "country"
+        return "country", "state", confidence("state")
+    text = doc_text(doc)
     words = fold(canonical).split()
+    if len(words) == 1 and common_noun(doc, canonical, chain.mentions):
+        return None, "common noun", confidence("common noun")  # "Background" heading a section
+    name = confidence("name")
     if words[-1] in cues.location_heads:
-        return "location"
+        return "location", f"name: {words[-1]!r}", name
     if words[-1] in cues.organization_heads:
-        return "organization"
+        return "organization", f"name: {words[-1]!r}", name
     if any(" ".join(words[:n]) in cues.location_prefixes for n in (1, 2)) and len(words) > 1:
-        return "location"
+        return "location", f"name: {words[0]!r}", name
     if words[0] in cues.organization_prefixes and len(words) > 1:
-        return "organization"
+        return "organization", f"name: {words[0]!r}", name
+    context = context_type(doc, chain.mentions)
+    if context.type == NOT_ACTOR:
+        return None, context.reason, context.confidence
+    if context.type is not None:
+        return context.type, context.reason, context.confidence
     if any(m.role for m in chain.mentions):
-        return "person"  # "President Bush", "Gen. Hossein Salami"
+        return "person", "role", confidence("role")  # "President Bush", "Gen. Hossein Salami"
     labels = {m.label for m in chain.mentions if m.votes and m.label}
     # a name the model only ever calls a person is a place only when the place is large ("Aleppo")
     population = _BIG_PLACE if labels == {"PERSON"} else 0
     if gazetteer.is_place(canonical, population) or any(_location_cue(text, m, cues) for m in chain.mentions):
-        return "location"
-    if len(loose_tokens(canonical)) >= 2 and any(
+        return "location", "gazetteer", confidence("gazetteer")
+    if not context.not_person and len(loose_tokens(canonical)) >= 2 and any(
             m.label == "PERSON" and fold(m.text) == fold(canonical) for m in chain.mentions):
-        return "person"
+        return "person", "model name", confidence("model name")
     votes: Counter[str] = Counter()
     for pass_ in (True, False):  # a possessive's left half votes only when no other mention does
         for m in chain.mentions:
@@ -233,8 +245,13 @@ def _type(chain: Chain, canonical: str, text: str, registry: Registry, gazetteer
         if votes:
             break
     if not votes:
-        return None
-    return max(votes, key=lambda k: (votes[k], -_TYPE_ORDER.index(k)))
+        return None, "", 0.0
+    kind = max(votes, key=lambda k: (votes[k], -_TYPE_ORDER.index(k)))
+    if kind == "person" and context.not_person:  # "Hezbollah commander": Hezbollah is no person
+        votes.pop("person")
+        kind = max(votes, key=lambda k: (votes[k], -_TYPE_ORDER.index(k))) if votes else "organization"
+    vote = confidence("model vote")
+    return kind, "model vote", round(vote * votes[kind] / sum(votes.values()), 2) if votes else vote / 2
 
 
 def _vote(m: Mention, text: str) -> str:
@@ -248,14 +265,15 @@ def _vote(m: Mention, text: str) -> str:
     return kind
 
 
-def _actor(chain: Chain, text: str, article: Article, registry: Registry, gazetteer: Gazetteer,
+def _actor(chain: Chain, doc: Doc, article: Article, registry: Registry, gazetteer: Gazetteer,
            cues: Cues) -> Actor | None:
     canonical = _canonical(chain, registry)
     if not canonical:
         return None
-    kind = _type(chain, canonical, text, registry, gazetteer, cues)
+    kind, typed_by, confidence = _type(chain, canonical, doc, registry, gazetteer, cues)
     if kind is None:
         return None
+    text = doc_text(doc)
     known = registry.get(chain.registry_id) if chain.registry_id else None
     wikidata = known.wikidata if known else None
     if wikidata is None and chain.country is not None:
@@ -276,6 +294,8 @@ def _actor(chain: Chain, text: str, article: Article, registry: Registry, gazett
         registry_id=chain.registry_id,
         wikidata=wikidata,
         source=source,
+        typed_by=typed_by,
+        type_confidence=confidence,
     )
 
 

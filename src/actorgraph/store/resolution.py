@@ -91,9 +91,8 @@ def rename(store: Store, actor_ids: Iterable[str]) -> None:
     for actor_id, ms in sorted(members.items()):
         name, registry_id = current[actor_id].split(chr(31))
         shown = display_name(ms, registry_id or None)
-        if shown != name:
+        if shown != name:  # one of its spellings already
             store.conn.execute("UPDATE actors SET name = ? WHERE id = ?", [shown, actor_id])
-            rebuild_names(store, [actor_id])
 
 
 def reresolve(store: Store, signatures: Iterable[str], touched: Iterable[str] = ()) -> None:
@@ -169,8 +168,11 @@ def reresolve(store: Store, signatures: Iterable[str], touched: Iterable[str] = 
     if dropped:
         for table, column in (("actor_names", "actor_id"), ("actor_keys", "actor_id"), ("actors", "id")):
             store.conn.execute(f"DELETE FROM {table} WHERE {column} IN (SELECT unnest(?))", [sorted(dropped)])
-    touched = sorted(nodes | set(wanted))
-    rebuild_names(store, sorted(set(wanted)))
-    relink_statements(store, touched)
-    rebuild_summaries(store, touched)
+    # only nodes that gained or lost per-article actors need their spellings, edges and summaries again;
+    # a renamed node already holds its new name among its spellings
+    shifted = sorted({n for key, actor_id, _ in moved if current[key][0] != actor_id for n in (current[key][0], actor_id)}
+                     | dropped)
+    rebuild_names(store, [i for i in shifted if i not in dropped])
+    relink_statements(store, shifted)
+    rebuild_summaries(store, sorted(set(shifted) | {actor_id for _, actor_id, _ in moved}))  # reasons are shown too
     rename(store, set(touched) - nodes - set(wanted))

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from . import __version__
 from .errors import ActorgraphError
-from .model import Extraction, IntakeFailure
+from .model import Article, Extraction, IntakeFailure
 from .settings import Settings
 from .export_cli import add_export_commands
 from .store_cli import add_store_commands
@@ -37,16 +37,19 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 
 class _Outputs:
-    """Names output files `<stem>.json`, never overwriting another input's output of the same run."""
+    """Names output files `<stem>.json`, a corpus record's `<corpus stem>-<line>.json`, never
+    overwriting another input's output of the same run."""
 
     def __init__(self, folder: Path):
         self.folder = folder
         self.taken: set[str] = set()
 
-    def path_for(self, source: str) -> Path:
+    def path_for(self, article: Article) -> Path:
+        # a corpus record is named after its corpus and line, whatever its own `source` says
+        source = article.metadata.get("corpus_line") or article.source
         base = source.split("#", 1)[0]
         stem = Path(base).name
-        for ending in (".jsonl.gz", ".ndjson", ".jsonl", ".json", ".gz"):
+        for ending in (".jsonl.gz", ".ndjson.gz", ".ndjson", ".jsonl", ".json", ".gz"):
             if stem.endswith(ending):
                 stem = stem[: -len(ending)]
                 break
@@ -116,7 +119,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
             failed += 1
             _say(bar, f"FAIL {item.source}: {item.reason}")
             continue
-        path = names.path_for(item.article.source)
+        path = names.path_for(item.article)
         tmp = path.with_suffix(".json.tmp")
         tmp.write_text(json.dumps(to_contract(item), ensure_ascii=False, indent=1), encoding="utf-8")
         os.replace(tmp, path)

@@ -119,7 +119,14 @@ def _record(line: bytes, path: Path, number: int, settings: Settings) -> Article
         if isinstance(record, dict):
             named = record.get("source") or record.get("url")
             source = named if isinstance(named, str) and named.strip() else where
-        return article_from_record(record, source, settings, corpus_line=where)
+        try:
+            return article_from_record(record, source, settings, corpus_line=where)
+        except IntakeError as exc:
+            if exc.source == where:
+                raise
+            # recorded under the corpus line, which `ingest --retry-failed` can read again, not the
+            # record's own `source`, which names no file
+            raise type(exc)(where, f"record {exc.source!r}: {exc.reason}") from exc
     except IntakeError as exc:
         return failure(exc)
 

@@ -105,7 +105,8 @@ def ingest_items(items: Iterable[Article | IntakeFailure], settings: Settings, s
             ids = {i: item.id for i, item in enumerate(chunk) if isinstance(item, Article)}
             stored = stored_articles(store, list(ids.values()))
             if stored:
-                sources = [chunk[i].source for i, article_id in ids.items() if article_id in stored]
+                sources = [where for i, article_id in ids.items() if article_id in stored
+                           for where in (chunk[i].source, chunk[i].metadata.get("corpus_line")) if where]
                 store.conn.execute("DELETE FROM failures WHERE source IN (SELECT unnest(?::VARCHAR[]))", [sources])
             for i, item in enumerate(chunk):
                 if ids.get(i) in stored:

@@ -66,6 +66,7 @@ class _Batch:
         self.seq = store.value("SELECT coalesce(max(seq), 0) FROM articles")
         self.items: list[tuple] = []  # actor_items rows: who takes part in which event, quote, figure
         self.published: dict[str, str | None] = {}
+        self.inputs: list[str] = []  # the failure records a stored article clears: its source and corpus line
 
     def actor_id(self, type_: str, name: str, registry_id: str | None) -> str:
         actor_id = new_actor_id(self.store, type_, name, registry_id)
@@ -185,6 +186,7 @@ class _Batch:
                 items.append((to_global[f.subject], "figure", rows["figures"][-1][0], aid, None,
                               getattr(f, "date", None), seq, to_global.get(getattr(f, "place", None))))
         self.seq = seq
+        self.inputs += [article.source, *([article.metadata["corpus_line"]] if "corpus_line" in article.metadata else [])]
         rows["articles"].append((aid, article.source, article.title, article.published, article.language,
                                  article.url, article.format, article.text, ex.extractor, seq, now()))
         for table, new in rows.items():
@@ -205,9 +207,8 @@ class _Batch:
         add_to_relations(self.store, self.rows["statements"])
         add_summaries(self.store, self.items, self.rows["article_actors"], self.published)
         reresolve(self.store, new, {row[1] for row in self.signatures.values()})
-        sources = [r[1] for r in self.rows["articles"]]
-        if sources:
-            self.store.conn.execute("DELETE FROM failures WHERE source IN (SELECT unnest(?))", [sources])
+        if self.inputs:
+            self.store.conn.execute("DELETE FROM failures WHERE source IN (SELECT unnest(?))", [self.inputs])
 
 
 def add_extraction(store: Store, ex: Extraction) -> Stored:

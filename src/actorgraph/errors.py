@@ -33,6 +33,7 @@
         ├── AmbiguousActorError    several actors have this name (carries the candidates)
         └── DecisionError          a merge or split cannot be made (same actor, no such name)
     └── ExportError            an export cannot be made: unknown format, bad filter, unwritable output
+    └── ServeError             the web app cannot listen on its address (the port is taken, the host unknown)
 
 Raise the most specific class; catch at the boundary (the CLI exit status, a per-article
 failure record in a batch). Store errors end a query command with exit status 2. Intake errors are turned into `IntakeFailure` records so the
@@ -216,3 +217,7 @@ class FilterError(StoreError):
 
 class ExportError(ActorgraphError):
     """An export cannot be made: an unknown format, a bad filter value, an output that cannot be written."""
+
+
+class ServeError(ActorgraphError):
+    """The web app cannot listen on its address: the port is taken, or the host is not this machine's."""

@@ -2,9 +2,32 @@
 from __future__ import annotations
 
 import argparse
+import errno
+import socket
 import sys
 
+from ..errors import ServeError
 from ..settings import Settings
+
+
+def listen(host: str, port: int) -> socket.socket:
+    """A socket bound to host:port, or ServeError naming the address (bound before anything is printed)."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except socket.gaierror as exc:
+        raise ServeError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
+    family, kind, proto, _, address = infos[0]
+    sock = socket.socket(family, kind, proto)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind(address)
+    except OSError as exc:
+        sock.close()
+        reason = "the port is in use (another server runs there; pick one with --port)" \
+            if exc.errno == errno.EADDRINUSE else (exc.strerror or str(exc))
+        raise ServeError(f"cannot listen on {host}:{port}: {reason}") from exc
+    sock.set_inheritable(True)
+    return sock
 
 
 def serve(store_path: str, host: str = "127.0.0.1", port: int = 8000, token: str | None = None,
@@ -24,9 +47,10 @@ def serve(store_path: str, host: str = "127.0.0.1", port: int = 8000, token: str
     else:
         allowed = list(dict.fromkeys([host if ":" not in host else f"[{host}]", *LOOPBACK_HOSTS]))
     app = create_app(store_path, token=token, settings=settings, allowed_hosts=allowed)
+    sock = listen(host, port)
     mode = "read-write (POST /api/articles with the token)" if token else "read-only"
     print(f"serving {store_path} {mode} on http://{host}:{port}/", file=sys.stderr, flush=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    uvicorn.Server(uvicorn.Config(app, log_level="warning")).run(sockets=[sock])
 
 
 def cmd_serve(args: argparse.Namespace) -> int:

@@ -46,3 +46,14 @@ def test_serve_on_a_busy_port_is_one_line_and_a_setup_error(store_path):
     assert err.splitlines() == [f"actorgraph: error: cannot listen on 127.0.0.1:{port}: the port is in use "
                                 "(another server runs there; pick one with --port)"]
     assert "serving" not in err
+
+
+def test_an_export_piped_into_a_reader_that_stops_ends_without_a_traceback(store_path):
+    proc = actorgraph("export", "--format", "ftm", "--store", str(store_path))
+    first = proc.stdout.readline()
+    proc.stdout.close()  # what `| head -1` does once it has its line
+    err = proc.stderr.read().decode("utf-8")
+    proc.wait(timeout=120)
+    assert first.startswith(b"{")
+    assert "Traceback" not in err and "BrokenPipeError" not in err, err
+    assert proc.returncode == 141

@@ -174,6 +174,11 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("actorgraph: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # the reader of our output stopped (`| head`): stop quietly, as other command-line tools do;
+        # stdout goes to devnull so that the flush at exit does not raise again
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141  # 128 + SIGPIPE, the status of a tool the pipe ended
 
 
 if __name__ == "__main__":

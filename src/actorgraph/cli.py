@@ -74,11 +74,16 @@ def _summary(ex: Extraction) -> str:
 
 
 def _with_progress(items: Iterator, quiet: bool) -> Iterator:
-    """Yield items; once more than a few have passed, show a progress bar on stderr."""
+    """Yield items; once more than a few have passed, show a progress bar on stderr.
+
+    Only on a terminal: into a log or a pipe a bar writes a carriage-return frame per update, and the
+    per-article lines and the closing summary say the same.
+    """
     bar = None
+    show = not quiet and sys.stderr.isatty()
     try:
         for n, item in enumerate(items, 1):
-            if bar is None and n > PROGRESS_AFTER and not quiet:
+            if bar is None and n > PROGRESS_AFTER and show:
                 from tqdm import tqdm
 
                 bar = tqdm(desc="articles", unit="art", initial=n - 1, file=sys.stderr,

@@ -145,3 +145,12 @@ print("spacy" in sys.modules)
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "False"
+
+
+def test_extract_of_a_missing_file_says_so_without_loading_the_model(tmp_path):
+    # The model takes seconds to load: inputs are read first, and none here holds an article.
+    missing = tmp_path / "nowhere.txt"
+    r = probe(tmp_path, "extract", str(missing), "--out", str(tmp_path / "out"))
+    assert r["code"] == 1
+    assert f"FAIL {missing}: no such file" in r["stderr"]
+    assert not r["spacy"] and not r["pipeline"]

@@ -12,6 +12,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Iterator
+from itertools import chain
 from pathlib import Path
 
 from . import __version__
@@ -96,6 +97,24 @@ def _with_progress(items: Iterator, quiet: bool) -> Iterator:
             bar.close()
 
 
+def _extracted(items: Iterator[Article | IntakeFailure], settings: Settings) -> Iterator[Extraction | IntakeFailure]:
+    """The intake failures up to the first article, then the extraction of the rest.
+
+    spaCy and the model (seconds to load) are loaded once there is an article to extract, so a
+    run whose inputs are all missing or unreadable says so at once; a missing model or a bad
+    registry still fails before any extraction.
+    """
+    for item in items:
+        if isinstance(item, IntakeFailure):
+            yield item
+            continue
+        from .extraction import extract_stream, load_resources
+
+        load_resources(settings)  # fail early, once, on a missing model or a bad registry
+        yield from extract_stream(chain([item], items), settings)
+        return
+
+
 def _say(bar, line: str) -> None:
     if bar is not None:
         bar.write(line, file=sys.stderr)
@@ -104,12 +123,10 @@ def _say(bar, line: str) -> None:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from .export import to_contract
-    from .extraction import extract_stream, load_resources
+    from .export.contract import to_contract
     from .intake import read_articles
 
     settings = _settings(args)
-    load_resources(settings)  # fail early, once, on a missing model or a bad registry
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     names = _Outputs(out)
@@ -118,7 +135,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
         from .extraction.explain import explain
     ok = failed = 0
     started = time.perf_counter()
-    stream = extract_stream(read_articles(args.inputs, settings), settings)
+    stream = _extracted(iter(read_articles(args.inputs, settings)), settings)
     for item, bar in _with_progress(stream, args.quiet):
         if isinstance(item, IntakeFailure):
             failed += 1

@@ -11,6 +11,7 @@ import sys
 
 from .errors import ExportError
 from .settings import Settings
+from .wording import counted
 
 # The formats, written out for the parser so that `actorgraph --help` does not import the
 # export package (DuckDB, the store, the questions); tests/test_cli_imports.py checks that they
@@ -30,8 +31,18 @@ def cmd_export(args: argparse.Namespace) -> int:
     filters.check()  # a bad filter is named before the store is opened
     with Store.open(settings.store, create=False) as store:
         report = export_store(store, args.format, args.out, filters, settings.registry)
-    sizes = ", ".join(f"{n} {kind}" for kind, n in report.selected.items())
-    print(f"exported {report.records} {args.format} records ({sizes}) -> {report.out}", file=sys.stderr)
+    sizes = ", ".join(counted(n, kind.removesuffix("s")) for kind, n in report.written.items())
+    print(f"exported {counted(report.records, f'{args.format} record')} ({sizes}) -> {report.out}", file=sys.stderr)
+    if report.left_out:
+        cannot = ", ".join(counted(n, kind.removesuffix("s")) for kind, n in report.left_out.items()
+                           if kind in report.selected)
+        filtered = ", ".join(counted(n, kind.removesuffix("s")) for kind, n in report.left_out.items()
+                             if kind not in report.selected)
+        if cannot:
+            print(f"left out: {cannot} (the {args.format} format cannot hold them; see docs/interop.md)",
+                  file=sys.stderr)
+        if filtered:
+            print(f"left out: {filtered} (not asked for by --certainty)", file=sys.stderr)
     return 0
 
 

@@ -78,3 +78,24 @@ def test_registry_import_names_malformed_lines_and_exits_1(tmp_path):
 def test_hops_without_an_actor_is_named(store_path):
     proc = run("export", "-f", "ftm", "--store", str(store_path), "--hops", "2")
     assert proc.returncode == 2 and b"--hops" in proc.stderr and b"--actor" in proc.stderr
+
+
+def test_the_summary_counts_what_the_format_holds_and_names_what_it_cannot(store_path):
+    # The store holds one quote and one casualty figure: FtM has no schema for either.
+    proc = run("export", "--format", "ftm", "--store", str(store_path), "-o", os.devnull)
+    assert proc.returncode == 0, proc.stderr
+    summary, left_out = proc.stderr.decode("utf-8").splitlines()
+    assert "quote" not in summary and "figure" not in summary
+    assert "1 event," in summary  # one, not "1 events"
+    assert left_out == "left out: 1 quote, 1 figure (the ftm format cannot hold them; see docs/interop.md)"
+    proc = run("export", "--format", "csv", "--store", str(store_path), "-o", str(store_path.parent / "csv"))
+    assert b"1 quote, 1 figure" in proc.stderr and b"left out" not in proc.stderr
+
+
+def test_a_denial_kept_out_by_the_certainty_filter_is_said(store_path):
+    # "Hezbollah denied that it trained Asa'ib Ahl al-Haq": one negated statement in the store.
+    proc = run("export", "--format", "gexf", "--store", str(store_path), "-o", os.devnull, "--certainty", "asserted")
+    assert proc.returncode == 0, proc.stderr
+    assert b"left out: 1 negated statement (not asked for by --certainty)" in proc.stderr
+    proc = run("export", "--format", "gexf", "--store", str(store_path), "-o", os.devnull)
+    assert b"negated" not in proc.stderr

@@ -27,6 +27,12 @@ from .selection import Filters, Selection, select
 FILE_FORMATS = {"ftm": "text", "gexf": "bytes", "graphml": "bytes"}  # format -> how its file is written
 FOLDER_FORMATS = ("neo4j", "csv", "parquet")
 FORMATS = (*FILE_FORMATS, *FOLDER_FORMATS)
+# The record kinds of a selection each format holds (docs/interop.md): FtM has no schema for a
+# quote or a figure, and the network formats hold actors and relations only.
+ALL_KINDS = ("actors", "statements", "events", "quotes", "figures", "articles")
+HOLDS: dict[str, tuple[str, ...]] = {"ftm": ("actors", "statements", "events", "articles"),
+                                     "gexf": ("actors", "statements"), "graphml": ("actors", "statements"),
+                                     "neo4j": ALL_KINDS, "csv": ALL_KINDS, "parquet": ALL_KINDS}
 
 
 @dataclass
@@ -37,6 +43,8 @@ class ExportReport:
     out: str  # the file or folder, "-" for standard output
     records: int  # entities (ftm), nodes plus edges (gexf, graphml), rows (the others)
     selected: dict[str, int] = field(default_factory=dict)  # the selection's size by kind
+    written: dict[str, int] = field(default_factory=dict)  # of those, the kinds the format holds
+    left_out: dict[str, int] = field(default_factory=dict)  # what the format cannot hold, or the filters left out
 
 
 def _writer(fmt: str, registry_files: Sequence[str]) -> Callable[[Selection, IO], int]:
@@ -105,4 +113,8 @@ def export_store(store: Store, fmt: str, out: str | None = None, filters: Filter
         raise ExportError(f"unknown export format {fmt!r}; known: {', '.join(FORMATS)}")
     with select(store, filters) as selection:
         n = _file(selection, fmt, out, registry_files) if fmt in FILE_FORMATS else _folder(selection, fmt, out)
-        return ExportReport(fmt, out or "-", n, dict(selection.counts))
+        counts = dict(selection.counts)
+        left_out = {kind: counts[kind] for kind in ALL_KINDS if kind not in HOLDS[fmt] and counts.get(kind)}
+        left_out.update({k: v for k, v in selection.left_out.items() if v})
+        return ExportReport(fmt, out or "-", n, counts, {k: v for k, v in counts.items() if k in HOLDS[fmt]},
+                            left_out)

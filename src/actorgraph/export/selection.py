@@ -12,7 +12,7 @@ date is its own, else its article's, and `--until 2024-07` keeps all of July.
 from __future__ import annotations
 
 from collections import defaultdict, deque
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..errors import ExportError, FilterError
 from ..query import find_actor
@@ -121,6 +121,7 @@ class Selection:
     store: Store
     filters: Filters
     counts: dict[str, int] = field(default_factory=dict)
+    left_out: dict[str, int] = field(default_factory=dict)  # e.g. "negated statements": the filters kept them out
 
     def sql(self, kind: str) -> str:
         return KIND_SQL[kind]
@@ -194,6 +195,12 @@ def select(store: Store, filters: Filters = Filters()) -> Selection:
     else:
         actors = {a for (a,) in store.rows("SELECT id FROM actors")}
 
+    left_out: dict[str, int] = {}
+    if sf.certainty and "negated" not in sf.certainty:  # say how many denials the filter kept out
+        cond, params = replace(sf, certainty=("negated",)).conditions("s", date_sql=item_date("s"))
+        denied = store.rows(f"SELECT s.subject, s.object FROM statements s {articles}{_where(cond)}", params)
+        left_out["negated statements"] = sum(1 for s, o in denied if not f.actor or s in actors or o in actors)
+
     conn.execute("CREATE OR REPLACE TEMP TABLE x_statements (id VARCHAR PRIMARY KEY)")
     conn.execute("CREATE OR REPLACE TEMP TABLE x_actors (id VARCHAR PRIMARY KEY)")
     store.insert("x_statements", sorted({(sid,) for sid, _, _ in statements}))
@@ -245,6 +252,7 @@ def select(store: Store, filters: Filters = Filters()) -> Selection:
         conn.execute("CREATE OR REPLACE TEMP TABLE x_articles AS SELECT id FROM articles")
 
     selection = Selection(store, filters)
+    selection.left_out = left_out
     for kind in ("actors", "statements", "events", "quotes", "figures", "articles"):
         selection.counts[kind] = store.value(f"SELECT count(*) FROM x_{kind}")
     return selection

@@ -19,6 +19,7 @@ from . import __version__
 from .errors import ActorgraphError
 from .model import Article, Extraction, IntakeFailure
 from .settings import Settings
+from .wording import counted
 from .export_cli import add_export_commands
 from .store_cli import add_store_commands
 from .news_cli import add_news_commands
@@ -68,10 +69,11 @@ class _Outputs:
 
 def _summary(ex: Extraction) -> str:
     kinds = Counter(a.type for a in ex.actors)
-    parts = ", ".join(f"{kinds[k]} {k}" for k in ("person", "organization", "country", "location") if kinds[k])
-    return (f"ok   {ex.article.source}: {len(ex.article.text)} chars, {len(ex.actors)} actors"
-            f"{f' ({parts})' if parts else ''}, {len(ex.relations)} relations, {len(ex.events)} events, "
-            f"{len(ex.quotes)} quotes, {len(ex.figures)} figures")
+    parts = ", ".join(counted(kinds[k], k) for k in ("person", "organization", "country", "location") if kinds[k])
+    return (f"ok   {ex.article.source}: {counted(len(ex.article.text), 'char')}, {counted(len(ex.actors), 'actor')}"
+            f"{f' ({parts})' if parts else ''}, {counted(len(ex.relations), 'relation')}, "
+            f"{counted(len(ex.events), 'event')}, {counted(len(ex.quotes), 'quote')}, "
+            f"{counted(len(ex.figures), 'figure')}")
 
 
 def _with_progress(items: Iterator, quiet: bool) -> Iterator:

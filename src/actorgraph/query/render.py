@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import textwrap
 
+from ..wording import counted
+
 WIDTH = 100
 
 
@@ -21,21 +23,36 @@ def _actor(a: dict) -> str:
     return f"{a['name']} ({a['type']}{', ' + ids if ids else ''}) [{a['id']}]"
 
 
+def _denial(e: dict) -> str:
+    """The mark of an edge that sources deny: every one of them (NEGATED), or some (CONTRADICTED)."""
+    if e["contradicted"]:
+        return "  CONTRADICTED"
+    denied = e["certainty"].get("negated", 0)
+    if denied and denied == sum(e["certainty"].values()):
+        return "  NEGATED (every source says it is not so)"
+    return f"  ({denied} negated)" if denied else ""
+
+
+def _what(item: dict) -> str:
+    """A timeline item, marked when its source says it is not so."""
+    return f"NOT: {item['what']}" if item.get("certainty") == "negated" else item["what"]
+
+
 def render_show(r: dict) -> str:
     lines = [_actor(r["actor"])]
     art = r["articles"]
-    lines.append(f"  in {art['count']} articles" + (f", published {art['first']} .. {art['last']}" if art["first"] else ""))
+    lines.append(f"  in {counted(art['count'], 'article')}" + (f", published {art['first']} .. {art['last']}" if art["first"] else ""))
     if r["aliases"]:
         lines.append("  also: " + "; ".join(r["aliases"]))
     lines.append("  merged from:")
-    lines += [f"    {m['name']!r}: {m['reason']} ({m['articles']} articles)" for m in r["resolution"]]
+    lines += [f"    {m['name']!r}: {m['reason']} ({counted(m['articles'], 'article')})" for m in r["resolution"]]
     for predicate, edges in r["relations"].items():
         lines.append(f"  {predicate}:")
         for e in edges:
             arrow = f"-> {e['other']['name']}" if e["direction"] == "out" else f"<- {e['other']['name']}"
-            flag = "  CONTRADICTED" if e["contradicted"] else ""
+            flag = _denial(e) if e["contradicted"] or e["certainty"].get("negated") == e["statements"] else ""
             dates = f", {e['first_date']}..{e['last_date']}" if e["first_date"] else ""
-            lines.append(f"    {arrow}  ({e['sources']} sources, {_certainty(e['certainty'])}{dates}){flag}")
+            lines.append(f"    {arrow}  ({counted(e['sources'], 'source')}, {_certainty(e['certainty'])}{dates}){flag}")
             lines += [f"        \"{_clip(s['sentence'])}\" [{s['source']}, {s['certainty']}]" for s in e["evidence"]]
     if r.get("contradicted"):
         lines.append("  CONTRADICTED (some sources state it, others deny it; see `actorgraph evidence`):")
@@ -55,7 +72,7 @@ def render_show(r: dict) -> str:
             lines += [f"    {fmt(i)}" for i in items]
     if r["timeline"]:
         lines.append("  timeline:")
-        lines += [f"    {i['date'] or '?':<10}  {i['kind']:<8} {_clip(i['what'], 70)}" for i in r["timeline"][:30]]
+        lines += [f"    {i['date'] or '?':<10}  {i['kind']:<8} {_clip(_what(i), 70)}" for i in r["timeline"][:30]]
     return "\n".join(lines)
 
 
@@ -65,8 +82,8 @@ def render_neighbors(r: dict) -> str:
         lines.append("  no relation yet")
     for e in r["neighbors"]:
         arrow = "->" if e["direction"] == "out" else "<-"
-        lines.append(f"  {e['predicate']:<16} {arrow} {e['other']['name']:<40} {e['sources']:>3} sources"
-                     f"{'  CONTRADICTED' if e['contradicted'] else ''}")
+        lines.append(f"  {e['predicate']:<16} {arrow} {e['other']['name']:<40} {counted(e['sources'], 'source'):>11}"
+                     f"{_denial(e)}")
     return "\n".join(lines)
 
 
@@ -75,7 +92,8 @@ def render_where(r: dict) -> str:
     if not r["places"]:
         lines.append("  no place known")
     for p in r["places"]:
-        lines.append(f"  {p['place']['name']:<30} {p['how']:<20} {p['sources']:>3} sources  {p['first_date'] or ''}")
+        lines.append(f"  {p['place']['name']:<30} {p['how']:<20} {counted(p['sources'], 'source'):>11}  "
+                     f"{p['first_date'] or ''}")
         if p["sentence"]:
             lines.append(f"      \"{_clip(p['sentence'])}\"")
     return "\n".join(lines)
@@ -89,7 +107,7 @@ def render_timeline(r: dict) -> str:
     if not r["timeline"]:
         lines.append("  nothing dated or stated yet")
     for i in r["timeline"]:
-        lines.append(f"  {i['date'] or '?':<10}  {i['kind']:<8} {_clip(i['what'], 60)}  [{i['source']}]")
+        lines.append(f"  {i['date'] or '?':<10}  {i['kind']:<8} {_clip(_what(i), 60)}  [{i['source']}]")
     return "\n".join(lines)
 
 
@@ -100,7 +118,8 @@ def render_evidence(r: dict) -> str:
             return (f"{head}: no statement in the store; no relation at all has predicate {r['predicate']!r} "
                     f"(the store has: {', '.join(r['predicates_in_store'])})")
         return f"{head}: no statement in the store"
-    lines = [f"{head}: {r['statements']} statements from {r['sources']} sources ({_certainty(r['certainty'])})"
+    lines = [f"{head}: {counted(r['statements'], 'statement')} from {counted(r['sources'], 'source')} "
+             f"({_certainty(r['certainty'])})"
              + ("  CONTRADICTED: some sources deny it" if r["contradicted"] else "")]
     if len(r["evidence"]) < r["statements"]:
         lines.append(f"  showing {len(r['evidence'])} (the earliest that state it and that deny it); --limit for more")
@@ -120,14 +139,14 @@ def render_path(r: dict) -> str:
     if not r["chains"]:
         hint = "; try --direction any" if r["direction"] != "any" else ""
         return f"{head}: no chain found{hint}"
-    lines = [f"{head}: {len(r['chains'])} shortest chain(s), {how[r['followed']]} {r['source']['name']}"]
+    lines = [f"{head}: {counted(len(r['chains']), 'shortest chain')}, {how[r['followed']]} {r['source']['name']}"]
     for n, chain in enumerate(r["chains"], 1):
         lines.append(f"  chain {n}: " + " — ".join(chain["actors"]))
         for h in chain["hops"]:
-            more = f", {len(h['alternatives'])} more relation(s) on this hop" if h["alternatives"] else ""
+            more = f", {counted(len(h['alternatives']), 'more relation')} on this hop" if h["alternatives"] else ""
             flag = "  CONTRADICTED" if h.get("contradicted") else ""
             lines.append(f"    {h['subject']} --{h['predicate']}--> {h['object']}  "
-                         f"[{h.get('sources') or 0} source(s); {h.get('source')}, {h.get('certainty')}{more}]{flag}")
+                         f"[{counted(h.get('sources') or 0, 'source')}; {h.get('source')}, {h.get('certainty')}{more}]{flag}")
             lines += textwrap.wrap(f"\"{' '.join((h.get('sentence') or '').split())}\"", WIDTH,
                                    initial_indent=" " * 8, subsequent_indent=" " * 9)
     return "\n".join(lines)
@@ -135,7 +154,8 @@ def render_path(r: dict) -> str:
 
 def render_search(r: dict) -> str:
     lines = [f"actors matching {r['text']!r}:"]
-    lines += [f"  {a['name']} ({a['type']}, {a['articles']} articles) [{a['id']}]" for a in r["actors"]] or ["  none"]
+    lines += [f"  {a['name']} ({a['type']}, {counted(a['articles'], 'article')}) [{a['id']}]"
+              for a in r["actors"]] or ["  none"]
     if r["statements"]:
         lines.append("statements:")
         lines += [f"  {s['subject']} {s['predicate']} {s['object']}: \"{_clip(s['sentence'], 70)}\" [{s['source']}]"
@@ -152,7 +172,8 @@ def render_stats(r: dict) -> str:
     lines.append("  actors by type: " + ", ".join(f"{n} {t}" for t, n in r["actors_by_type"].items()))
     if r["most_connected"]:
         lines.append("  most connected:")
-        lines += [f"    {a['name']:<40} {a['neighbors']:>4} neighbours {a['statements']:>5} sources" for a in r["most_connected"]]
+        lines += [f"    {a['name']:<40} {counted(a['neighbors'], 'neighbour'):>15} {counted(a['statements'], 'source'):>13}"
+                  for a in r["most_connected"]]
     lines.append("  most cited:")
-    lines += [f"    {a['name']:<40} {a['articles']:>5} articles" for a in r["most_cited"]]
+    lines += [f"    {a['name']:<40} {counted(a['articles'], 'article'):>14}" for a in r["most_cited"]]
     return "\n".join(lines)

@@ -124,11 +124,14 @@ print("spacy" in sys.modules)
 def test_the_parser_constants_are_those_of_the_library():
     from actorgraph import export, query
     from actorgraph.export_cli import FORMATS
+    from actorgraph.flags import PREDICATES
+    from actorgraph.ontology import ontology
     from actorgraph.store_cli import PATH_DIRECTIONS, PATH_PREDICATES
 
     assert PATH_PREDICATES == tuple(query.DEFAULT_PREDICATES)
     assert PATH_DIRECTIONS == tuple(query.DIRECTIONS)
     assert FORMATS == tuple(export.FORMATS)
+    assert PREDICATES == tuple(ontology())
 
 
 def test_the_read_only_web_app_does_not_import_spacy(store):

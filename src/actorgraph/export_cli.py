@@ -10,6 +10,7 @@ import argparse
 import sys
 
 from .errors import ExportError
+from .flags import certainty_flag, date_flags, predicate_flag, store_flags
 from .settings import Settings
 from .wording import counted
 
@@ -76,19 +77,16 @@ def add_export_commands(sub: argparse._SubParsersAction) -> None:
                    help="the file (ftm, gexf, graphml; standard output when left out) or folder (neo4j, csv, parquet)")
     p.add_argument("--actor", default=None, metavar="NAME", help="only this actor's neighbourhood (name, alias or id)")
     p.add_argument("--hops", type=int, default=None, metavar="N", help="how far from --actor, in relations (default 1)")
-    p.add_argument("--predicate", action="append", default=None, metavar="P",
-                   help="only relations with this predicate; may be repeated")
-    p.add_argument("--certainty", action="append", default=None, metavar="C",
-                   help="only statements of this certainty (asserted, reported, uncertain, negated); may be repeated")
-    p.add_argument("--since", default=None, metavar="DATE", help="only items dated on or after (ISO)")
-    p.add_argument("--until", default=None, metavar="DATE", help="only items dated on or before (ISO)")
+    predicate_flag(p, "only relations with this predicate")
+    certainty_flag(p)
+    date_flags(p, "statements, events, quotes and figures")
     p.add_argument("--registry", action="append", metavar="FILE",
                    help="a registry file the store was built with; actors imported from FtM keep their FtM ids")
-    p.add_argument("--store", default=None, metavar="FILE", help="the store file (default actorgraph.duckdb)")
-    p.add_argument("--config", default=None, metavar="FILE", help="settings file (TOML)")
+    store_flags(p, json_flag=False)
     p.set_defaults(func=cmd_export)
 
-    reg = sub.add_parser("registry", help="manage the actor registry (import known actors)")
+    reg = sub.add_parser("registry", help="manage the actor registry (import known actors)",
+                         description="Manage the actor registry: the known actors that extraction resolves names to.")
     reg_sub = reg.add_subparsers(dest="registry_command", required=True)
     p = reg_sub.add_parser("import", help="add the people and organizations of a FollowTheMoney file as known actors",
                            description="Read FtM entities (JSON lines, plain or .gz, e.g. an OpenSanctions export) "

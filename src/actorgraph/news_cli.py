@@ -12,7 +12,8 @@ import sys
 import time
 
 from .errors import ConfigError
-from .store_cli import _settings, _store_flags, fetch_flags, say_item, web_summary
+from .flags import store_flags
+from .store_cli import _settings, fetch_flags, say_item, web_summary
 
 _INTERVAL = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$")
 _UNITS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
@@ -62,5 +63,5 @@ def add_news_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--quiet", "-q", action="store_true", help="no per-article lines")
     p.add_argument("--batch-size", type=int, default=None, metavar="N", help="articles per commit (default 32)")
     fetch_flags(p)
-    _store_flags(p, json_flag=False)
+    store_flags(p, json_flag=False)
     p.set_defaults(func=cmd_watch)

@@ -11,6 +11,8 @@ import json
 import sys
 from collections.abc import Callable
 
+from .flags import (ACTOR_HELP, PREDICATE_LIST, certainty_flag, date_flags, limit_flag, model_flags,
+                    predicate_flag, store_flags)
 from .model import IntakeFailure
 from .settings import Settings
 
@@ -158,13 +160,6 @@ def _question(fn_name: str, *names: str, **options) -> Callable:
     return run
 
 
-def _store_flags(p: argparse.ArgumentParser, *, json_flag: bool = True) -> None:
-    p.add_argument("--store", default=None, metavar="FILE", help="the store file (default actorgraph.duckdb)")
-    p.add_argument("--config", default=None, metavar="FILE", help="settings file (TOML)")
-    if json_flag:
-        p.add_argument("--json", action="store_true", help="print the answer as JSON")
-
-
 def add_store_commands(sub: argparse._SubParsersAction) -> None:
     """Add ingest, failures, merge, split, decisions and the questions to the `actorgraph` parser."""
     p = sub.add_parser("ingest", help="extract articles and store them in the graph (idempotent, incremental)",
@@ -176,90 +171,106 @@ def add_store_commands(sub: argparse._SubParsersAction) -> None:
                    help="a file of article URLs, one a line: fetch and store the new ones; may be repeated")
     p.add_argument("--retry-failed", action="store_true", help="read again the inputs of recorded failures (and fetch again the pages whose failure "
                         "may pass: 5xx, timeouts, unreachable hosts)")
-    p.add_argument("--workers", "-j", type=int, default=None, metavar="N", help="worker processes (default 1)")
-    p.add_argument("--batch-size", type=int, default=None, metavar="N",
-                   help="articles per nlp.pipe batch and per commit to the store (default 32)")
-    p.add_argument("--model", default=None, help="spaCy pipeline to load")
-    p.add_argument("--registry", action="append", metavar="FILE", help="an extra actor registry file; may be repeated")
+    model_flags(p, batch="articles per nlp.pipe batch and per commit to the store")
     p.add_argument("--quiet", "-q", action="store_true", help="no per-article lines")
     fetch_flags(p)
-    _store_flags(p, json_flag=False)
+    store_flags(p, json_flag=False)
     p.set_defaults(func=cmd_ingest)
 
-    p = sub.add_parser("failures", help="list the inputs that failed, with reason and error class")
-    _store_flags(p)
+    p = sub.add_parser("failures", help="list the inputs that failed, with reason and error class",
+                       description="List the inputs that could not be read, extracted or stored, with the reason, "
+                                   "the error class and the number of attempts; `ingest --retry-failed` reads them "
+                                   "again.")
+    store_flags(p)
     p.set_defaults(func=cmd_failures)
-    p = sub.add_parser("merge", help="merge actor OTHER into KEEP, now and on later ingests")
-    p.add_argument("keep", metavar="KEEP")
-    p.add_argument("other", metavar="OTHER")
+    p = sub.add_parser("merge", help="merge actor OTHER into KEEP, now and on later ingests",
+                       description="Make two actors one: OTHER's articles, names and ids join KEEP. The decision "
+                                   "is kept and applied to later ingests.")
+    p.add_argument("keep", metavar="KEEP", help=f"the actor that stays ({ACTOR_HELP})")
+    p.add_argument("other", metavar="OTHER", help=f"the actor merged into KEEP and gone ({ACTOR_HELP})")
     p.add_argument("--note", default=None, help="why (kept with the decision)")
-    _store_flags(p, json_flag=False)
+    store_flags(p, json_flag=False)
     p.set_defaults(func=cmd_merge)
-    p = sub.add_parser("split", help="make the mentions of ACTOR called NAME a separate actor, now and later")
-    p.add_argument("actor", metavar="ACTOR")
-    p.add_argument("name", metavar="NAME")
+    p = sub.add_parser("split", help="make the mentions of ACTOR called NAME a separate actor, now and later",
+                       description="Move the articles that call ACTOR by NAME to a new actor named NAME, and pin "
+                                   "NAME to it so later ingests send it there.")
+    p.add_argument("actor", metavar="ACTOR", help=f"the actor to split ({ACTOR_HELP})")
+    p.add_argument("name", metavar="NAME", help="the name whose mentions become a new actor")
     p.add_argument("--note", default=None, help="why (kept with the decision)")
-    _store_flags(p, json_flag=False)
+    store_flags(p, json_flag=False)
     p.set_defaults(func=cmd_split)
-    p = sub.add_parser("decisions", help="list the merges and splits made by hand")
-    _store_flags(p)
+    p = sub.add_parser("decisions", help="list the merges and splits made by hand",
+                       description="List the decisions made by hand (merge, split) in the order "
+                                   "they were made; each is applied again to later ingests.")
+    store_flags(p)
     p.set_defaults(func=cmd_decisions)
 
-    for name, helptext in (
-        ("show", "an actor's profile: aliases, ids, relations with sources, timeline"),
-        ("neighbors", "the actors linked to an actor"),
-        ("where", "the places an actor operates in, is based in or targeted"),
-        ("timeline", "everything dated about an actor"),
+    for name, helptext, description in (
+        ("show", "an actor's profile: aliases, ids, relations with sources, timeline",
+         "An actor's profile: its names and ids, how its spellings were merged, its relations by predicate "
+         "with the sentences that state or deny them, and its latest events, quotes and figures."),
+        ("neighbors", "the actors linked to an actor",
+         "The actors linked to an actor by a relation either way, with the predicate, direction and number "
+         "of sources; an edge its sources deny is marked NEGATED, one some deny CONTRADICTED."),
+        ("where", "the places an actor operates in, is based in or targeted",
+         "The places an actor operates in, is based in or targeted, and where its events happened."),
+        ("timeline", "everything dated about an actor",
+         "Everything stated about an actor in date order (undated last): relations, events, quotes, figures."),
     ):
-        p = sub.add_parser(name, help=helptext)
-        p.add_argument("name", metavar="NAME", help="a name, alias or actor id")
+        p = sub.add_parser(name, help=helptext, description=description)
+        p.add_argument("name", metavar="NAME", help=f"the actor ({ACTOR_HELP})")
         if name == "neighbors":
-            p.add_argument("--predicate", action="append", default=None, help="only this predicate; may be repeated")
+            predicate_flag(p, "only relations with this predicate")
             p.set_defaults(func=_question(name, "name", predicates="predicate"))
         elif name == "timeline":
-            p.add_argument("--limit", type=int, default=200, metavar="N", help="the latest N items (default 200)")
+            limit_flag(p, 200, "the latest N items")
             p.set_defaults(func=_question(name, "name", limit="limit"))
         elif name == "show":
-            p.add_argument("--items", type=int, default=20, metavar="N",
-                           help="the latest N events, quotes and figures (default 20)")
-            p.set_defaults(func=_question(name, "name", items="items"))
+            limit_flag(p, 20, "the latest N events, quotes and figures", old="--items")
+            p.set_defaults(func=_question(name, "name", items="limit"))
         else:
             p.set_defaults(func=_question(name, "name"))
-        _store_flags(p)
+        store_flags(p)
 
-    p = sub.add_parser("path", help="the chains of relations linking two actors, a sentence per hop")
-    p.add_argument("source", metavar="A")
-    p.add_argument("target", metavar="B")
-    p.add_argument("--predicate", action="append", default=None,
-                   help=f"follow this predicate; may be repeated (default {', '.join(PATH_PREDICATES)})")
-    p.add_argument("--certainty", action="append", default=None,
-                   help="only statements of this certainty (asserted, reported, uncertain, negated); may be repeated "
-                        "(default: all but negated)")
-    p.add_argument("--since", default=None, metavar="DATE", help="only statements dated on or after (ISO)")
-    p.add_argument("--until", default=None, metavar="DATE", help="only statements dated on or before (ISO)")
+    p = sub.add_parser("path", help="the chains of relations linking two actors, a sentence per hop",
+                       description="The shortest chains of relations from actor A to actor B, each hop with the "
+                                   "sentence that states it. Chains follow command and support down from A, else "
+                                   "up (--direction); edges only denied are not followed unless asked for.")
+    p.add_argument("source", metavar="A", help=f"where the chain starts ({ACTOR_HELP})")
+    p.add_argument("target", metavar="B", help=f"where the chain ends ({ACTOR_HELP})")
+    p.add_argument("--predicate", action="append", default=None, metavar="P",
+                   help=f"follow this predicate; may be repeated ({PREDICATE_LIST}; "
+                        f"default {', '.join(PATH_PREDICATES)})")
+    certainty_flag(p, default="all but negated")
+    date_flags(p)
     p.add_argument("--direction", choices=PATH_DIRECTIONS, default="auto",
                    help="down: A above B (A commands, leads, founded, supports ... B, or B is member_of/part_of A); "
                         "up: A below B; auto: down, else up (default); any: edges either way")
     p.add_argument("--max-hops", type=int, default=6, metavar="N", help="longest chain searched (default 6)")
-    p.add_argument("--limit", type=int, default=5, metavar="N", help="chains shown (default 5)")
-    _store_flags(p)
+    limit_flag(p, 5, "chains shown")
+    store_flags(p)
     p.set_defaults(func=_question("path", "source", "target", predicates="predicate",
                                   certainty="certainty", since="since", until="until", direction="direction", max_hops="max_hops",
                                   limit="limit"))
-    p = sub.add_parser("evidence", help="every statement of one relation, contradictions flagged")
-    p.add_argument("subject", metavar="A")
-    p.add_argument("predicate", metavar="PREDICATE")
-    p.add_argument("object", metavar="B")
-    p.add_argument("--limit", type=int, default=100, metavar="N",
-                   help="at most N statements that state it and N that deny it (default 100)")
-    _store_flags(p)
+    p = sub.add_parser("evidence", help="every statement of one relation, contradictions flagged",
+                       description="Every statement of one relation A PREDICATE B (either way for a symmetric "
+                                   "predicate), with its sentence, source, date and certainty; an edge some "
+                                   "sources deny is flagged CONTRADICTED. The " + PREDICATE_LIST + ".")
+    p.add_argument("subject", metavar="A", help=f"the subject ({ACTOR_HELP})")
+    p.add_argument("predicate", metavar="PREDICATE", help=f"the relation ({PREDICATE_LIST})")
+    p.add_argument("object", metavar="B", help=f"the object ({ACTOR_HELP})")
+    limit_flag(p, 100, "at most N statements that state it and N that deny it")
+    store_flags(p)
     p.set_defaults(func=_question("evidence", "subject", "predicate", "object",
                                   limit="limit"))
-    p = sub.add_parser("search", help="actors, sentences and quotes containing TEXT")
-    p.add_argument("text", metavar="TEXT")
-    p.add_argument("--limit", type=int, default=20, metavar="N", help="results per kind (default 20)")
-    _store_flags(p)
+    p = sub.add_parser("search", help="actors, sentences and quotes containing TEXT",
+                       description="Actors whose name or alias, and sentences and quotes whose text, contain TEXT.")
+    p.add_argument("text", metavar="TEXT", help="the words to look for (case and accents ignored)")
+    limit_flag(p, 20, "results per kind")
+    store_flags(p)
     p.set_defaults(func=_question("search", "text", limit="limit"))
-    p = sub.add_parser("stats", help="counts, and the most connected and most cited actors")
-    _store_flags(p)
+    p = sub.add_parser("stats", help="counts, and the most connected and most cited actors",
+                       description="The store's counts of articles, actors, relations, events, quotes and "
+                                   "figures, and its most connected and most cited actors.")
+    store_flags(p)
     p.set_defaults(func=_question("stats"))

@@ -10,7 +10,7 @@ import pytest
 from graph_articles import chain_articles
 
 from actorgraph import query
-from actorgraph.errors import AmbiguousActorError, EmptyStoreError, UnknownActorError
+from actorgraph.errors import AmbiguousActorError, EmptyStoreError, FilterError, UnknownActorError
 from actorgraph.store import Store, add_extraction
 
 
@@ -165,9 +165,13 @@ def test_show_surfaces_a_contradiction_in_text_and_json(store_path):
 def test_evidence_limits_each_side_and_names_an_unknown_predicate(store):
     ev = query.evidence(store, "Hezbollah", "supports", "Asaib Ahl al-Haq", limit=1)
     assert ev["statements"] == 2 and {s["certainty"] for s in ev["evidence"]} == {"asserted", "negated"}
+    # a word that is no predicate is an error naming the valid ones (the CLI exits 2 on it) ...
+    with pytest.raises(FilterError, match=r"predicate 'backs' is not one of .*supports"):
+        query.evidence(store, "Hezbollah", "backs", "Asaib Ahl al-Haq")
+    # ... and a predicate no relation of the store has says so, with those it has
     from actorgraph.query.render import render_evidence
-    text = render_evidence(query.evidence(store, "Hezbollah", "backs", "Asaib Ahl al-Haq"))
-    assert "no relation at all has predicate 'backs'" in text and "supports" in text
+    text = render_evidence(query.evidence(store, "Hezbollah", "opposes", "Asaib Ahl al-Haq"))
+    assert "no relation at all has predicate 'opposes'" in text and "supports" in text
 
 
 def test_a_spelling_never_stored_finds_the_actor_it_sounds_like_word_by_word(tmp_path):

@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..store import Store, relation_id
+from .filters import statement_filters
 from .lookup import ActorRef, find_actor
 
 SYMMETRIC = frozenset({"met_with", "allied_with", "associated_with"})
@@ -194,6 +195,7 @@ def show(store: Store, name: str, items: int = SHOW_ITEMS) -> dict:
 
 def neighbors(store: Store, name: str, predicates: list[str] | None = None) -> dict:
     """The actors linked to one actor, with the predicate, direction and number of sources."""
+    statement_filters(predicates)  # an unknown predicate is an error naming the known ones
     actor = find_actor(store, name)
     return {"actor": actor.as_dict(), "neighbors": _edges(store, actor.id, predicates)}
 
@@ -230,6 +232,7 @@ def evidence(store: Store, subject: str, predicate: str, object_: str, limit: in
 
     With `limit`, the earliest `limit` statements that state it and as many that deny it.
     """
+    statement_filters([predicate])  # an unknown predicate is an error naming the known ones, not "no statement"
     a, b = find_actor(store, subject), find_actor(store, object_)
     ids = [relation_id(a.id, predicate, b.id)]
     if predicate in SYMMETRIC:

@@ -7,6 +7,7 @@ import socket
 import sys
 
 from ..errors import ServeError
+from ..flags import store_flags
 from ..settings import Settings
 
 
@@ -69,10 +70,10 @@ def add_serve_command(sub: argparse._SubParsersAction) -> None:
                        description="Serve the store as web pages and a JSON API (OpenAPI at /openapi.json). "
                                    "Read-only unless --token is given; then POST /api/articles ingests an "
                                    "article sent with `Authorization: Bearer TOKEN`.")
-    p.add_argument("--store", default=None, metavar="FILE", help="the store file (default actorgraph.duckdb)")
-    p.add_argument("--host", default="127.0.0.1",
+    p.add_argument("--host", default="127.0.0.1", metavar="HOST",
                    help="address to listen on (default 127.0.0.1, this machine only; requests must name it or localhost)")
-    p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
-    p.add_argument("--token", default=None, help="allow ingest from the browser with this secret (12+ characters)")
-    p.add_argument("--config", default=None, metavar="FILE", help="settings file (TOML)")
+    p.add_argument("--port", type=int, default=8000, metavar="N", help="port (default 8000)")
+    p.add_argument("--token", default=None, metavar="SECRET",
+                   help="allow ingest from the browser with this secret (12+ characters)")
+    store_flags(p, json_flag=False)
     p.set_defaults(func=cmd_serve)

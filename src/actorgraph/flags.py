@@ -1,0 +1,77 @@
+"""The flags several commands share: one name, one metavar and one help text per concept.
+
+`actorgraph --help` builds every parser, so this module imports nothing heavy: the ontology's
+predicates are written out here, and tests/test_cli_imports.py checks that they are
+actorgraph.ontology's.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from .model import CERTAINTIES
+from .settings import Settings
+
+PREDICATES = ("leads", "deputy_of", "member_of", "founded", "part_of", "commands", "supports", "allied_with",
+              "opposes", "targeted", "met_with", "based_in", "operates_in", "associated_with")
+PREDICATE_LIST = "predicates: " + ", ".join(PREDICATES)
+ACTOR_HELP = "a name, alias or actor id, as `search` prints them"
+
+
+def store_flags(p: argparse.ArgumentParser, *, json_flag: bool = True) -> None:
+    p.add_argument("--store", default=None, metavar="FILE", help="the store file (default actorgraph.duckdb)")
+    p.add_argument("--config", default=None, metavar="FILE", help="settings file (TOML)")
+    if json_flag:
+        p.add_argument("--json", action="store_true", help="print the answer as JSON")
+
+
+class _Renamed(argparse.Action):
+    """A flag's old name, kept working but hidden from help: it says the new name on stderr."""
+
+    def __init__(self, option_strings, dest, new: str = "", **kw):
+        super().__init__(option_strings, dest, help=argparse.SUPPRESS, **kw)
+        self.new = new
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        print(f"actorgraph: {option_string} is now {self.new}", file=sys.stderr)
+        setattr(namespace, self.dest, values)
+
+
+def limit_flag(p: argparse.ArgumentParser, default: int, what: str, *, old: str | None = None) -> None:
+    """The one flag for how many items a command prints: `--limit N` (an old name kept hidden)."""
+    p.add_argument("--limit", type=int, default=default, metavar="N", help=f"{what} (default {default})")
+    if old:
+        p.add_argument(old, type=int, dest="limit", action=_Renamed, new="--limit", metavar="N")
+
+
+def predicate_flag(p: argparse.ArgumentParser, what: str) -> None:
+    p.add_argument("--predicate", action="append", default=None, metavar="P",
+                   help=f"{what}; may be repeated ({PREDICATE_LIST})")
+
+
+def certainty_flag(p: argparse.ArgumentParser, default: str = "all") -> None:
+    p.add_argument("--certainty", action="append", default=None, metavar="C",
+                   help=f"only statements of this certainty ({', '.join(CERTAINTIES)}); may be repeated "
+                        f"(default: {default})")
+
+
+def date_flags(p: argparse.ArgumentParser, items: str = "statements") -> None:
+    p.add_argument("--since", default=None, metavar="DATE",
+                   help=f"only {items} dated on or after (YYYY, YYYY-MM or YYYY-MM-DD)")
+    p.add_argument("--until", default=None, metavar="DATE",
+                   help=f"only {items} dated on or before (YYYY, YYYY-MM or YYYY-MM-DD)")
+
+
+def model_flags(p: argparse.ArgumentParser, *, batch: str) -> None:
+    """The flags of the commands that extract: workers, batch size, model, registry."""
+    defaults = Settings()
+    p.add_argument("--workers", "-j", type=int, default=None, metavar="N",
+                   help=f"worker processes (default {defaults.workers})")
+    p.add_argument("--batch-size", type=int, default=None, metavar="N", help=f"{batch} (default {defaults.batch_size})")
+    p.add_argument("--model", default=None, metavar="NAME",
+                   help=f"the spaCy pipeline to load, e.g. en_core_web_sm or en_core_web_trf (default {defaults.model})")
+    p.add_argument("--registry", action="append", metavar="FILE",
+                   help="an extra actor registry file (YAML/JSON); may be repeated")
+
+
+ACTOR_HELP = "a name, alias or actor id, as `search` prints them"

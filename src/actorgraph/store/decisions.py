@@ -85,10 +85,17 @@ def split(store: Store, actor_id: str, name: str, note: str = "") -> Decision:
     with store.transaction():
         new_id = new_actor_id(store, type_, name, None)
         create_actor(store, new_id, name, type_, None, None)
+        # A moved mention named by the registry was the registry's actor; it is not, by this decision:
+        # it takes the split name and leaves the registry's name and ids behind.
         store.conn.execute(
-            "UPDATE article_actors SET actor_id = ?, reason = ? WHERE actor_id = ? AND list_contains(folded, ?)",
-            [new_id, f"split by hand: {name!r} from {base_name!r}", actor_id, folded])
+            "UPDATE article_actors SET actor_id = ?, reason = ?, name = CASE WHEN registry_id IS NULL THEN name "
+            "ELSE ? END, registry_id = NULL, wikidata = NULL WHERE actor_id = ? AND list_contains(folded, ?)",
+            [new_id, f"split by hand: {name!r} from {base_name!r}", name, actor_id, folded])
         store.conn.execute("INSERT OR REPLACE INTO name_pins VALUES (?, ?, ?)", [folded, type_, new_id])
+        # The names the old actor is known by (its display name; the registry's name, which the
+        # moved mentions carry as theirs) are pinned to it, so the new actor does not take them.
+        own = {fold(base_name), *(fold(n) for _, _, n, registry_id, _ in moved if registry_id)} - {folded}
+        store.conn.execute("INSERT OR IGNORE INTO name_pins SELECT unnest(?), ?, ?", [sorted(own), type_, actor_id])
         if len(moved) == total:  # the old actor keeps no article; its display name stays for the record
             pass
         elif fold(base_name) == folded:  # the old display name left with the split: take a remaining one

@@ -47,7 +47,7 @@ LEAVES = [(words, p) for words, p, _ in COMMANDS
 def test_the_walk_finds_the_commands():
     names = {" ".join(w) for w, _, _ in COMMANDS}
     assert {"extract", "ingest", "show", "neighbors", "evidence", "export", "serve", "registry import",
-            "merge", "split"} <= names
+            "alias remove", "merge", "split"} <= names
 
 
 @pytest.mark.parametrize("words,parser,line", COMMANDS, ids=lambda v: " ".join(v) if isinstance(v, tuple) else "")

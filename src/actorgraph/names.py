@@ -81,3 +81,13 @@ def is_acronym(text: str) -> bool:
     letters = acronym_letters(core)
     return (1 < len(letters) <= 10 and " " not in text.strip()
             and sum(c.isupper() for c in core) >= 2 and core.upper() == core)
+
+
+def looks_like_a_name(text: str) -> bool:
+    """Whether a spelling can be a proper name: two characters or more, a letter, and a capital
+    letter where the script has capitals ("the group", "he", "2019" cannot)."""
+    letters = [c for c in text if c.isalpha()]
+    if len(text.strip()) < 2 or not letters:
+        return False
+    cased = [c for c in letters if c.lower() != c.upper()]
+    return not cased or any(c.isupper() for c in cased)

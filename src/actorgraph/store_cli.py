@@ -131,6 +131,17 @@ def cmd_split(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_alias_remove(args: argparse.Namespace) -> int:
+    from . import query
+    from .store import Store, remove_alias
+
+    with Store.open(_settings(args).store, create=False) as store:
+        actor = query.find_actor(store, args.actor)
+        d = remove_alias(store, actor.id, args.name, note=args.note or "")
+    print(f"decision {d.seq}: {d.name!r} is no longer a name of {actor.name} [{actor.id}]")
+    return 0
+
+
 def cmd_decisions(args: argparse.Namespace) -> int:
     from .store import Store, decisions
 
@@ -161,7 +172,7 @@ def _question(fn_name: str, *names: str, **options) -> Callable:
 
 
 def add_store_commands(sub: argparse._SubParsersAction) -> None:
-    """Add ingest, failures, merge, split, decisions and the questions to the `actorgraph` parser."""
+    """Add ingest, failures, merge, split, alias, decisions and the questions to the `actorgraph` parser."""
     p = sub.add_parser("ingest", help="extract articles and store them in the graph (idempotent, incremental)",
                        description="Read, extract and store articles; skip those already stored; record failures.")
     p.add_argument("inputs", nargs="*", metavar="INPUT", help="article files, folders, or .jsonl[.gz] corpora")
@@ -199,8 +210,20 @@ def add_store_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--note", default=None, help="why (kept with the decision)")
     store_flags(p, json_flag=False)
     p.set_defaults(func=cmd_split)
-    p = sub.add_parser("decisions", help="list the merges and splits made by hand",
-                       description="List the decisions made by hand (merge, split) in the order "
+    alias = sub.add_parser("alias", help="manage an actor's aliases by hand (remove one)",
+                           description="Manage the spellings an actor is known by.")
+    alias_sub = alias.add_subparsers(dest="alias_command", required=True, metavar="{remove}")
+    p = alias_sub.add_parser("remove", help="take the alias NAME away from ACTOR, now and on later ingests",
+                             description="Take a spelling away from an actor: it is no longer listed or matched "
+                                         "as that actor's name, and later ingests do not give it back. The "
+                                         "articles already stored stay with the actor.")
+    p.add_argument("actor", metavar="ACTOR", help=f"the actor ({ACTOR_HELP})")
+    p.add_argument("name", metavar="NAME", help="the alias to remove, as `show` lists it")
+    p.add_argument("--note", default=None, help="why (kept with the decision)")
+    store_flags(p, json_flag=False)
+    p.set_defaults(func=cmd_alias_remove)
+    p = sub.add_parser("decisions", help="list the merges, splits and alias removals made by hand",
+                       description="List the decisions made by hand (merge, split, alias remove) in the order "
                                    "they were made; each is applied again to later ingests.")
     store_flags(p)
     p.set_defaults(func=cmd_decisions)

@@ -5,12 +5,13 @@
     ingest_web(feeds, url_lists, settings, st)   the same for the new pages of feeds and URL lists
     add_extraction(st, ex)         store one extraction in one transaction (skipped when stored)
     add_extractions(st, exs)       store several in one transaction (bulk loads)
-    merge(st, a, b) / split(st, a, name)   decisions by hand, kept and applied to later ingests
+    merge(st, a, b) / split(st, a, name) / remove_alias(st, a, name)
+                                   decisions by hand, kept and applied to later ingests
 
 One process writes a store at a time (DuckDB locks the file).
 """
 from .database import Store
-from .decisions import Decision, decisions, merge, split
+from .decisions import Decision, decisions, merge, remove_alias, split
 from .ingest import IngestReport, failed_inputs, failed_pages, failures, ingest, ingest_items, ingest_web, store_extraction
 from .schema import MIGRATIONS, SCHEMA_VERSION
 from .writer import Stored, add_extraction, add_extractions, record_failure, relation_id
@@ -18,4 +19,4 @@ from .writer import Stored, add_extraction, add_extractions, record_failure, rel
 __all__ = ["Decision", "IngestReport", "MIGRATIONS", "SCHEMA_VERSION", "Store", "Stored",
            "add_extraction", "add_extractions", "decisions", "failed_inputs", "failed_pages", "failures", "ingest", "ingest_items",
            "ingest_web", "merge",
-           "record_failure", "relation_id", "split", "store_extraction"]
+           "record_failure", "relation_id", "remove_alias", "split", "store_extraction"]

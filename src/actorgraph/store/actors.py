@@ -1,6 +1,7 @@
 """Global actors in the store: candidates for resolution, creating actors, their names and keys."""
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -94,9 +95,31 @@ def add_keys(store: Store, actor_id: str, keys: Iterable[str]) -> None:
     store.insert("actor_keys", [(k, actor_id) for k in keys], or_ignore=True)
 
 
+ALIAS_REMOVE = "alias remove"  # the kind of decision that takes a name away from an actor
+
+
+def dropped_names(store: Store) -> dict[str, set[str]]:
+    """The folded names taken from each actor by hand (`alias remove`), following later merges to
+    the actor kept, so a removed alias stays removed."""
+    from ..names import fold
+    merged = dict(store.rows("SELECT other_id, actor_id FROM decisions WHERE kind = 'merge'"))
+    out: dict[str, set[str]] = defaultdict(set)
+    for actor_id, name in store.rows("SELECT actor_id, name FROM decisions WHERE kind = ?", [ALIAS_REMOVE]):
+        seen = {actor_id}
+        while actor_id in merged and merged[actor_id] not in seen:
+            actor_id = merged[actor_id]
+            seen.add(actor_id)
+        out[actor_id].add(fold(name))
+    return out
+
+
 def rebuild_names(store: Store, actor_ids: Iterable[str]) -> None:
-    """Recompute the spellings and id keys of these actors from their per-article actors."""
+    """Recompute the spellings and id keys of these actors from their per-article actors.
+
+    A spelling removed by hand (`alias remove`) is left out; the display name always stays.
+    """
     from ..resolve import NameKey
+    dropped = dropped_names(store)
     for actor_id in actor_ids:
         row = store.rows("SELECT type FROM actors WHERE id = ?", [actor_id])
         if not row:
@@ -115,6 +138,6 @@ def rebuild_names(store: Store, actor_ids: Iterable[str]) -> None:
             names += [n, *(aliases or [])]
             ids += actor_keys(registry_id, wikidata)
         keys = [k for k in (NameKey.of(n, type_) for n in dict.fromkeys(names))
-                if k.folded not in pinned_elsewhere or k.name == name]
+                if k.name == name or (k.folded not in pinned_elsewhere and k.folded not in dropped.get(actor_id, ()))]
         add_names(store, actor_id, type_, keys)
         add_keys(store, actor_id, dict.fromkeys(ids))

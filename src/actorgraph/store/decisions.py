@@ -2,14 +2,16 @@
 
 A merge moves every per-article actor, spelling and id of one actor to another, so later
 articles naming either resolve to the kept one. A split moves the per-article actors known
-by one name to a new actor and pins that name to it, so resolution sends the name there first.
+by one name to a new actor and pins that name to it, so resolution sends the name there first;
+the old actor's own names (its display name, the registry's name) stay pinned to it. An alias
+removal takes one spelling away from an actor, and later ingests do not give it back.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from ..errors import DecisionError
-from .actors import create_actor, new_actor_id, rebuild_names
+from .actors import ALIAS_REMOVE, create_actor, new_actor_id, rebuild_names
 from .database import Store, now
 from .summaries import rebuild_summaries
 from .edges import relink_statements
@@ -18,9 +20,9 @@ from .edges import relink_statements
 @dataclass(frozen=True)
 class Decision:
     seq: int
-    kind: str  # merge | split
+    kind: str  # merge | split | alias remove
     actor_id: str  # merge: the kept actor; split: the actor split
-    other_id: str  # merge: the actor merged away; split: the new actor
+    other_id: str  # merge: the actor merged away; split: the new actor; alias remove: empty
     name: str | None
     note: str
 
@@ -66,7 +68,19 @@ def merge(store: Store, keep_id: str, other_id: str, note: str = "") -> Decision
         rebuild_names(store, [keep_id])
         relink_statements(store, [keep_id, other_id])
         rebuild_summaries(store, [keep_id, other_id])
-        return _record(store, "merge", keep_id, other_id, other[0], note or f"{other[0]} merged into {keep[0]}")
+        decision = _record(store, "merge", keep_id, other_id, other[0], note or f"{other[0]} merged into {keep[0]}")
+        # A spelling that cannot be a name ("the group") is not kept as an alias: it is removed as by
+        # `alias remove`, so `decisions` shows it and later ingests do not give it back.
+        from ..names import looks_like_a_name
+        (name,) = store.rows("SELECT name FROM actors WHERE id = ?", [keep_id])[0]
+        junk = [n for (n,) in store.rows("SELECT name FROM actor_names WHERE actor_id = ? AND name <> ? ORDER BY name",
+                                         [keep_id, name]) if not looks_like_a_name(n)]
+        for n in junk:
+            _record(store, ALIAS_REMOVE, keep_id, "", n, f"{n!r} cannot be a name (no capital letter); "
+                                                         f"left out when {other[0]} was merged into {keep[0]}")
+        if junk:
+            rebuild_names(store, [keep_id])
+        return decision
 
 
 def split(store: Store, actor_id: str, name: str, note: str = "") -> Decision:
@@ -108,6 +122,26 @@ def split(store: Store, actor_id: str, name: str, note: str = "") -> Decision:
         relink_statements(store, [actor_id, new_id])
         rebuild_summaries(store, [actor_id, new_id])
         return _record(store, "split", actor_id, new_id, name, note or f"{name} split from {base_name}")
+
+
+def remove_alias(store: Store, actor_id: str, name: str, note: str = "") -> Decision:
+    """Take the spelling `name` away from an actor, now and on later ingests (its display name cannot be)."""
+    from ..names import fold  # rigour: on use, not for the commands that only read
+    display, _, _, _ = _actor(store, actor_id)
+    folded = fold(name)
+    if folded == fold(display):
+        raise DecisionError(f"{name!r} is the name of {display!r} itself, not an alias; "
+                            f"to make its mentions another actor use `actorgraph split`")
+    found = store.rows("SELECT name FROM actor_names WHERE actor_id = ? AND folded = ?", [actor_id, folded])
+    if not found:
+        aliases = [n for (n,) in store.rows("SELECT name FROM actor_names WHERE actor_id = ? AND name <> ? "
+                                            "ORDER BY name", [actor_id, display])]
+        raise DecisionError(f"{display!r} has no alias {name!r}; its aliases: {', '.join(aliases) or 'none'}")
+    with store.transaction():
+        decision = _record(store, ALIAS_REMOVE, actor_id, "", found[0][0],
+                           note or f"{found[0][0]} is not a name of {display}")
+        rebuild_names(store, [actor_id])
+    return decision
 
 
 def decisions(store: Store) -> list[Decision]:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from ..errors import StoreError
 from ..model import CERTAINTIES, Evidence, Extraction, IntakeFailure, content_id
-from .actors import StoreView, actor_keys, new_actor_id, signature
+from .actors import StoreView, actor_keys, dropped_names, new_actor_id, signature
 from .database import Store, now
 from .edges import add_to_relations, relation_id
 from .resolution import add_signatures, reresolve
@@ -66,6 +66,7 @@ class _Batch:
         self.seq = store.value("SELECT coalesce(max(seq), 0) FROM articles")
         self.items: list[tuple] = []  # actor_items rows: who takes part in which event, quote, figure
         self.published: dict[str, str | None] = {}
+        self.dropped = dropped_names(store)  # names removed from actors by hand: not given back
         self.inputs: list[str] = []  # the failure records a stored article clears: its source and corpus line
 
     def actor_id(self, type_: str, name: str, registry_id: str | None) -> str:
@@ -133,7 +134,7 @@ class _Batch:
                     node_wikidata = a.wikidata
                 view.nodes[gid] = (node_name, node_registry, node_wikidata)
             for k in akeys:
-                if k.folded:
+                if k.folded and k.folded not in self.dropped.get(gid, ()):
                     self.names.setdefault((gid, k.folded), (gid, k.name, k.folded, k.loose, k.words, k.surname,
                                                             k.block, a.type))
             for key in ids_of:

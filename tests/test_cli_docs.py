@@ -107,3 +107,9 @@ def test_the_command_reference_is_up_to_date():
     spec.loader.exec_module(reference)
     page = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
     assert page == reference.render(build_parser()), "docs/cli.md is out of date: run python scripts/cli_reference.py"
+
+
+def test_the_readme_says_where_the_model_comes_from_and_how_to_use_the_official_one():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "third-party re-upload" in readme and "pinned by its SHA-256 hash" in readme
+    assert "--model en_core_web_sm" in readme and "en_core_web_trf" in readme

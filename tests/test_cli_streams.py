@@ -16,8 +16,8 @@ from graph_articles import Hand, chain_articles
 from actorgraph.store import Store, add_extraction
 
 
-def actorgraph(*args: str, **kw) -> subprocess.Popen:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("ACTORGRAPH_")}
+def actorgraph(*args: str, env: dict | None = None, **kw) -> subprocess.Popen:
+    env = {k: v for k, v in (env or os.environ).items() if not k.startswith("ACTORGRAPH_") or env is not None}
     return subprocess.Popen([sys.executable, "-m", "actorgraph.cli", *args], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, env=env, **kw)
 
@@ -35,12 +35,15 @@ def store_path(tmp_path_factory) -> Path:
     return path
 
 
-def test_serve_on_a_busy_port_is_one_line_and_a_setup_error(store_path):
+@pytest.mark.parametrize("token", [[], ["--token", "a-secret-of-16ch"]], ids=["read-only", "with-token"])
+def test_serve_on_a_busy_port_is_one_line_and_a_setup_error(store_path, token):
+    # with a token the model would load first (seconds); a model that does not exist shows it is not
     with socket.socket() as busy:
         busy.bind(("127.0.0.1", 0))
         busy.listen()
         port = busy.getsockname()[1]
-        proc = actorgraph("serve", "--store", str(store_path), "--port", str(port), text=True)
+        proc = actorgraph("serve", "--store", str(store_path), "--port", str(port), *token, text=True,
+                          env={**os.environ, "ACTORGRAPH_MODEL": "no_such_pipeline"})
         out, err = proc.communicate(timeout=120)
     assert proc.returncode == 2
     assert err.splitlines() == [f"actorgraph: error: cannot listen on 127.0.0.1:{port}: the port is in use "

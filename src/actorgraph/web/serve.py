@@ -39,16 +39,20 @@ def serve(store_path: str, host: str = "127.0.0.1", port: int = 8000, token: str
     from .app import LOOPBACK_HOSTS, create_app
 
     settings = settings or Settings.load(store=store_path)
-    if token:
-        from ..extraction import load_resources
+    sock = listen(host, port)  # a port in use is named first, before seconds of loading
+    try:
+        if token:
+            from ..extraction import load_resources
 
-        load_resources(settings)  # ingest needs the model: fail now, not on the first POST
-    if host in ("0.0.0.0", "::"):  # every interface: the names it is reached by are not known here
-        allowed = ["*"]
-    else:
-        allowed = list(dict.fromkeys([host if ":" not in host else f"[{host}]", *LOOPBACK_HOSTS]))
-    app = create_app(store_path, token=token, settings=settings, allowed_hosts=allowed)
-    sock = listen(host, port)
+            load_resources(settings)  # ingest needs the model: fail now, not on the first POST
+        if host in ("0.0.0.0", "::"):  # every interface: the names it is reached by are not known here
+            allowed = ["*"]
+        else:
+            allowed = list(dict.fromkeys([host if ":" not in host else f"[{host}]", *LOOPBACK_HOSTS]))
+        app = create_app(store_path, token=token, settings=settings, allowed_hosts=allowed)
+    except BaseException:
+        sock.close()
+        raise
     mode = "read-write (POST /api/articles with the token)" if token else "read-only"
     print(f"serving {store_path} {mode} on http://{host}:{port}/", file=sys.stderr, flush=True)
     uvicorn.Server(uvicorn.Config(app, log_level="warning")).run(sockets=[sock])

@@ -88,8 +88,13 @@ def test_number_forms(extract, words, value, qualifier, value_max):
     ("Hamas has been run by a five-man council since 2017.", "Hamas", 5, "members"),
     ("The Houthis deployed a 3,000-strong force to Marib.", "Houthis", 3000, "deployed"),
     ("A 3,000-strong Hezbollah force crossed the border.", "Hezbollah", 3000, "members"),
-    # money written in words
+    # money written in words, and vague sums of money
     ("Iran gave Hezbollah twenty-five million dollars last year.", "Iran", 25_000_000, "funding"),
+    ("Karim Nasser laundered millions of dollars for Hezbollah.", "Karim Nasser", 2_000_000, "money"),
+    ("Iran has given Hezbollah hundreds of millions of dollars.", "Iran", 200_000_000, "funding"),
+    # a range the NER labelled together with the noun it counts
+    ("Kataib Hezbollah, which has between 7,000 and 10,000 members, is backed by Iran.", "Kataib Hezbollah",
+     7000, "members"),
 ])
 def test_issue13_figure_shapes(extract, text, subject, value, kind):
     found = extract(text)

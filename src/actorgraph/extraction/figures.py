@@ -177,6 +177,8 @@ def _numbers(sent: Span, lex: FigureLexicon) -> list[Span]:
     taken: set[int] = set()
     for ent in sent.ents:
         if ent.label_ in ("CARDINAL", "MONEY", "QUANTITY"):
+            if ent.label_ != "MONEY":
+                ent = _trimmed(ent, lex)  # "between 7,000 and 10,000 members" labelled with its noun
             out.append(ent)
             taken.update(range(ent.start, ent.end))
     currencies: list[Token] = []
@@ -189,6 +191,9 @@ def _numbers(sent: Span, lex: FigureLexicon) -> list[Span]:
         if low in lex.vague or low in lex.standalone or t.like_num and t.ent_type_ == "" and t.pos_ == "NUM":
             start = t.i - 1 if low in lex.standalone and t.i > sent.start and t.doc[t.i - 1].lower_ in lex.ones else t.i
             end = _written_end(t, sent, lex) if low not in lex.vague else t.i + 1
+            if low in lex.vague and end + 1 < sent.end and t.doc[end].lower_ in lex.connectives \
+                    and t.doc[end + 1].lower_ in lex.currency_nouns:
+                end += 1  # "millions of dollars"
             label = "MONEY" if end < sent.end and t.doc[end].lower_ in lex.currency_nouns else ""
             if label:  # "twenty-five million dollars": money the NER did not label
                 end += 1
@@ -209,6 +214,21 @@ def _numbers(sent: Span, lex: FigureLexicon) -> list[Span]:
         else:
             merged.append(span)
     return merged
+
+
+def _number_word(t: Token, lex: FigureLexicon) -> bool:
+    low = t.lower_
+    return t.like_num or low in lex.numbers or low.rstrip(".") in lex.multipliers or low in lex.vague
+
+
+def _trimmed(ent: Span, lex: FigureLexicon) -> Span:
+    """A number entity without the counted noun the NER took in at its end."""
+    end = ent.end
+    while end > ent.start + 1 and not _number_word(ent.doc[end - 1], lex):
+        end -= 1
+    if end == ent.end or not _number_word(ent.doc[end - 1], lex):
+        return ent
+    return Span(ent.doc, ent.start, end, label=ent.label_)
 
 
 def _written_end(t: Token, sent: Span, lex: FigureLexicon) -> int:
@@ -280,6 +300,9 @@ def parse_amount(span: Span, lex: FigureLexicon) -> Amount | None:
     for symbol in lex.currency_symbols:
         text = text.replace(symbol, "")
     text = text.strip().rstrip(".")  # "€3m." ends the sentence
+    parts = text.split()
+    if len(parts) > 1 and parts[-1] in lex.connectives:
+        text = " ".join(parts[:-1])  # "millions of (dollars)"
     text = _written_and(lex).sub(r"\1 ", text)  # "one hundred and twenty"
     closers = {*lex.range_openers.values(), *lex.range_joiners}
     for opener in lex.range_openers:  # "between 14,000 and 15,000", "from 10 to 20"

@@ -144,6 +144,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
             failed += 1
             _say(bar, f"FAIL {item.source}: {item.reason}")
             continue
+        for warning in item.article.warnings:
+            _say(bar, f"WARN {item.article.source}: {warning}")
         path = names.path_for(item.article)
         tmp = path.with_suffix(".json.tmp")
         tmp.write_text(json.dumps(to_contract(item), ensure_ascii=False, indent=1), encoding="utf-8")

@@ -36,6 +36,8 @@ class Article:
     format: str = "text"  # text | html | markdown | jsonl
     encoding: str | None = None  # detected encoding of the source bytes
     metadata: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+    # What intake doubts about the input though it read an article ("HTML is cut off ..."); stored with it.
+    warnings: tuple[str, ...] = field(default=(), compare=False, hash=False)
 
     @property
     def id(self) -> str:

@@ -42,13 +42,16 @@ def fetch_flags(p: argparse.ArgumentParser) -> None:
 
 
 def say_item(quiet: bool) -> Callable:
-    """The per-article line ingest prints on stderr: FAIL always, ok unless quiet."""
+    """The per-article line ingest prints on stderr: FAIL and WARN always, ok unless quiet."""
     from .store import Stored
 
     def say(item: Stored | IntakeFailure) -> None:
         if isinstance(item, IntakeFailure):
             print(f"FAIL {item.source}: {item.error}: {item.reason}", file=sys.stderr, flush=True)
-        elif not quiet:
+            return
+        for warning in item.warnings:  # stored, but intake doubted the input: said even when quiet
+            print(f"WARN {item.source}: {warning}", file=sys.stderr, flush=True)
+        if not quiet:
             state = (f"stored {item.actors} actors ({item.new_actors} new), {item.statements} statements"
                      if item.new else "already stored")
             print(f"ok   {item.source}: {state}", file=sys.stderr, flush=True)
@@ -95,17 +98,21 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def cmd_failures(args: argparse.Namespace) -> int:
-    from .store import Store, failures
+    from .store import Store, article_warnings, failures
 
     with Store.open(_settings(args).store, create=False) as store:
         rows = [{"source": s, "reason": r, "error": e, "attempts": n, "last_at": str(t)}
                 for s, r, e, n, t in failures(store)]
+        warned = [{"source": s, "warning": w, "article": a} for s, w, a in article_warnings(store)]
     if args.json:
-        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        print(json.dumps(rows + warned if warned else rows, ensure_ascii=False, indent=1))
     else:
         for r in rows:
             print(f"{r['source']}\t{r['error']}\t{r['attempts']}x\t{r['reason']}")
-        print(f"{len(rows)} failures; retry with `actorgraph ingest --retry-failed`", file=sys.stderr)
+        for w in warned:  # stored, but intake doubted the input
+            print(f"{w['source']}\tstored with a warning\t{w['article']}\t{w['warning']}")
+        print(f"{len(rows)} failures, {len(warned)} stored articles with warnings; retry failures with "
+              f"`actorgraph ingest --retry-failed`", file=sys.stderr)
     return 0
 
 

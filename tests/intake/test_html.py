@@ -46,6 +46,11 @@ def test_truncated_page_still_yields_the_body_it_has():
     assert article.text.startswith(FIRST)
     assert "Houthi military spokesman Yahya Saree" in article.text
     assert "Shipping companies" not in article.text
+    assert article.warnings and "cut off" in article.warnings[0]  # said, and kept with the article
+
+
+def test_a_complete_page_has_no_warning():
+    assert read_article(PAGE).warnings == ()
 
 
 def test_page_truncated_before_the_body_is_malformed():

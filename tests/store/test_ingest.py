@@ -220,3 +220,20 @@ def test_per_actor_summaries_added_article_by_article_equal_a_rebuild_also_after
         assert store.value("SELECT count(*) FROM actor_stats WHERE actor_id = ?", [other[0]]) == 0
         n = store.value("SELECT quotes FROM actor_stats WHERE actor_id = ?", [keep[0]])
         assert n == sum(r[1] == "quote" and r[0] in (keep[0], other[0]) for r in added["actor_items"])
+
+
+def test_html_cut_off_mid_article_is_stored_with_its_warning(tmp_path):
+    from actorgraph.web.highlight import article_view
+    page = (ROOT / "tests" / "intake" / "fixtures" / "news-page.html").read_bytes()
+    cut = tmp_path / "cut.html"
+    cut.write_bytes(page[:page.index(b"A European naval mission") + 40])
+    store = tmp_path / "s.duckdb"
+    run = subprocess.run(ingest_cmd(store, str(cut)), capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    assert f"WARN {cut}: HTML is cut off" in run.stderr
+    listed = subprocess.run([sys.executable, "-m", "actorgraph.cli", "failures", "--store", str(store)],
+                            capture_output=True, text=True, timeout=120)
+    assert str(cut) in listed.stdout and "cut off" in listed.stdout
+    with Store.open(store, create=False) as s:
+        (article_id,) = s.rows("SELECT id FROM articles")[0]
+        assert "cut off" in article_view(s, article_id)["warnings"][0]

@@ -22,7 +22,7 @@ def to_contract(ex: Extraction) -> dict[str, Any]:
         "document": {
             "id": a.id, "source": a.source, "text": a.text, "title": a.title,
             "published": a.published, "language": a.language, "url": a.url,
-            "format": a.format, "encoding": a.encoding,
+            "format": a.format, "encoding": a.encoding, "warnings": list(a.warnings),
         },
         "extractor": ex.extractor,
         "entities": [

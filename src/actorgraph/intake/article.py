@@ -15,7 +15,7 @@ from ..settings import Settings
 from .clutter import Body, Line, select_body, split_lines, unwrap
 from .dates import dateline_date, iso_date, leading_date
 from .decode import decode, normalise
-from .html import is_truncated, looks_like_html, read_page
+from .html import TRUNCATED_WARNING, is_truncated, looks_like_html, read_page
 from .language import detect_language
 from .markdown import markdown_lines, split_front_matter
 
@@ -173,9 +173,10 @@ def _build(text: str, source: str, settings: Settings, fmt: str | None, encoding
         title = title or _header_title(body)
     metadata.update(known.metadata)
     title = " ".join(normalise(title).split()) or None if title else None  # a caller's title is cleaned too
+    warnings = (TRUNCATED_WARNING,) if fmt == "html" and is_truncated(text) else ()
     return Article(text=body_text, source=source, title=title, published=published,
                    language=language or detect_language(body_text), url=url, format=fmt,
-                   encoding=encoding, metadata=metadata)
+                   encoding=encoding, metadata=metadata, warnings=warnings)
 
 
 def _single_record(text: str, source: str, settings: Settings) -> Article:

@@ -72,6 +72,10 @@ def read_page(html: str, source: str, url: str | None = None) -> Page:
                 url=doc.url or url, language=declared_language(html), metadata=meta)
 
 
+TRUNCATED_WARNING = ("HTML is cut off before the page's closing </body> or </html> tag: the article may be "
+                     "incomplete")
+
+
 def is_truncated(html: str) -> bool:
     """Whether the page stops before its closing </body> or </html> tag."""
     tail = html[-4096:].lower()

@@ -12,11 +12,11 @@ One process writes a store at a time (DuckDB locks the file).
 """
 from .database import Store
 from .decisions import Decision, decisions, merge, remove_alias, split
-from .ingest import IngestReport, failed_inputs, failed_pages, failures, ingest, ingest_items, ingest_web, store_extraction
+from .ingest import IngestReport, article_warnings, failed_inputs, failed_pages, failures, ingest, ingest_items, ingest_web, store_extraction
 from .schema import MIGRATIONS, SCHEMA_VERSION
 from .writer import Stored, add_extraction, add_extractions, record_failure, relation_id
 
 __all__ = ["Decision", "IngestReport", "MIGRATIONS", "SCHEMA_VERSION", "Store", "Stored",
-           "add_extraction", "add_extractions", "decisions", "failed_inputs", "failed_pages", "failures", "ingest", "ingest_items",
+           "add_extraction", "add_extractions", "article_warnings", "decisions", "failed_inputs", "failed_pages", "failures", "ingest", "ingest_items",
            "ingest_web", "merge",
            "record_failure", "relation_id", "remove_alias", "split", "store_extraction"]

@@ -168,6 +168,12 @@ def failed_pages(store: Store) -> list[str]:
         ORDER BY 1""")]
 
 
+def article_warnings(store: Store) -> list[tuple[str, str, str]]:
+    """The warnings of stored articles: (source, warning, article id), such as HTML cut off mid-page."""
+    return store.rows("""SELECT source, unnest(warnings), id FROM articles
+                         WHERE len(coalesce(warnings, [])) > 0 ORDER BY source""")
+
+
 def failed_inputs(store: Store) -> list[str]:
     """The inputs to read again to retry every failure (a corpus record's corpus file)."""
     return list(dict.fromkeys(source.split("#", 1)[0] for source, *_ in failures(store)))

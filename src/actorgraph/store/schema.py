@@ -248,5 +248,7 @@ MIGRATIONS: list[tuple[int, str, list[str | Callable[["Store"], None]]]] = [
         error VARCHAR, lasting BOOLEAN NOT NULL, fetched_at TIMESTAMP NOT NULL)""",
                     "CREATE INDEX IF NOT EXISTS articles_source ON articles (source)"]),
     (6, "actor-signatures", _SIGNATURES),
+    # What intake doubted about an article it still read (HTML cut off mid-page), kept with it.
+    (7, "article-warnings", ["ALTER TABLE articles ADD COLUMN IF NOT EXISTS warnings VARCHAR[]"]),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -27,6 +27,7 @@ class Stored:
     actors: int = 0
     new_actors: int = 0
     statements: int = 0
+    warnings: tuple[str, ...] = ()  # what intake doubted about the article (stored with it)
 
 
 def _first(evidence: list[Evidence]) -> tuple:
@@ -189,13 +190,14 @@ class _Batch:
         self.seq = seq
         self.inputs += [article.source, *([article.metadata["corpus_line"]] if "corpus_line" in article.metadata else [])]
         rows["articles"].append((aid, article.source, article.title, article.published, article.language,
-                                 article.url, article.format, article.text, ex.extractor, seq, now()))
+                                 article.url, article.format, article.text, ex.extractor, seq, now(),
+                                 list(article.warnings)))
         for table, new in rows.items():
             self.rows[table] += new
         self.items += items
         self.published[aid] = article.published
         self.seen.add(aid)
-        return Stored(aid, article.source, True, len(ex.actors), created, len(rows["statements"]))
+        return Stored(aid, article.source, True, len(ex.actors), created, len(rows["statements"]), article.warnings)
 
     def flush(self) -> None:
         """Write every kept row: one statement per table."""

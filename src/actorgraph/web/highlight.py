@@ -94,11 +94,11 @@ def _mention_spans(store: Store, refs: list[tuple[str, str]]) -> dict[tuple[str,
 
 def article_view(store: Store, article_id: str) -> dict:
     """An article's clean text cut into segments, with every actor mention, cue, quote and figure marked."""
-    head = store.rows("SELECT id, source, title, published, url, language, text FROM articles WHERE id = ?",
+    head = store.rows("SELECT id, source, title, published, url, language, text, warnings FROM articles WHERE id = ?",
                       [article_id])
     if not head:
         return {}
-    _, source, title, published, url, language, text = head[0]
+    _, source, title, published, url, language, text, warnings = head[0]
     text = text or ""
     marks: list[dict] = []
     for local, a, b, actor_id, name, type_ in store.rows("""
@@ -134,5 +134,5 @@ def article_view(store: Store, article_id: str) -> dict:
                         "certainty": certainty})
     counts = {k: sum(1 for m in marks if m["kind"] == k) for k in ("actor", "cue", "quote", "figure")}
     return {"id": article_id, "source": source, "title": title, "published": published, "url": url,
-            "language": language, "marks": marks, "counts": counts, "quotes": quotes, "figures": figures,
+            "language": language, "warnings": list(warnings or []), "marks": marks, "counts": counts, "quotes": quotes, "figures": figures,
             "segments": segments(text, marks)}

@@ -16,6 +16,7 @@ try {
   main.replaceChildren(
     el("h1", { text: a.title || a.source }),
     el("p", { class: "muted" }, `${a.published || "undated"} · ${a.source}`, a.url ? ` · ${a.url}` : ""),
+    ...(a.warnings || []).map((w) => el("p", { class: "warning", role: "note", text: `Warning: ${w}` })),
     legend,
     el("article", { class: "article-text", id: "article-text" }, renderSegments(a.segments, a.marks)));
   focusSentence(a.segments);

@@ -6,6 +6,7 @@ from collections import defaultdict
 from ..store import Store, relation_id
 from .filters import statement_filters
 from .lookup import ActorRef, find_actor
+from .places import named_with
 
 SYMMETRIC = frozenset({"met_with", "allied_with", "associated_with"})
 PLACE_PREDICATES = ("operates_in", "based_in", "targeted")
@@ -201,7 +202,8 @@ def neighbors(store: Store, name: str, predicates: list[str] | None = None) -> d
 
 
 def where(store: Store, name: str, limit: int | None = SHOW_ITEMS * 5) -> dict:
-    """The places an actor operates in, is based in or targeted, and where its latest `limit` events happened."""
+    """The places an actor operates in, is based in or targeted, and where its latest `limit` events happened;
+    when none is known, the places named in the same sentences ("named with")."""
     actor = find_actor(store, name)
     places = [e for e in _edges(store, actor.id, list(PLACE_PREDICATES))
               if e["direction"] == "out" and e["other"]["type"] in ("location", "country")]
@@ -213,6 +215,8 @@ def where(store: Store, name: str, limit: int | None = SHOW_ITEMS * 5) -> dict:
         if e["place"]:
             rows.append({"place": {"name": e["place"]}, "how": f"event: {e['type']}", "sources": 1,
                          "first_date": e["date"], "last_date": e["date"], "sentence": e["sentence"]})
+    if not rows:  # no relation or event places it: the places its sentences name, marked as such
+        rows = named_with(store, actor.id)
     return {"actor": actor.as_dict(), "places": rows}
 
 

@@ -24,7 +24,7 @@ from .. import __version__, query
 from ..errors import ActorgraphError, AmbiguousActorError, FilterError, IntakeError, UnknownActorError
 from ..ontology import ontology
 from ..settings import Settings
-from . import geo, highlight, network
+from . import gazetteer, geo, highlight, network
 from .catalogue import actor_page, actor_relations, articles_page, search_actors
 from .storage import StoreAccess, valid_id
 from .writing import ingest_text
@@ -88,7 +88,7 @@ def create_app(store_path: str, *, token: str | None = None, settings: Settings 
                   description="The sourced actor graph of an actorgraph store: search, profiles, evidence, "
                               "network, map and articles. Read-only unless started with a token.")
     app.state.access = access
-    threading.Thread(target=geo.gazetteer, daemon=True).start()  # warm the map's gazetteer
+    threading.Thread(target=gazetteer.warm, daemon=True).start()  # warm the map's gazetteer
 
     hosts = set(allowed_hosts or LOOPBACK_HOSTS)
 

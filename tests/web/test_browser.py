@@ -195,3 +195,33 @@ def test_ingest_form_appears_only_with_a_token_and_stores_the_article(page, serv
     assert p.locator("#article-text .hl-actor").count() >= 2
     assert [e for e in page.errors if "401" not in e] == []  # the refused POST is logged by the browser
     assert page.csp_violations() == [] and page.dialogs == []
+
+
+def _box(text: str) -> tuple[float, float, float, float]:
+    south, west, north, east = (float(x) for x in text.split(","))
+    return south, west, north, east
+
+
+def test_the_map_of_the_dev_store_opens_on_its_places_with_labels_apart(page, dev_server):
+    p = page.page
+    p.goto(dev_server.base + "/map")
+    p.locator("#map[data-markers]").wait_for(timeout=SETTLE_MS)
+    assert int(p.locator("#map").get_attribute("data-markers")) >= 5
+    south, west, north, east = _box(p.locator("#map").get_attribute("data-view"))
+    ps, pw, pn, pe = _box(p.locator("#map").get_attribute("data-places-bounds"))
+    assert south <= ps and west <= pw and north >= pn and east >= pe  # every place is in view
+    # ... and the view is the places' extent with a margin, not the world
+    assert (east - west) <= 2 * (pe - pw) + 20 and (north - south) <= 2 * (pn - ps) + 20
+    assert east - west < 300
+    shown = [t.bounding_box() for t in p.locator(".leaflet-tooltip.place-tooltip:not(.label-hidden)").all()]
+    assert shown and int(p.locator("#map").get_attribute("data-labels-shown")) == len(shown)
+    for i, a in enumerate(shown):  # no label drawn over another
+        for b in shown[i + 1:]:
+            apart = (a["x"] + a["width"] <= b["x"] or b["x"] + b["width"] <= a["x"]
+                     or a["y"] + a["height"] <= b["y"] or b["y"] + b["height"] <= a["y"])
+            assert apart, (a, b)
+    p.locator(".leaflet-control-zoom-out").click()  # labels are laid out again after a zoom
+    p.locator(".leaflet-control-zoom-out").click()
+    p.wait_for_timeout(600)
+    assert int(p.locator("#map").get_attribute("data-labels-hidden")) >= 0
+    clean(page)

@@ -12,6 +12,7 @@ const list = el("section", { class: "places" });
 main.replaceChildren(title, status, el("div", { class: "map-layout" }, mapBox, list));
 const L = window.L;
 const HOW_COLORS = { operates_in: "#2563eb", based_in: "#15803d", targeted: "#dc2626", event: "#ea580c" };
+const labelled = [];  // [marker, weight]: labels drawn busiest first, the ones they would cover hidden
 const kindOf = (how) => (how && how.startsWith("event") ? "event" : how);
 
 // Rings that cross the antimeridian (Russia's far east, Fiji) jump from +180 to -180 and would be
@@ -52,6 +53,7 @@ try {
   const map = L.map(mapBox, { worldCopyJump: true, attributionControl: true, zoomSnap: 0.5 });
   map.attributionControl.setPrefix(false);
   map.attributionControl.addAttribution("Natural Earth (world-atlas)");
+  map.attributionControl.addAttribution("places: GeoNames (CC BY 4.0)");
   const countries = window.topojson.feature(world, world.objects.countries);
   countries.features = countries.features.filter((f) => f.id !== "010").map(unwrapFeature);  // no Antarctica
   const wanted = new Map(data.places.filter((p) => p.iso).map((p) => [p.iso, p]));
@@ -65,7 +67,6 @@ try {
 
   const positions = new Map();
   const markers = L.featureGroup().addTo(map);
-  const permanent = data.places.length <= 40;
   for (const place of data.places) {
     let at = null;
     if (place.lat !== undefined) at = L.latLng(place.lat, place.lon);
@@ -90,10 +91,13 @@ try {
     const label = el("span", { class: "place-label", text: place.name });
     const popup = el("div", {}, el("strong", {}, el("a", { href: actorHref(place.id), text: place.name })),
       el("ul", {}, place.links.map((l) => el("li", { text: `${l.how.replaceAll("_", " ")} (${l.count})` }))));
-    const marker = L.circleMarker(at, { radius: place.type === "country" ? 5 : 7, color: colorOf(place), weight: 2, fillOpacity: 0.8 })
-      .bindTooltip(label, { permanent, direction: "right", className: "place-tooltip" })
+    const area = place.kind === "region" || place.kind === "continent";
+    const marker = L.circleMarker(at, { radius: place.type === "country" ? 5 : 7, color: colorOf(place), weight: 2,
+      fillOpacity: area ? 0.3 : 0.8, dashArray: area ? "3 3" : null })
+      .bindTooltip(label, { permanent: true, direction: "right", className: "place-tooltip" })
       .bindPopup(popup);
     marker.addTo(markers);
+    labelled.push([marker, place.links.reduce((n, l) => n + l.count, 0)]);
   }
   const lines = L.featureGroup().addTo(map);
   for (const c of data.corridors) {
@@ -103,9 +107,17 @@ try {
       .bindTooltip(el("span", { text: `“${c.text}”` }), { sticky: true })
       .addTo(lines);
   }
-  const everything = L.featureGroup([markers, lines]);
-  if (everything.getLayers().length && markers.getLayers().length) map.fitBounds(markers.getBounds().pad(0.5), { maxZoom: 5 });
+  // Open on the places shown: their bounds, a margin in pixels for the markers and labels, and no
+  // closer than a region's scale when there is one place only.
+  if (markers.getLayers().length) map.fitBounds(markers.getBounds(), { padding: [40, 40], maxZoom: 7 });
   else map.setView([30, 40], 3);
+  labelled.sort((a, b) => b[1] - a[1]);
+  declutter();
+  map.on("zoomend moveend", declutter);
+  const box = (b) => [b.getSouth(), b.getWest(), b.getNorth(), b.getEast()].map((x) => x.toFixed(4)).join(",");
+  mapBox.dataset.view = box(map.getBounds());
+  if (markers.getLayers().length) mapBox.dataset.placesBounds = box(markers.getBounds());
+  map.on("moveend", () => { mapBox.dataset.view = box(map.getBounds()); });
   mapBox.dataset.markers = String(markers.getLayers().length);
   mapBox.dataset.corridors = String(lines.getLayers().length);
   const count = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -123,3 +135,20 @@ try {
     el("p", { class: "legend small" },
       ...Object.keys(HOW_COLORS).map((how) => el("span", { class: "legend-item" }, el("span", { class: "dot", dataset: { how } }), ` ${how.replaceAll("_", " ")} `))));
 } catch (error) { showError(status, error); }
+
+// Hide the labels that would overlap a label already shown (the busier place wins); hidden
+// places keep their marker, tooltip on hover and popup. Run after every zoom and move.
+function declutter() {
+  const shown = [];
+  let hidden = 0;
+  for (const [marker] of labelled) {
+    const tip = marker.getTooltip() && marker.getTooltip().getElement();
+    if (!tip) continue;
+    tip.classList.remove("label-hidden");
+    const r = tip.getBoundingClientRect();
+    const overlaps = shown.some((s) => r.left < s.right + 2 && r.right > s.left - 2 && r.top < s.bottom + 2 && r.bottom > s.top - 2);
+    if (overlaps) { tip.classList.add("label-hidden"); hidden += 1; } else shown.push(r);
+  }
+  mapBox.dataset.labelsShown = String(shown.length);
+  mapBox.dataset.labelsHidden = String(hidden);
+}

@@ -109,7 +109,9 @@ try {
   }
   // Open on the places shown: their bounds, a margin in pixels for the markers and labels, and no
   // closer than a region's scale when there is one place only.
-  if (markers.getLayers().length) map.fitBounds(markers.getBounds(), { padding: [40, 40], maxZoom: 7 });
+  if (markers.getLayers().length) {  // labels are drawn to the right of their marker: room for them there
+    map.fitBounds(markers.getBounds(), { paddingTopLeft: [40, 40], paddingBottomRight: [130, 40], maxZoom: 7 });
+  }
   else map.setView([30, 40], 3);
   labelled.sort((a, b) => b[1] - a[1]);
   declutter();

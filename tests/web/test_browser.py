@@ -205,7 +205,7 @@ def _box(text: str) -> tuple[float, float, float, float]:
 def test_the_map_of_the_dev_store_opens_on_its_places_with_labels_apart(page, dev_server):
     p = page.page
     p.goto(dev_server.base + "/map")
-    p.locator("#map[data-markers]").wait_for(timeout=SETTLE_MS)
+    p.locator("#map[data-markers]").wait_for(timeout=4 * SETTLE_MS)  # the first map of a server reads the gazetteer
     assert int(p.locator("#map").get_attribute("data-markers")) >= 5
     south, west, north, east = _box(p.locator("#map").get_attribute("data-view"))
     ps, pw, pn, pe = _box(p.locator("#map").get_attribute("data-places-bounds"))

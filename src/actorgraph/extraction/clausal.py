@@ -19,6 +19,7 @@ from .referents import Ref
 
 VERBAL = ("VERB", "AUX")
 PLACE = "place"  # `Ref.via` of a place the words name (an identifier, not a word of the text)
+PLACED = ("operates_in", "based_in")  # the predicates whose object is where the subject is
 
 
 def verbs(ctx: Context) -> Iterator[Proposal]:
@@ -62,13 +63,17 @@ def verbs(ctx: Context) -> Iterator[Proposal]:
                         objects += [(r, c.i) for h in heads for r in np.of(h)]
                 elif slot.startswith("prep:"):
                     word = slot[5:]
-                    for host in (v, noun) if noun is not None else (v,):
+                    hosts = [v, noun] if noun is not None else [v]
+                    if frame.predicate in PLACED and "dobj" not in frame.object:
+                        # "forces held Daqduq in Iraq": the place the parser hung on the object is the clause's
+                        hosts += [c for c in v.children if c.dep_ == "dobj" and ctx.refs.at(c) is not None]
+                    for host in hosts:
                         for c in host.children:
                             if c.dep_ == "prep" and c.lower_ == word:
                                 objects += [(r, c.i) for p in c.children if p.dep_ == "pobj" for r in np.of(p)]
             where = next((c for c in v.children if c.dep_ == "advmod"
                           and c.lower_ in ctx.lex.function_words["place_relatives"]), None)
-            if where is not None and v.dep_ == "relcl" and frame.predicate in ("operates_in", "based_in"):
+            if where is not None and v.dep_ == "relcl" and frame.predicate in PLACED:
                 # "targets in Iraq and Syria where Kataib Hezbollah was operating": the place is the antecedent's
                 head = v.head
                 found = _places_in(ctx, head) or [r for r in np.of(head) if r.actor.type in ("location", "country")

@@ -262,8 +262,9 @@ def possessives(ctx: Context) -> Iterator[Proposal]:
         for p in owners:
             ref = np.one(p)
             if ref is not None and ref.actor.type == "person" and actor.type == "organization" \
-                    and ref.via == SELF and ref.actor.id != actor.id:
-                # "Nabih Berri, whose Amal movement ...", "Nasrallah's Hezbollah": a person's organization
+                    and ref.via == SELF and ref.actor.id != actor.id and root.lemma_.lower() in ctx.lex.kind_nouns:
+                # "Nabih Berri, whose Amal movement ...", "Mr Lula's Workers' Party": a person's party or
+                # movement (not "his Millennium Challenge Corporation", a policy of his; BBC check)
                 yield Proposal(ref.actor, "member_of", actor, cue=(p.left_edge.i, end), anchor=root,
                                construction="possessive-person", nominal=True)
                 continue

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ..errors import ConfigError
-from ..lang import DEFAULT, lexicon, strings, words
+from ..lang import DEFAULT, lexicon, mapping, strings, words
 from ..model import Actor
 from .cues import load_cues
 from ..names import fold
@@ -57,6 +57,11 @@ EXAMPLE_PHRASES = _phrases("example_phrases")  # "such as"
 # the relative pronouns that stand for the noun itself ("who", "which"), not for its owner ("whose")
 _RELATIVES = relative_pronouns() - words(lexicon(DEFAULT, "reference"), "relative_possessives",
                                          f"lang/{DEFAULT}/reference.yaml")
+_NUMBERS, _NUMBERS_AT = lexicon(DEFAULT, "numbers"), f"lang/{DEFAULT}/numbers.yaml"
+_REFERENCE, _REFERENCE_AT = lexicon(DEFAULT, "reference"), f"lang/{DEFAULT}/reference.yaml"
+# "All three are based in Qatar", "Both were killed": a bare cardinal or a dual pronoun and its size
+GROUP_SIZES = {**{str(k).lower(): int(v) for k, v in mapping(_NUMBERS, "cardinals", _NUMBERS_AT).items()},
+               **{str(k).lower(): int(v) for k, v in mapping(_REFERENCE, "group_pronouns", _REFERENCE_AT).items()}}
 DASHES = frozenset({",", "—", "–", "-", ":", "(", "‒"})
 COLONS = frozenset({":", "—", "–"})  # a colon or a dash that announces a list
 BULLETS = frozenset({"-", "•", "*", "–", "—", "·", "▪", "‣", "◦"})  # what opens a line of a bulleted list
@@ -171,6 +176,9 @@ class Referents:
 
     def of(self, tok: Token) -> list[Ref]:
         """The actors a noun phrase and its conjuncts name, or the members it lists ("such as X and Y")."""
+        counted = self.counted_group(tok)
+        if counted:
+            return counted
         out: list[Ref] = []
         group = [tok, *[c for c in tok.conjuncts if c.i > tok.i]]
         if tok.lower_ in _RELATIVES and tok.head.dep_ == "relcl":
@@ -189,6 +197,24 @@ class Referents:
             out += self.members(t)  # "an axis ... including the Houthis": the axis and its members
         seen: set[str] = set()
         return [r for r in out if not (r.actor.id in seen or seen.add(r.actor.id))]
+
+    def counted_group(self, tok: Token) -> list[Ref]:
+        """The group a bare number or dual pronoun stands for: the last coordination of exactly that many
+        actors of one type in this or the previous sentence ("X, Y and Z ... All three are based in Qatar")."""
+        size = GROUP_SIZES.get(tok.lower_)
+        if size is None or size < 2 or tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj") or self.refs.at(tok) is not None:
+            return []
+        doc = tok.doc
+        first = doc[tok.sent.start - 1].sent.start if tok.sent.start > 0 else tok.sent.start
+        for j in range(tok.i - 1, first - 1, -1):
+            t = doc[j]
+            if t.dep_ == "conj" or not t.conjuncts or self.refs.at(t) is None:
+                continue
+            group = [self.one(c) for c in (t, *t.conjuncts)]
+            if all(r is not None and r.via == SELF for r in group) and len({r.actor.id for r in group}) == size \
+                    and len({r.actor.type for r in group}) == 1:
+                return group
+        return []
 
     def listed(self, tok: Token) -> list[Token]:
         """The rest of a list of names the parser hung on its first name as an apposition.

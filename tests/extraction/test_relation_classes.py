@@ -209,3 +209,34 @@ def test_group_and_place(extract, text, subject, predicate, obj):
 def test_group_and_possessive_negative(extract, text):
     found = extract(text)
     assert not [t for t in found.triples() if t[1] in ("based_in", "member_of")], sorted(found.triples())
+
+
+# --- predicate nouns with a relation, activities hung on the verb, plans ---------------------------
+
+@pytest.mark.parametrize("text,subject,predicate,obj", [
+    # a noun "with" a relation noun: the noun's actor holds the relation
+    ("The Africa Corps is another paramilitary group with links to the Kremlin.", "Africa Corps", "associated_with", "Kremlin"),
+    ("Kataib Hezbollah, a militia with close ties to Iran, denied it.", "Kataib Hezbollah", "associated_with", "Iran"),
+    # the place of an activity hung on the verb that runs it
+    ("For years, Omar Haddad masterminded military operations against Israel from Lebanon.", "Omar Haddad", "operates_in", "Lebanon"),
+    # a one-word name the tagger read as a verb still stands in its place
+    ("Now that ISIS in Iraq is defeated, the militias have turned on the government.", "Islamic State", "operates_in", "Iraq"),
+    # whoever develops or hatches a plan does what it plans; "American diplomats" are the state's people
+    ("Omar Haddad was actively developing plans to attack American diplomats in Iraq, the United States said.",
+     "Omar Haddad", "targeted", "United States"),
+    ("Hezbollah hatched a plot to kill Omar Haddad.", "Hezbollah", "targeted", "Omar Haddad"),
+])
+def test_predicate_noun_and_plans(extract, text, subject, predicate, obj):
+    extract(text).relation(subject, predicate, obj)
+
+
+def test_condemning_a_plan_is_not_making_it(extract):
+    """The subject of a verb that stands against a plan does not do what the plan says."""
+    found = extract("Egypt condemned a plot to kill Omar Haddad.")
+    assert ("Egypt", "targeted", "Omar Haddad") not in found.triples(), sorted(found.triples())
+
+
+def test_attacked_forces_in_a_place_are_not_the_attackers(extract):
+    """A place after the object of an attack verb stays with the object, not the verb's subject."""
+    found = extract("The Fars agency said American forces attacked the militia's fighters in the region of Anbar.")
+    assert not [t for t in found.triples() if t[0] == "Fars News Agency" and t[1] == "operates_in"], sorted(found.triples())

@@ -273,7 +273,10 @@ def activities(ctx: Context) -> Iterator[Proposal]:
             continue
         if n.pos_ == "VERB" and n.dep_ not in ("pcomp", "pobj"):
             continue  # a finite verb is the verb frames' business; a gerund after a preposition is an activity
-        places = [r for c in n.children if c.dep_ == "prep" and c.lower_ in place_preps
+        # "masterminded operations against Israel from Lebanon": the place the parser hung on the verb
+        hung = [c for c in n.head.children if c.i > n.i] if n.dep_ == "dobj" and n.head.pos_ in VERBAL and \
+            n.head.lemma_.lower() in lex.activities.get("holders", frozenset()) | lex.attacks["executing_verbs"] else []
+        places = [r for c in (*n.children, *hung) if c.dep_ == "prep" and c.lower_ in place_preps
                   for p in c.children if p.dep_ == "pobj" for r in np.of(p)
                   if r.actor.type in ("location", "country")]
         targets = [r for c in n.children if c.dep_ == "prep" and c.lower_ in target_preps

@@ -343,7 +343,7 @@ def located(ctx: Context) -> Iterator[Proposal]:
             lemma = root.head.lemma_.lower()
             if lemma in ctx.lex.kind_nouns or lemma in ctx.lex.people_nouns:
                 heads.append(root.head)
-        if root.pos_ not in ("PROPN", "NOUN"):
+        if root.pos_ not in ("PROPN", "NOUN", "VERB"):  # a one-word name the tagger read as a verb ("ISIS in Iraq")
             continue
         for h in heads:
             for child in h.children:
@@ -421,6 +421,8 @@ def _clause_agents(ctx: Context, n: Token) -> list[Token]:
     """Who stands on the near side of a relation noun that has no possessor: the clause's agent."""
     if n.dep_ in ("dobj", "nsubjpass", "attr") and n.head.pos_ in ("VERB", "AUX"):
         return ctx.np.agents(n.head)
+    if n.dep_ == "pobj" and n.head.lower_ in _fw("comitative_preps") and n.head.head.pos_ in ("NOUN", "PROPN"):
+        return [n.head.head]  # "another paramilitary group with links to the Kremlin": the group's
     if n.dep_ == "pobj" and n.head.dep_ == "prep" and n.head.head.pos_ in ("VERB", "AUX"):
         verb = n.head.head
         out = list(ctx.np.agents(verb))

@@ -34,6 +34,8 @@ PREDICATIVE_OBJECTS = words(_VERBS, "predicative_objects", _VERBS_AT)
 # "calling Soleimani an enemy of the United States": the second object describes the first
 NAMING = words(_VERBS, "naming_verbs", _VERBS_AT)
 INCLUSION = words(_VERBS, "inclusion_verbs", _VERBS_AT)  # "allies include X"
+INTENT_NOUNS = words(_VERBS, "intent_nouns", _VERBS_AT)  # "plans to attack"
+PLANNING = words(_VERBS, "planning_verbs", _VERBS_AT)  # "developed plans to attack"
 GENITIVE = words(_PREPS, "genitive", _PREPS_AT)  # "one of", "leader of", "the city of"
 ROLE = words(_PREPS, "role", _PREPS_AT)  # "serves as"
 REASON = words(_PREPS, "reason", _PREPS_AT)  # "sanctioned X for funding Y"
@@ -481,6 +483,9 @@ class Referents:
             if self.passive(head):
                 return self.patients(head)
             return self.agents(head, depth + 1)
+        if dep == "acl" and head.lemma_.lower() in INTENT_NOUNS and head.dep_ == "dobj" \
+                and head.head.lemma_.lower() in PLANNING and any(c.tag_ == "TO" for c in verb.children):
+            return self.agents(head.head, depth + 1)  # "X was developing plans to attack Y": X attacks
         if dep in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
             return [head]
         if dep in ("advcl", "ccomp", "oprd", "purpcl"):

@@ -81,3 +81,20 @@ def test_overlapping_mentions_belong_to_one_actor_or_none(extract):
     spans = sorted((m.start, m.end, a.id) for a in found.ex.actors for m in a.mentions)
     for (s1, e1, a1), (s2, e2, a2) in zip(spans, spans[1:]):
         assert s2 >= e1 or a1 == a2, (found.text[s1:e1], found.text[s2:e2])
+
+
+def test_kin_nouns_and_coordination_type_people_the_model_calls_places(extract):
+    found = extract("The Treasury on Tuesday sanctioned three people for illicit financial activities. The "
+                    "targets included brothers Dario Velkan Rusu and Tomas Velkan Rusu, alongside Dario's son, "
+                    "Ilie Velkan Marin. Officials said that Dario and Tomas had moved the money.")
+    for name in ("Dario Velkan Rusu", "Tomas Velkan Rusu", "Ilie Velkan Marin"):
+        assert found.actor(name).type == "person", name
+    tomas = found.actor("Tomas Velkan Rusu")
+    assert found.actor("Tomas").id == tomas.id  # the first name alone is the one fuller name it fits
+
+
+def test_a_lone_name_that_fits_no_fuller_name_stays_its_own(extract):
+    found = extract("The brothers Dario Velkan Rusu and Tomas Velkan Rusu were sanctioned on Tuesday. "
+                    "Officials said Stefan had moved the money through a bank in the capital.")
+    stefan = found.actor("Stefan")
+    assert stefan.id not in {found.actor("Dario Velkan Rusu").id, found.actor("Tomas Velkan Rusu").id}

@@ -96,7 +96,31 @@ def find_actors(doc: Doc, article: Article, registry: Registry) -> list[Actor]:
             _merge(actors[actor.id], actor)
         else:
             actors[actor.id] = actor
-    return list(actors.values())
+    return _join_people(list(actors.values()))
+
+
+def _join_people(actors: list[Actor]) -> list[Actor]:
+    """A person named by one word that is a word of one other person's fuller name is that person.
+
+    Coreference joins a first name or surname to a full name the model labelled a person; a
+    full name typed a person only from its context ("brothers Amer Rada and Samer Rada") is
+    joined here, once the types are known. Two fuller names that fit leave it alone.
+    """
+    from .coreference import _tails
+    full = [a for a in actors if a.type == "person" and len(loose_tokens(a.name)) > 1]
+    out = []
+    for a in actors:
+        words = loose_tokens(a.name)
+        if a.type == "person" and not a.registry_id and len(words) == 1:
+            fits = [f for f in full if _tails(words, loose_tokens(f.name)) is not None]
+            if len(fits) == 1:
+                target = fits[0]
+                if fold(a.name) not in {fold(n) for n in (target.name, *target.aliases)}:
+                    target.aliases.append(a.name)
+                _merge(target, a)
+                continue
+        out.append(a)
+    return out
 
 
 def _known(text: str, registry: Registry, gazetteer: Gazetteer, cues: Cues) -> bool:

@@ -28,7 +28,7 @@ CONTEXT = "context"  # the key of this way of typing in types.yaml `confidence`
 @dataclass(frozen=True)
 class TypeWords:
     nouns: dict[str, str]  # noun -> the type it gives the name beside it
-    office: frozenset[str]  # nouns of office: a person
+    office: frozenset[str]  # nouns of office and of kinship: a person
     person_passive: frozenset[str]  # verbs whose passive subject is a person
     common: frozenset[str]  # common nouns that name no actor
     place_links: frozenset[str]  # "of" in "the state of X"
@@ -42,6 +42,7 @@ def type_words(lang: str = DEFAULT) -> TypeWords:
     nouns |= {w: "location" for w in words(data, "location_nouns", at)}
     nouns |= {w: NOT_ACTOR for w in words(data, "not_actor_nouns", at)}
     office = frozenset(w for group in lexicon(lang, "roles")["roles"] for w in group["words"] if " " not in w)
+    office |= words(data, "kin_nouns", at)
     confidence = data.get("confidence")
     if not isinstance(confidence, dict) or not all(isinstance(v, (int, float)) for v in confidence.values()):
         raise ConfigError(f"{at}: key 'confidence' must map ways of typing to numbers")
@@ -88,8 +89,13 @@ def _votes(doc: Doc, start: int, end: int, tw: TypeWords) -> list[tuple[str, str
         return []
     out = []
     root = span.root
-    before = span.start - 1
-    while before >= 0 and doc[before].pos_ == "PROPN" and span.start <= doc[before].head.i < span.end:
+    first, last = span.start, span.end
+    if root.dep_ == "conj" and root.head.pos_ == "PROPN":  # "brothers Amer Rada and Samer Rada": the first's noun
+        head = root.head
+        first = min([head.i, *(c.i for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN")])
+        last = head.i + 1
+    before = first - 1
+    while before >= 0 and doc[before].pos_ == "PROPN" and first <= doc[before].head.i < last:
         before -= 1  # a name word the mention left out ("Star" of "the vessel Star Iris")
     if before >= 0 and (noun := _noun(doc[before])):  # "the group Al-Shabab", "commander X"
         kind = "person" if noun in tw.office else tw.nouns.get(noun)
@@ -106,6 +112,8 @@ def _votes(doc: Doc, start: int, end: int, tw: TypeWords) -> list[tuple[str, str
         kind = noun and ("person" if noun in tw.office else tw.nouns.get(noun))
         if kind:
             out.append((kind, noun))
+    if root.dep_ == "appos" and (noun := _noun(root.head)) and noun in tw.office:
+        out.append(("person", noun))  # "Amer's son, Mehdi Rada": only a person is someone's son
     if root.dep_ == "pobj" and root.head.lower_ in tw.place_links and (noun := _noun(root.head.head)):
         if tw.nouns.get(noun) == "location":  # "the state of X"
             out.append(("location", f"{noun} {root.head.lower_}"))

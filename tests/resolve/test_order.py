@@ -64,7 +64,10 @@ def _articles() -> list[Hand]:
     i = Hand("i.txt", "Qasem Rahimi was seen with Gustavo Marin.")
     i.actor("Qasem Rahimi", "person")
     i.actor("Gustavo Marin", "person")
-    return [a, b, c, d, e, f, g, h, i]
+    j = Hand("j.txt", "The Atlas Brigade shelled Rivertown on Sunday.")
+    j.actor("Atlas Brigade", "organization")
+    j.actor("Rivertown", "location")
+    return [a, b, c, d, e, f, g, h, i, j]
 
 
 def test_the_same_articles_in_any_order_or_batching_give_the_same_nodes(tmp_path):
@@ -84,8 +87,8 @@ def test_the_same_articles_in_any_order_or_batching_give_the_same_nodes(tmp_path
         assert shown["Hossein Salami"] == ["Hossein Salami"]
         assert shown["Hasan Hussein Salami"] == ["Hasan Hussein Salami"]  # extra given names: another person
         assert shown["Salami"] == ["Salami"]  # two people carry the surname: not forced onto either
-        assert sorted(shown["Atlas Brigades"]) == ["AB", "Atlas Brigades", "Atlass Brigades"]
-        assert sorted(shown["Rivertown"]) == ["Rivertown", "Rivertown"]
+        assert sorted(shown["Atlas Brigades"]) == ["AB", "Atlas Brigade", "Atlas Brigades", "Atlass Brigades"]  # a plural is no other name
+        assert sorted(shown["Rivertown"]) == ["Rivertown", "Rivertown", "Rivertown"]
         assert shown["al-Rivertowni"] == ["al-Rivertowni"]  # a derived word is not a spelling
         assert sorted(shown["Gustavo Marin"]) == ["Gustavo Marin", "Gustavo Marin", "Marin"]
         assert shown["Marin Foundation"] == ["Marin Foundation"]  # another type: never joined by the string
@@ -119,7 +122,7 @@ def test_a_hand_merge_and_split_stay_when_later_articles_are_resolved_again(tmp_
         merge(store, salami, hasan)
         brigades = query.find_actor(store, "Atlas Brigades").id
         split(store, brigades, "Atlass Brigades")
-        for h in hands[6:]:
+        for h in hands[6:9]:
             add_extraction(store, h.extraction())
         later = Hand("later.txt", "Hasan Hussein Salami and the Atlass Brigades were named again.")
         later.actor("Hasan Hussein Salami", "person")

@@ -23,11 +23,13 @@ TITLES = frozenset({"sayyed", "sayyid", "sheikh", "shaykh", "general", "gen", "b
 # words also sound alike (same metaphone): "hezbollah"/"hizballah" is 0.82 and sounds alike.
 WORD_CLOSE = 0.90
 WORD_SOUNDS = 0.80
-# A word that is another with letters added at its end is a derived word ("Baghdadi" of
-# "Baghdad", "Iraqi" of "Iraq": a nisba, a demonym), not another spelling of it, except for
+# A word that is another with letters added at its start is another word ("Samer", "Amer"); one
+# with letters added at its end is a derived word ("Baghdadi" of "Baghdad", "Iraqi" of "Iraq":
+# a nisba, a demonym), not another spelling of it, except for
 # these endings that transliteration adds or drops (ta marbuta: "Mughniyah"/"Mughniya") and
 # the plural ("Revolutionary Guards Corps"/"Revolutionary Guard Corps").
-SPELLING_ENDINGS = frozenset({"h", "s"})
+PLURAL_ENDING = "s"
+SPELLING_ENDINGS = frozenset({"h", PLURAL_ENDING})
 
 
 @lru_cache(maxsize=200_000)
@@ -37,6 +39,11 @@ def loose_tokens(name: str) -> tuple[str, ...]:
     while len(words) > 1 and words[0] in TITLES:
         words = words[1:]
     return tuple(words) or tuple(fold(name).split())
+
+
+def singular(word: str) -> str:
+    """The word without a plural ending, for blocking only: "Brigades" is looked for beside "Brigade"."""
+    return word[:-len(PLURAL_ENDING)] if len(word) > 3 and word.endswith(PLURAL_ENDING) else word
 
 
 @lru_cache(maxsize=200_000)
@@ -62,7 +69,7 @@ class NameKey:
         last = tokens[-1] if tokens else ""
         return cls(name=name, folded=fold(name), loose=" ".join(tokens), words=len(tokens),
                    surname=last if type_ == "person" and len(tokens) > 1 else None,
-                   block=sound(last))
+                   block=sound(singular(last)))
 
 
 def name_similarity(a: str, b: str) -> float | None:
@@ -85,6 +92,8 @@ def name_similarity(a: str, b: str) -> float | None:
             return None
         short, long_ = sorted((x, y), key=len)
         if long_.startswith(short) and long_[len(short):] not in SPELLING_ENDINGS:
+            return None
+        if long_.endswith(short):  # "Samer" is not a spelling of "Amer"
             return None
         s = JaroWinkler.similarity(x, y)
         if s >= WORD_CLOSE or (s >= WORD_SOUNDS and sound(x) == sound(y)):

@@ -250,5 +250,7 @@ MIGRATIONS: list[tuple[int, str, list[str | Callable[["Store"], None]]]] = [
     (6, "actor-signatures", _SIGNATURES),
     # What intake doubted about an article it still read (HTML cut off mid-page), kept with it.
     (7, "article-warnings", ["ALTER TABLE articles ADD COLUMN IF NOT EXISTS warnings VARCHAR[]"]),
+    # The sound block of a name is that of its last word without a plural ending (resolve.names).
+    (8, "plural-blocks", [refold_names]),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -133,3 +133,23 @@ def test_a_hand_merge_and_split_stay_when_later_articles_are_resolved_again(tmp_
         assert frozenset({"Atlass Brigades"}) in nodes  # the split name stays apart, also when named again
         assert frozenset({"AB", "Atlas Brigades"}) in nodes
         assert store.value("SELECT count(*) FROM article_actors WHERE name = 'Atlass Brigades'") == 2
+
+
+def test_an_alias_removed_by_hand_stays_removed_when_the_group_is_resolved_again(tmp_path):
+    from actorgraph.store import remove_alias
+    d = Hand("d.txt", "The Atlas Brigades (AB) claimed the attack near Rivertown.")
+    d.actor("Atlas Brigades", "organization", "AB")
+    e = Hand("e.txt", "AB, the Arab Bank, froze the accounts on Monday.")
+    e.actor("AB", "organization")
+    with _store(tmp_path, [d], "removed") as store:
+        brigades = query.find_actor(store, "Atlas Brigades").id
+        remove_alias(store, brigades, "AB")
+        add_extraction(store, e.extraction())  # a new signature: the group is resolved again
+        later = Hand("f.txt", "The Atlass Brigades shelled Rivertown again on Sunday.")
+        later.actor("Atlass Brigades", "organization")
+        add_extraction(store, later.extraction())
+        nodes = {frozenset(n for _, n in node) for node in _nodes(store)}
+        assert frozenset({"Atlas Brigades", "Atlass Brigades"}) in nodes
+        assert frozenset({"AB"}) in nodes  # the Arab Bank does not come back through the removed alias
+        names = {n for (n,) in store.rows("SELECT name FROM actor_names WHERE actor_id = ?", [brigades])}
+        assert "AB" not in names

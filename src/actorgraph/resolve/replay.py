@@ -126,12 +126,14 @@ class Replay:
 
 
 def replay(signatures: Iterable[Signature], kept: Iterable[tuple[Signature, str]] = (),
-           pins: dict[tuple[str, str], str] | None = None, counts: dict[str, int] | None = None) -> Replay:
+           pins: dict[tuple[str, str], str] | None = None, counts: dict[str, int] | None = None,
+           dropped: dict[str, set[str]] | None = None) -> Replay:
     """Resolve these signatures in canonical order into nodes, each shown under its `display_name`.
 
     `kept` are signatures a hand decision placed (signature, actor id): they stay where they
     are and the others may join them. `pins` are the names a split pinned to an actor;
-    `counts` the number of articles of each signature (1 when not given).
+    `counts` the number of articles of each signature (1 when not given); `dropped` the folded
+    names removed from kept actors by hand (`alias remove`), which they are not found under.
     """
     view = MemoryView(pins)
     nodes: dict[str, Node] = {}
@@ -139,7 +141,9 @@ def replay(signatures: Iterable[Signature], kept: Iterable[tuple[Signature, str]
 
     def enter(s: Signature, node: Node) -> None:
         node.members.append(s.key)
-        view.add(node.key, [NameKey.of(n, s.type) for n in s.names], s.type, node.registry_id, node.name, s.ids())
+        gone = (dropped or {}).get(node.key, set())
+        view.add(node.key, [NameKey.of(n, s.type) for n in s.names if fold(n) not in gone], s.type,
+                 node.registry_id, node.name, s.ids())
 
     signatures = list(signatures)
     kept = list(kept)

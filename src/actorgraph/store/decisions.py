@@ -34,11 +34,30 @@ def _record(store: Store, kind: str, actor_id: str, other_id: str, name: str | N
 
 
 def _sync_signatures(store: Store, actor_ids: list[str]) -> None:
-    """Point the signatures at the node and reason their per-article actors now have."""
-    store.conn.execute("""UPDATE actor_signatures SET actor_id = aa.actor_id, reason = aa.reason
-        FROM (SELECT signature, any_value(actor_id) AS actor_id, any_value(reason) AS reason FROM article_actors
-              WHERE actor_id IN (SELECT unnest(?)) GROUP BY signature) aa
-        WHERE actor_signatures.signature = aa.signature""", [actor_ids])
+    """Key these actors' per-article actors again (a split may rename them) and list their signatures anew."""
+    from .actors import signature
+    from .schema import SIGNATURES_OF
+    rows = store.rows("""SELECT article_id, local_id, name, type, aliases, registry_id, wikidata, signature
+                         FROM article_actors WHERE actor_id IN (SELECT unnest(?))""", [actor_ids])
+    keys = {r[7] for r in rows}
+    changed = []
+    for article_id, local_id, name, type_, aliases, registry_id, wikidata, old in rows:
+        new = signature(name, type_, aliases, registry_id, wikidata)
+        keys.add(new)
+        if new != old:
+            changed.append((article_id, local_id, new))
+    if changed:
+        store.conn.execute("CREATE TEMP TABLE IF NOT EXISTS rekeyed (article_id VARCHAR, local_id VARCHAR, "
+                           "signature VARCHAR)")
+        store.conn.execute("DELETE FROM rekeyed")
+        store.insert("rekeyed", changed)
+        store.conn.execute("""UPDATE article_actors SET signature = r.signature FROM rekeyed r
+            WHERE article_actors.article_id = r.article_id AND article_actors.local_id = r.local_id""")
+        store.conn.execute("DELETE FROM rekeyed")
+    keys = sorted(k for k in keys if k)
+    store.conn.execute("DELETE FROM actor_signatures WHERE signature IN (SELECT unnest(?))", [keys])
+    store.conn.execute(f"INSERT INTO actor_signatures {SIGNATURES_OF.format(where='WHERE signature IN (SELECT unnest(?))')}",
+                       [keys])
 
 
 def _actor(store: Store, actor_id: str) -> tuple[str, str, str | None, str | None]:

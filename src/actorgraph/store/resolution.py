@@ -9,7 +9,7 @@ outside the group could have been a candidate, so the nodes are a function of th
 signatures: the same articles in any order, or stored twice, give the same nodes. Only what
 changed is written: per-article actors move, nodes are made, renamed or dropped, and the
 spellings, edges and summaries of the touched nodes are recomputed. Signatures that a hand
-merge or split placed stay where the decision put them.
+merge or split placed, and those of an actor a name was removed from, stay where they are.
 """
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from ..model import content_id
-from .actors import rebuild_names
+from .actors import dropped_names, rebuild_names
 from .database import Store, columns_select, now
 from .summaries import rebuild_summaries
 from .edges import relink_statements
@@ -111,14 +111,16 @@ def reresolve(store: Store, signatures: Iterable[str], touched: Iterable[str] = 
     nodes = group(store, start)
     rows = store.rows("""SELECT signature, actor_id, name, type, aliases, registry_id, wikidata, reason, occurrences
                          FROM actor_signatures WHERE actor_id IN (SELECT unnest(?))""", [sorted(nodes)])
+    dropped = dropped_names(store)  # an actor that lost a name by hand keeps its per-article actors
     free, kept, current, counts = [], [], {}, {}
     for key, actor_id, name, type_, aliases, registry_id, wikidata, reason, n in rows:
         counts[key] = n
         s = Signature(key, name, type_, tuple(aliases or ()), registry_id, wikidata)
         current[key] = (actor_id, reason)
-        (kept.append((s, actor_id)) if (reason or "").startswith(HAND_REASONS) else free.append(s))
+        hand = (reason or "").startswith(HAND_REASONS) or actor_id in dropped
+        (kept.append((s, actor_id)) if hand else free.append(s))
     pins = {(f, t): a for f, t, a in store.rows("SELECT folded, type, actor_id FROM name_pins")}
-    result = replay(free, kept, pins, counts)
+    result = replay(free, kept, pins, counts, dropped)
 
     ids: dict[str, str] = {}  # replay node key -> actor id
     for node in result.nodes.values():  # kept nodes first, then the new ones in canonical order

@@ -60,3 +60,16 @@ def test_evidence_with_an_unknown_predicate_is_an_error_naming_the_known_ones(ca
     assert "predicate 'arms' is not one of" in err and "supports" in err
     code = main(["neighbors", "Iran", "--predicate", "arms", "--store", str(store_path)])
     assert code == 2 and "predicate 'arms'" in capsys.readouterr().err
+
+
+def test_a_name_two_actors_share_lists_them_with_counts_in_number(tmp_path, capsys):
+    a, b = Hand("hand/p1.txt", "Badr fought in Diyala."), Hand("hand/p2.txt", "Badr spoke in Basra.")
+    a.actor("Badr", "organization")
+    b.actor("Badr", "person")
+    path = tmp_path / "g.duckdb"
+    with Store.open(path) as store:
+        for h in (a, b):
+            add_extraction(store, h.extraction())
+    assert main(["show", "Badr", "--store", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "1 article, id" in err and "1 articles" not in err

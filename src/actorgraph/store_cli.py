@@ -14,6 +14,7 @@ from collections.abc import Callable
 from .flags import (ACTOR_HELP, PREDICATE_LIST, certainty_flag, date_flags, limit_flag, model_flags,
                     predicate_flag, store_flags)
 from .model import IntakeFailure
+from .wording import counted
 from .settings import Settings
 
 # The store (DuckDB) and the questions (networkx, rapidfuzz) are imported inside each command,
@@ -52,7 +53,8 @@ def say_item(quiet: bool) -> Callable:
         for warning in item.warnings:  # stored, but intake doubted the input: said even when quiet
             print(f"WARN {item.source}: {warning}", file=sys.stderr, flush=True)
         if not quiet:
-            state = (f"stored {item.actors} actors ({item.new_actors} new), {item.statements} statements"
+            state = (f"stored {counted(item.actors, 'actor')} ({item.new_actors} new), "
+                     f"{counted(item.statements, 'statement')}"
                      if item.new else "already stored")
             print(f"ok   {item.source}: {state}", file=sys.stderr, flush=True)
     return say

@@ -55,6 +55,7 @@ def test_each_relation_becomes_its_links_schema_with_predicate_certainty_sentenc
     assert leads.schema.name == "Directorship"
     assert ids[leads.get("organization")[0]].get("name") == ["Quds Force"]
     assert leads.get("status") == ["asserted"]
+    assert leads.get("description")[0].endswith("; 1 statement in 1 article")  # not "1 statements in 1 articles"
     assert leads.get("summary") == ["[asserted] Qassem Soleimani led the IRGC-Qods Force until 2020."]
     assert [ids[a].schema.name for a in leads.get("proof")] == ["Article"]
     member = next(p for p in links if p.get("role") == ["part_of"])

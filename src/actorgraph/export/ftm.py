@@ -21,6 +21,7 @@ from followthemoney import model
 from followthemoney.proxy import EntityProxy
 
 from ..registry import load_registry
+from ..wording import counted
 from .selection import Selection, certainty_of
 
 ID_PREFIX = "actorgraph"  # hashed into every entity id, so ids do not collide with other datasets'
@@ -98,8 +99,8 @@ def _entity(schema: str, *key: str) -> EntityProxy:
 
 def _certainty_text(row: dict) -> str:
     parts = ", ".join(f"{row[c]} {c}" for c in ("asserted", "reported", "uncertain", "negated") if row[c])
-    return (f"certainty: {certainty_of(row)} ({parts}); {row['statements']} statements "
-            f"in {row['sources']} articles")
+    return (f"certainty: {certainty_of(row)} ({parts}); {counted(row['statements'], 'statement')} "
+            f"in {counted(row['sources'], 'article')}")
 
 
 def _fits(schema_name: str, prop: str, entity: EntityProxy) -> bool:

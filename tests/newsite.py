@@ -50,6 +50,8 @@ OTHER = [
 LATER = [
     "Hezbollah commander Talal Hamiyah met officials of the Quds Force in Damascus on Wednesday, a Syrian "
     "opposition monitor said.",
+    "In Iraq, the monitor said, the militia Liwa al-Sabireen is led by Haidar al-Muhandis. A spokesman for Kataib "
+    "Hezbollah said Haidar al-Muhandis was never a member of Kataib Hezbollah.",
     "The monitor said Hamiyah, who heads the group's external operations unit, discussed weapons transfers "
     "through the Syrian port of Latakia.",
     "Israeli aircraft struck a warehouse near Latakia port on Thursday, killing three people, the Syrian "
@@ -144,8 +146,11 @@ def _handler(site: Site):
             else:
                 self.send_header("Connection", "close")
             self.end_headers()
-            if body:
-                self.wfile.write(body)
+            try:
+                if body:
+                    self.wfile.write(body)
+            except (BrokenPipeError, ConnectionResetError):  # the client gave up (the slow page)
+                self.close_connection = True
 
         def conditional(self, body: bytes, ctype: str) -> None:
             etag = '"' + hashlib.sha1(body).hexdigest()[:16] + '"'
@@ -171,7 +176,10 @@ def _handler(site: Site):
                 self.send(200, page("Leaked", WIRE))
             elif path == "/slow":
                 time.sleep(site.slow_seconds)
-                self.send(200, page("Slow", OTHER))
+                try:
+                    self.send(200, page("Slow", OTHER))
+                except (BrokenPipeError, ConnectionResetError):
+                    self.close_connection = True
             elif path == "/error":
                 self.send(500, b"<html><body>Internal error</body></html>")
             elif path == "/loop/a":
@@ -207,3 +215,30 @@ def start() -> Site:
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return site
+
+
+def snapshot(store) -> dict:
+    """What a store holds, by id: actors, edges (with their independent stories and contradiction), events."""
+    return {
+        "actors": {r[0] for r in store.rows("SELECT id FROM actors")},
+        "edges": {r[0]: (r[1], r[2]) for r in store.rows(  # stories that state it (asserted, reported)
+            """SELECT r.id, count(DISTINCT coalesce(t.story_id, s.article_id))
+                             FILTER (WHERE s.certainty IN ('asserted', 'reported')), r.contradicted
+               FROM relations r JOIN statements s ON s.relation_id = r.id
+               LEFT JOIN article_stories t ON t.article_id = s.article_id GROUP BY r.id, r.contradicted""")},
+        "events": {(r[0], r[1]) for r in store.rows("SELECT article_id, sent_start FROM events")},
+    }
+
+
+def build_news_store(path, site: Site) -> tuple[dict, dict]:
+    """Ingest the first feed, then the second (as two runs); the store's snapshots after each."""
+    from actorgraph.settings import Settings
+    from actorgraph.store import Store, ingest_web
+
+    settings = Settings(fetch_delay=0.0, fetch_timeout=1.0, max_page_bytes=200_000)
+    with Store.open(path) as store:
+        ingest_web([f"{site.base}/feed.rss"], [], settings, store)
+        first = snapshot(store)
+        ingest_web([f"{site.base}/feed.atom"], [], settings, store)
+        second = snapshot(store)
+    return first, second

@@ -50,6 +50,97 @@ def cmd_watch(args: argparse.Namespace) -> int:
         time.sleep(max(0.0, every - (time.monotonic() - started)))
 
 
+def cmd_story(args: argparse.Namespace) -> int:
+    from .store import Store, story
+
+    with Store.open(_settings(args).store, create=False) as store:
+        answer = story(store, args.article)
+    if args.json:
+        print(json.dumps(answer, ensure_ascii=False, indent=1))
+        return 0
+    n = len(answer["articles"])
+    print(f"story {answer['story']}: {n} article{'' if n == 1 else 's'}, one independent source"
+          f"{' (decided by hand)' if answer['pinned'] else ''}")
+    for a in answer["articles"]:
+        how = (f"copy of {a['copy_of']} ({a['similarity']:.2f})" if a["how"] == "copy" and a["copy_of"]
+               else a["how"])
+        print(f"  {a['id']}  {a['published'] or '?':<10}  {a['source']}  [{how}]")
+        if a["title"]:
+            print(f"      {a['title']}")
+    return 0
+
+
+def cmd_split_story(args: argparse.Namespace) -> int:
+    from .store import Store, split_story
+
+    with Store.open(_settings(args).store, create=False) as store:
+        d = split_story(store, args.article, note=args.note or "")
+    print(f"decision {d.seq}: {args.article} is a story of its own [{d.story_id}]")
+    return 0
+
+
+def cmd_join_stories(args: argparse.Namespace) -> int:
+    from .store import Store, join_stories
+
+    with Store.open(_settings(args).store, create=False) as store:
+        d = join_stories(store, args.keep, args.other, note=args.note or "")
+    print(f"decision {d.seq}: story {d.other} joined into {d.story_id}")
+    return 0
+
+
+def cmd_watch_list(args: argparse.Namespace) -> int:
+    from . import query
+    from .store import Store
+    from .store.watch import unwatch, watch, watch_list
+
+    with Store.open(_settings(args).store, create=args.action != "list") as store:
+        if args.action == "list":
+            rows = watch_list(store)
+            if args.json:
+                print(json.dumps(rows, ensure_ascii=False, indent=1))
+            for r in [] if args.json else rows:
+                print(f"{r['name']} ({r['type']}) [{r['id']}]  since {r['added_at'][:19]}")
+            return 0
+        if not args.name:
+            raise ConfigError(f"watch-list {args.action} needs an actor NAME")
+        actor = query.find_actor(store, args.name)
+        if args.action == "add":
+            added = watch(store, actor.id, actor.name)
+            print(f"{'watching' if added else 'already watching'} {actor.name} [{actor.id}]")
+        else:
+            unwatch(store, actor.id)
+            print(f"no longer watching {actor.name} [{actor.id}]")
+    return 0
+
+
+def render_changes(r: dict) -> str:
+    """The changes as text: one block per kind, each item with its evidence sentence and source."""
+    titles = {"new_actor": "new actors", "new_edge": "new edges", "confirmed": "first independent confirmations",
+              "contradicted": "new contradictions", "new_event": "new events"}
+    scope = " for watched actors" if r["watched"] is not None else ""
+    lines = [f"changes since {r['since']}{scope}: {r['articles']} new articles"]
+    for kind, title in titles.items():
+        items = r[kind]
+        lines.append(f"  {title} ({len(items)}):")
+        for item in items:
+            lines.append(f"    {item['what']}")
+            ev = item.get("evidence")
+            if ev:
+                sentence = " ".join((ev["sentence"] or "").split())
+                lines.append(f"        \"{sentence[:160]}\" [{ev['source']}]")
+    return "\n".join(lines)
+
+
+def cmd_changes(args: argparse.Namespace) -> int:
+    from . import query
+    from .store import Store
+
+    with Store.open(_settings(args).store, create=False) as store:
+        answer = query.changes(store, since=args.since, watched=args.watched)
+    print(json.dumps(answer, ensure_ascii=False, indent=1, default=str) if args.json else render_changes(answer))
+    return 0
+
+
 def add_news_commands(sub: argparse._SubParsersAction) -> None:
     """Add watch (and the commands over watched actors and stories) to the `actorgraph` parser."""
     p = sub.add_parser("watch", help="fetch feeds again and again, storing what is new (resumable)",
@@ -65,3 +156,32 @@ def add_news_commands(sub: argparse._SubParsersAction) -> None:
     fetch_flags(p)
     store_flags(p, json_flag=False)
     p.set_defaults(func=cmd_watch)
+
+    p = sub.add_parser("watch-list", help="the actors you follow: add, remove, list")
+    p.add_argument("action", choices=("add", "remove", "list"))
+    p.add_argument("name", nargs="?", metavar="NAME", help="a name, alias or actor id (add, remove)")
+    _store_flags(p)
+    p.set_defaults(func=cmd_watch_list)
+    p = sub.add_parser("changes", help="what is new since a date or the last run: actors, edges, confirmations, "
+                                       "contradictions, events, each with its evidence")
+    p.add_argument("--since", default=None, metavar="DATE",
+                   help="changes from articles ingested since DATE (default: by the last ingest run that stored any)")
+    p.add_argument("--watched", action="store_true", help="only changes that involve a watched actor")
+    _store_flags(p)
+    p.set_defaults(func=cmd_changes)
+
+    p = sub.add_parser("story", help="the copies of an article's story across outlets (one independent source)")
+    p.add_argument("article", metavar="ARTICLE", help="an article id or source (URL or path)")
+    _store_flags(p)
+    p.set_defaults(func=cmd_story)
+    p = sub.add_parser("split-story", help="take ARTICLE out of its story: not a copy (kept, like merge/split)")
+    p.add_argument("article", metavar="ARTICLE", help="an article id or source")
+    p.add_argument("--note", default=None, help="why (kept with the decision)")
+    _store_flags(p, json_flag=False)
+    p.set_defaults(func=cmd_split_story)
+    p = sub.add_parser("join-stories", help="join the story of OTHER into the story of KEEP: copies of one story")
+    p.add_argument("keep", metavar="KEEP", help="an article id or source")
+    p.add_argument("other", metavar="OTHER", help="an article id or source")
+    p.add_argument("--note", default=None, help="why (kept with the decision)")
+    _store_flags(p, json_flag=False)
+    p.set_defaults(func=cmd_join_stories)

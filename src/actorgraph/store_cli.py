@@ -152,14 +152,18 @@ def cmd_alias_remove(args: argparse.Namespace) -> int:
 
 
 def cmd_decisions(args: argparse.Namespace) -> int:
-    from .store import Store, decisions
+    from .store import Store, decisions, story_decisions
 
     with Store.open(_settings(args).store, create=False) as store:
         rows = [d.__dict__ for d in decisions(store)]
+        stories = [d.__dict__ for d in story_decisions(store)]
     if args.json:
-        print(json.dumps(rows, ensure_ascii=False, indent=1))
-    for d in [] if args.json else rows:
+        print(json.dumps(rows + stories, ensure_ascii=False, indent=1))  # a story decision's kind ends in -story/-stories
+        return 0
+    for d in rows:
         print(f"{d['seq']}\t{d['kind']}\t{d['actor_id']}\t{d['other_id']}\t{d['note']}")
+    for d in stories:
+        print(f"story {d['seq']}\t{d['kind']}\t{d['story_id']}\t{d['other']}\t{d['note']}")
     return 0
 
 

@@ -13,7 +13,7 @@ import newsite
 from actorgraph.fetch import Fetcher, WebReport, read_feed, read_web
 from actorgraph.model import Article, IntakeFailure
 from actorgraph.settings import Settings
-from actorgraph.store import Store
+from actorgraph.store import Store, story
 
 ROOT = Path(__file__).resolve().parents[2]
 FAILURES = {"/private/leak": "RobotsDisallowedError", "/slow": "FetchTimeoutError", "/error": "HTTPStatusError",
@@ -138,6 +138,11 @@ def test_ingest_and_watch_store_each_article_once_and_fetch_nothing_twice(site, 
         failures = {s: e for s, e in st.rows("SELECT source, error FROM failures")}
     assert sources == sorted(site.base + p for p in newsite.FIRST_FEED if p in newsite.PAGES)
     assert {s.removeprefix(site.base): e for s, e in failures.items()} == FAILURES
+    with Store.open(store, create=False) as st:  # the wire story under three URLs is one story
+        copies = story(st, f"{site.base}/news/militia-attack")["articles"]
+        assert sorted(a["source"].removeprefix(site.base) for a in copies) == sorted(
+            ["/news/militia-attack", "/wire/iraq-police-attack", "/syndicated/2026/12/tal-kaif"])
+        assert len(story(st, f"{site.base}/news/red-sea-missiles")["articles"]) == 1
 
     before = len(site.log)
     watch = run("watch", f"{site.base}/feed.rss", "--every", "0s", "--rounds", "2", *flags)

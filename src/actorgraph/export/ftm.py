@@ -99,8 +99,8 @@ def _entity(schema: str, *key: str) -> EntityProxy:
 
 def _certainty_text(row: dict) -> str:
     parts = ", ".join(f"{row[c]} {c}" for c in ("asserted", "reported", "uncertain", "negated") if row[c])
-    return (f"certainty: {certainty_of(row)} ({parts}); {counted(row['statements'], 'statement')} "
-            f"in {counted(row['sources'], 'article')}")
+    return (f"certainty: {certainty_of(row)} ({parts}); {counted(row['stories'], 'independent source')}, "
+            f"{counted(row['statements'], 'statement')} in {counted(row['sources'], 'article')}")
 
 
 def _fits(schema_name: str, prop: str, entity: EntityProxy) -> bool:

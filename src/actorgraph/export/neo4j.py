@@ -85,11 +85,11 @@ def _files(selection: Selection) -> list[CsvFile]:
                   f["date_text"], f["sentence"], f["extractor"], "Figure") for f in fi], "Figure"),
         # relationships
         CsvFile("relations.csv", (":START_ID(Actor)", ":END_ID(Actor)", ":TYPE", "relationId", "predicate",
-                                  "certainty", "statements:int", "sources:int", "asserted:int", "reported:int",
+                                  "certainty", "statements:int", "stories:int", "sources:int", "asserted:int", "reported:int",
                                   "uncertain:int", "negated:int", "contradicted:boolean", "firstDate", "lastDate",
                                   "roles"),
                 [(r["subject"], r["object"], r["predicate"].upper(), r["id"], r["predicate"], certainty_of(r),
-                  r["statements"], r["sources"], r["asserted"], r["reported"], r["uncertain"], r["negated"],
+                  r["statements"], r["stories"], r["sources"], r["asserted"], r["reported"], r["uncertain"], r["negated"],
                   bool(r["contradicted"]), r["first_date"], r["last_date"], r["roles"]) for r in rows["relations"]]),
         CsvFile("statement_actors.csv", (":START_ID(Statement)", ":END_ID(Actor)", ":TYPE"),
                 [(s["id"], s[end], end.upper()) for s in rows["evidence"] for end in ("subject", "object")]

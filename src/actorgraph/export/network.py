@@ -42,7 +42,8 @@ def actor_network(selection: Selection) -> nx.MultiDiGraph:
         statements = evidence.get(row["id"], [])
         graph.add_edge(row["subject"], row["object"], key=row["id"], **_scalars({
             "relation": row["id"], "label": row["predicate"], "predicate": row["predicate"], "certainty": certainty_of(row),
-            "statements": row["statements"], "sources": row["sources"], "asserted": row["asserted"],
+            "statements": row["statements"], "stories": row["stories"], "sources": row["sources"],
+            "asserted": row["asserted"],
             "reported": row["reported"], "uncertain": row["uncertain"], "negated": row["negated"],
             "contradicted": bool(row["contradicted"]), "first_date": row["first_date"],
             "last_date": row["last_date"], "roles": row["roles"],

@@ -68,7 +68,9 @@ KIND_SQL: dict[str, str] = {
     "relations": """
         SELECT s.relation_id AS id, any_value(s.subject) AS subject, any_value(s.predicate) AS predicate,
                any_value(s.object) AS object, count(*)::INTEGER AS statements,
-               count(DISTINCT s.article_id)::INTEGER AS sources, min(s.date) AS first_date, max(s.date) AS last_date,
+               count(DISTINCT s.article_id)::INTEGER AS sources,
+               count(DISTINCT coalesce(st.story_id, s.article_id))::INTEGER AS stories,
+               min(s.date) AS first_date, max(s.date) AS last_date,
                count(*) FILTER (WHERE s.certainty = 'asserted')::INTEGER AS asserted,
                count(*) FILTER (WHERE s.certainty = 'reported')::INTEGER AS reported,
                count(*) FILTER (WHERE s.certainty = 'uncertain')::INTEGER AS uncertain,
@@ -77,6 +79,7 @@ KIND_SQL: dict[str, str] = {
                 AND count(*) FILTER (WHERE s.certainty IN ('asserted', 'reported')) > 0) AS contradicted,
                string_agg(DISTINCT s.role, '; ' ORDER BY s.role) AS roles
         FROM statements s JOIN x_statements x ON x.id = s.id
+        LEFT JOIN article_stories st ON st.article_id = s.article_id
         GROUP BY s.relation_id ORDER BY predicate, subject, object""",
     # Two statements of one article can share the store's id (it leaves out the cue): a suffix
     # keeps each evidence row's id unique.

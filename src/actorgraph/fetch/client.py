@@ -164,7 +164,7 @@ class Fetcher:
             raise RobotsDisallowedError(url, f"robots.txt of {key} forbids {current} to this User-Agent")
 
     def _read_robots(self, url: str, site: str) -> RobotFileParser:
-        """The site's robots.txt: missing (4xx) allows everything; a 5xx forbids everything (RFC 9309)."""
+        """The site's robots.txt: missing (4xx) allows everything; a 5xx fails the request (RFC 9309: closed)."""
         robots = RobotFileParser(site + "/robots.txt")
         current = site + "/robots.txt"
         for _ in range(self.settings.max_redirects + 1):
@@ -173,7 +173,10 @@ class Fetcher:
                 current = urljoin(current, headers["location"])
                 continue
             break
-        if status >= 500 or status in REDIRECTS:
+        if status >= 500:  # not cached: the next request asks again, and this one may be retried later
+            raise HTTPStatusError(url, status, f"{site}/robots.txt answered HTTP {status}; until it answers, the "
+                                               f"site is treated as closed (RFC 9309)")
+        if status in REDIRECTS:
             robots.disallow_all = True
         elif status >= 400:
             robots.allow_all = True

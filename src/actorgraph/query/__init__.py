@@ -7,13 +7,15 @@
     timeline(store, name)             dated items            evidence(store, a, p, b) every statement of an edge
     search(store, text)               names and sentences    stats(store)            counts, most connected
     find_actor(store, name)           name lookup: id, folded name or alias, surname, then fuzzy
+    changes(store, since, watched)    new actors, edges, confirmations, contradictions, events, with evidence
 
 Every function returns a JSON-ready dict; `render` turns each into readable text.
 """
+from .changes import changes
 from .lookup import ActorRef, find_actor
 from .overview import search, stats
 from .path import DEFAULT_PREDICATES, DIRECTIONS, path
 from .profile import evidence, neighbors, show, timeline, where
 
-__all__ = ["ActorRef", "DEFAULT_PREDICATES", "DIRECTIONS", "evidence", "find_actor", "neighbors", "path", "search",
+__all__ = ["changes", "ActorRef", "DEFAULT_PREDICATES", "DIRECTIONS", "evidence", "find_actor", "neighbors", "path", "search",
            "show", "stats", "timeline", "where"]

@@ -111,13 +111,15 @@ def _evidence(store: Store, relation_ids: list[str], f: StatementFilters) -> dic
         return {}
     cond, params = f.conditions("s", date_sql=item_date("s"), predicates=False)
     rows = store.rows(f"""
-        SELECT s.relation_id, a.source, s.sentence, s.certainty, s.date, r.sources, r.statements, r.contradicted
+        SELECT s.relation_id, a.source, s.sentence, s.certainty, s.date, r.sources, r.statements, r.contradicted,
+               coalesce(rs.stories, r.sources)
         FROM statements s JOIN articles a ON a.id = s.article_id JOIN relations r ON r.id = s.relation_id
+        LEFT JOIN relation_stories rs ON rs.relation_id = s.relation_id
         WHERE s.relation_id IN (SELECT unnest(?)) AND {' AND '.join(cond)}
         QUALIFY row_number() OVER (PARTITION BY s.relation_id
             ORDER BY list_position(?, s.certainty), s.date NULLS LAST, a.seq) = 1""",
                       [relation_ids, *params, list(CERTAINTIES)])
-    keys = ("source", "sentence", "certainty", "date", "sources", "statements", "contradicted")
+    keys = ("source", "sentence", "certainty", "date", "sources", "statements", "contradicted", "stories")
     return {r[0]: dict(zip(keys, r[1:])) for r in rows}
 
 
@@ -158,8 +160,8 @@ def path(store: Store, source: str, target: str, *, predicates: list[str] | None
 
     def strength(i: int) -> tuple:
         """Chains whose weakest hop has the most sources first, then those of the earlier predicates."""
-        best = [max(h, key=lambda e: evidence.get(e["relation"], {}).get("sources") or 0) for h in hop_edges[i]]
-        return (-min(evidence.get(e["relation"], {}).get("sources") or 0 for e in best),
+        best = [max(h, key=lambda e: evidence.get(e["relation"], {}).get("stories") or 0) for h in hop_edges[i]]
+        return (-min(evidence.get(e["relation"], {}).get("stories") or 0 for e in best),
                 sum(rank.get(e["predicate"], len(rank)) for e in best), chains[i])
 
     order = sorted(range(len(chains)), key=strength)[:limit]
@@ -173,7 +175,7 @@ def path(store: Store, source: str, target: str, *, predicates: list[str] | None
             described = [{"relation": e["relation"], "subject": names.get(e["subject"]), "predicate": e["predicate"],
                           "object": names.get(e["object"]), "subject_id": e["subject"], "object_id": e["object"],
                           **evidence.get(e["relation"], {})} for e in options]
-            described.sort(key=lambda h: (-(h.get("sources") or 0), rank.get(h["predicate"], len(rank))))
+            described.sort(key=lambda h: (-(h.get("stories") or 0), rank.get(h["predicate"], len(rank))))
             steps.append(described[0] | {"alternatives": described[1:]})
         out.append({"actors": [names.get(n) for n in nodes], "hops": steps})
     return {"source": a.as_dict(), "target": b.as_dict(), "predicates": predicates, "direction": direction,

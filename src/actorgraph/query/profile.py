@@ -5,6 +5,7 @@ from collections import defaultdict
 
 from ..store import Store, relation_id
 from .filters import statement_filters
+from ..store.stories import story_counts
 from .lookup import ActorRef, find_actor
 from .places import named_with
 
@@ -27,6 +28,7 @@ def _edges(store: Store, actor_id: str, predicates: list[str] | None = None) -> 
         WHERE (subject = ? OR object = ?){pred}""", [actor_id] * 3 + ([predicates] if predicates else []))
     rows += [("in", *r[1:]) for r in rows if r[0] == "out" and r[2] == r[4]]  # an edge to itself: both ways
     others = _lookup(store, "actors", "name, type", sorted({r[4] if r[0] == "out" else r[2] for r in rows}))
+    stories = story_counts(store, sorted({r[1] for r in rows}))
     out = []
     for (direction, rid, subject, predicate, object_, n, sources, first, last, asserted, reported, uncertain,
          negated, contradicted) in rows:
@@ -35,11 +37,13 @@ def _edges(store: Store, actor_id: str, predicates: list[str] | None = None) -> 
             continue
         oname, otype = others[oid]
         out.append({"relation": rid, "direction": direction, "predicate": predicate,
-                    "other": {"id": oid, "name": oname, "type": otype}, "statements": n, "sources": sources,
+                    "other": {"id": oid, "name": oname, "type": otype}, "statements": n,
+                    "stories": stories.get(rid, sources), "sources": sources,
                     "first_date": first, "last_date": last,
                     "certainty": {"asserted": asserted, "reported": reported, "uncertain": uncertain,
                                   "negated": negated}, "contradicted": contradicted})
-    out.sort(key=lambda e: (-e["sources"], -e["statements"], e["other"]["name"], e["direction"], e["relation"]))
+    out.sort(key=lambda e: (-e["stories"], -e["sources"], -e["statements"], e["other"]["name"], e["direction"],
+                            e["relation"]))
     return out
 
 
@@ -57,12 +61,18 @@ def statements(store: Store, relation_ids: list[str], per_edge: int | None = Non
         SELECT relation_id, article_id, sentence, sent_start, sent_end, certainty, date, role, extractor
         FROM statements WHERE relation_id IN {in_list(relation_ids)} {limit}""")
     articles = _lookup(store, "articles", "source, title, seq", sorted({r[1] for r in found}))
+    stories = dict(store.rows(f"SELECT article_id, story_id FROM article_stories "
+                              f"WHERE article_id IN {in_list(sorted({r[1] for r in found}))}"))
     found.sort(key=lambda r: (r[0], r[6] is None, r[6] or "", articles[r[1]][2]))
-    rows = [(r[0], *articles[r[1]][:2], r[2], r[3], r[4], r[5], r[6], r[7], r[8]) for r in found]
     out: dict[str, list[dict]] = defaultdict(list)
-    for rid, source, title, sentence, start, end, certainty, date, role, extractor in rows:
+    seen: dict[str, dict[str, str]] = defaultdict(dict)
+    for rid, article_id, sentence, start, end, certainty, date, role, extractor in found:
+        source, title, _ = articles[article_id]
+        story = stories.get(article_id, article_id)
+        first = seen[rid].setdefault(story, source)  # the earliest statement of its story for this edge
         out[rid].append({"source": source, "title": title, "sentence": sentence, "start": start, "end": end,
-                         "certainty": certainty, "date": date, "role": role, "extractor": extractor})
+                         "certainty": certainty, "date": date, "role": role, "extractor": extractor,
+                         "article": article_id, "story": story, "copy_of": first if first != source else None})
     return out
 
 
@@ -208,12 +218,13 @@ def where(store: Store, name: str, limit: int | None = SHOW_ITEMS * 5) -> dict:
     places = [e for e in _edges(store, actor.id, list(PLACE_PREDICATES))
               if e["direction"] == "out" and e["other"]["type"] in ("location", "country")]
     evidence = statements(store, [p["relation"] for p in places], per_edge=1)
-    rows = [{"place": p["other"], "how": p["predicate"], "sources": p["sources"], "first_date": p["first_date"],
+    rows = [{"place": p["other"], "how": p["predicate"], "stories": p["stories"], "sources": p["sources"],
+             "first_date": p["first_date"],
              "last_date": p["last_date"], "sentence": (evidence.get(p["relation"]) or [{}])[0].get("sentence")}
             for p in places]
     for e in _events(store, _items(store, actor.id, limit)):
         if e["place"]:
-            rows.append({"place": {"name": e["place"]}, "how": f"event: {e['type']}", "sources": 1,
+            rows.append({"place": {"name": e["place"]}, "how": f"event: {e['type']}", "stories": 1, "sources": 1,
                          "first_date": e["date"], "last_date": e["date"], "sentence": e["sentence"]})
     if not rows:  # no relation or event places it: the places its sentences name, marked as such
         rows = named_with(store, actor.id)
@@ -245,10 +256,12 @@ def evidence(store: Store, subject: str, predicate: str, object_: str, limit: in
         sum(reported), sum(uncertain), sum(negated), bool_or(contradicted) FROM relations WHERE id IN (SELECT unnest(?))""",
                      [ids])[0]
     found = statements(store, ids, per_edge=limit)
+    stories = store.value("""SELECT count(DISTINCT coalesce(st.story_id, s.article_id)) FROM statements s
+        LEFT JOIN article_stories st ON st.article_id = s.article_id WHERE s.relation_id IN (SELECT unnest(?))""", [ids])
     known = [p for (p,) in store.rows("SELECT DISTINCT predicate FROM relations ORDER BY 1")]
     return {"subject": a.as_dict(), "predicate": predicate, "object": b.as_dict(),
             "predicate_in_store": predicate in known, "predicates_in_store": known,
-            "statements": agg[0] or 0, "sources": agg[1] or 0, "first_date": agg[2], "last_date": agg[3],
+            "statements": agg[0] or 0, "stories": stories or 0, "sources": agg[1] or 0, "first_date": agg[2], "last_date": agg[3],
             "certainty": {"asserted": agg[4] or 0, "reported": agg[5] or 0, "uncertain": agg[6] or 0,
                           "negated": agg[7] or 0},
             "contradicted": bool(agg[8]), "evidence": [s for i in ids for s in found.get(i, [])]}

@@ -17,6 +17,12 @@ def _certainty(c: dict) -> str:
     return ", ".join(f"{n} {k}" for k, n in c.items() if n)
 
 
+def sources_text(stories: int, articles: int) -> str:
+    """'3 independent sources (11 articles)': copies of one story count once."""
+    head = f"{stories} independent source{'' if stories == 1 else 's'}"
+    return head if stories == articles else f"{head} ({articles} article{'' if articles == 1 else 's'})"
+
+
 def _actor(a: dict) -> str:
     ids = ", ".join(x for x in (a.get("registry_id") and f"registry {a['registry_id']}",
                                 a.get("wikidata") and f"wikidata {a['wikidata']}") if x)
@@ -52,8 +58,9 @@ def render_show(r: dict) -> str:
             arrow = f"-> {e['other']['name']}" if e["direction"] == "out" else f"<- {e['other']['name']}"
             flag = _denial(e) if e["contradicted"] or e["certainty"].get("negated") == e["statements"] else ""
             dates = f", {e['first_date']}..{e['last_date']}" if e["first_date"] else ""
-            lines.append(f"    {arrow}  ({counted(e['sources'], 'source')}, {_certainty(e['certainty'])}{dates}){flag}")
-            lines += [f"        \"{_clip(s['sentence'])}\" [{s['source']}, {s['certainty']}]" for s in e["evidence"]]
+            lines.append(f"    {arrow}  ({sources_text(e['stories'], e['sources'])}, {_certainty(e['certainty'])}{dates})"
+                         f"{flag}")
+            lines += [f"        \"{_clip(s['sentence'])}\" [{s['source']}, {s['certainty']}{_copy(s)}]" for s in e["evidence"]]
     if r.get("contradicted"):
         lines.append("  CONTRADICTED (some sources state it, others deny it; see `actorgraph evidence`):")
         for e in r["contradicted"]:
@@ -82,7 +89,7 @@ def render_neighbors(r: dict) -> str:
         lines.append("  no relation yet")
     for e in r["neighbors"]:
         arrow = "->" if e["direction"] == "out" else "<-"
-        lines.append(f"  {e['predicate']:<16} {arrow} {e['other']['name']:<40} {counted(e['sources'], 'source'):>11}"
+        lines.append(f"  {e['predicate']:<16} {arrow} {e['other']['name']:<40} {sources_text(e['stories'], e['sources'])}"
                      f"{_denial(e)}")
     return "\n".join(lines)
 
@@ -92,7 +99,7 @@ def render_where(r: dict) -> str:
     if not r["places"]:
         lines.append("  no place known")
     for p in r["places"]:
-        lines.append(f"  {p['place']['name']:<30} {p['how']:<20} {counted(p['sources'], 'source'):>11}  "
+        lines.append(f"  {p['place']['name']:<30} {p['how']:<20} {sources_text(p['stories'], p['sources'])}  "
                      f"{p['first_date'] or ''}")
         if p["sentence"]:
             lines.append(f"      \"{_clip(p['sentence'])}\"")
@@ -118,15 +125,19 @@ def render_evidence(r: dict) -> str:
             return (f"{head}: no statement in the store; no relation at all has predicate {r['predicate']!r} "
                     f"(the store has: {', '.join(r['predicates_in_store'])})")
         return f"{head}: no statement in the store"
-    lines = [f"{head}: {counted(r['statements'], 'statement')} from {counted(r['sources'], 'source')} "
+    lines = [f"{head}: {counted(r['statements'], 'statement')} from {sources_text(r['stories'], r['sources'])} "
              f"({_certainty(r['certainty'])})"
              + ("  CONTRADICTED: some sources deny it" if r["contradicted"] else "")]
     if len(r["evidence"]) < r["statements"]:
         lines.append(f"  showing {len(r['evidence'])} (the earliest that state it and that deny it); --limit for more")
     for s in r["evidence"]:
-        lines.append(f"  [{s['certainty']}] {s['date'] or '?'}  {s['source']}")
+        lines.append(f"  [{s['certainty']}] {s['date'] or '?'}  {s['source']}{_copy(s)}")
         lines += ["      " + l for l in textwrap.wrap(s["sentence"] or "", WIDTH - 6)]
     return "\n".join(lines)
+
+
+def _copy(s: dict) -> str:
+    return f"; a copy of {s['copy_of']}" if s.get("copy_of") else ""
 
 
 def render_path(r: dict) -> str:
@@ -146,7 +157,8 @@ def render_path(r: dict) -> str:
             more = f", {counted(len(h['alternatives']), 'more relation')} on this hop" if h["alternatives"] else ""
             flag = "  CONTRADICTED" if h.get("contradicted") else ""
             lines.append(f"    {h['subject']} --{h['predicate']}--> {h['object']}  "
-                         f"[{counted(h.get('sources') or 0, 'source')}; {h.get('source')}, {h.get('certainty')}{more}]{flag}")
+                         f"[{sources_text(h.get('stories') or 0, h.get('sources') or 0)}; {h.get('source')}, "
+                         f"{h.get('certainty')}{more}]{flag}")
             lines += textwrap.wrap(f"\"{' '.join((h.get('sentence') or '').split())}\"", WIDTH,
                                    initial_indent=" " * 8, subsequent_indent=" " * 9)
     return "\n".join(lines)

@@ -7,6 +7,7 @@
     add_extractions(st, exs)       store several in one transaction (bulk loads)
     merge(st, a, b) / split(st, a, name) / remove_alias(st, a, name)
                                    decisions by hand, kept and applied to later ingests
+    story(st, article) / split_story / join_stories   the copies of a story across outlets; decisions by hand
 
 One process writes a store at a time (DuckDB locks the file).
 """
@@ -14,9 +15,11 @@ from .database import Store
 from .decisions import Decision, decisions, merge, remove_alias, split
 from .ingest import IngestReport, article_warnings, failed_inputs, failed_pages, failures, ingest, ingest_items, ingest_web, store_extraction
 from .schema import MIGRATIONS, SCHEMA_VERSION
+from .stories import StoryDecision, join_stories, split_story, story, story_counts, story_decisions
 from .writer import Stored, add_extraction, add_extractions, record_failure, relation_id
 
 __all__ = ["Decision", "IngestReport", "MIGRATIONS", "SCHEMA_VERSION", "Store", "Stored",
            "add_extraction", "add_extractions", "article_warnings", "decisions", "failed_inputs", "failed_pages", "failures", "ingest", "ingest_items",
            "ingest_web", "merge",
-           "record_failure", "relation_id", "remove_alias", "split", "store_extraction"]
+           "record_failure", "relation_id", "remove_alias", "split", "store_extraction", "StoryDecision", "join_stories",
+           "split_story", "story", "story_counts", "story_decisions"]

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from ..errors import DecisionError
 from .actors import ALIAS_REMOVE, create_actor, new_actor_id, rebuild_names
 from .database import Store, now
+from .watch import move_watch
 from .summaries import rebuild_summaries
 from .edges import relink_statements
 
@@ -76,6 +77,7 @@ def merge(store: Store, keep_id: str, other_id: str, note: str = "") -> Decision
         store.conn.execute("UPDATE article_actors SET actor_id = ?, reason = ? WHERE actor_id = ?",
                            [keep_id, f"merged by hand: {other[0]!r} into {keep[0]!r}", other_id])
         store.conn.execute("UPDATE name_pins SET actor_id = ? WHERE actor_id = ?", [keep_id, other_id])
+        move_watch(store, other_id, keep_id)
         if not keep[2] and other[2]:
             store.conn.execute("UPDATE actors SET registry_id = ? WHERE id = ?", [other[2], keep_id])
         if not keep[3] and other[3]:

@@ -89,3 +89,6 @@ def relink_statements(store: Store, actor_ids: list[str]) -> None:
         "SELECT DISTINCT relation_id FROM statements WHERE list_contains(?, subject) OR list_contains(?, object)",
         [actor_ids, actor_ids])}
     aggregate_relations(store, before | after)
+    from .stories import recount_stories  # stories reads the edges' statements; no cycle at import
+
+    recount_stories(store, before | after)

@@ -81,11 +81,11 @@ def ingest_web(feeds: Iterable[str], url_lists: Iterable[str], settings: Setting
 
     web = WebReport()
     items = read_web(list(feeds), list(url_lists), settings, StoreFetchLog(store), web, fetcher, list(urls))
-    return ingest_items(items, settings, store, on_item), web
+    return ingest_items(items, settings, store, on_item, command="ingest --feed/--urls"), web
 
 
 def ingest_items(items: Iterable[Article | IntakeFailure], settings: Settings, store: Store,
-                 on_item: Callable[[Stored | IntakeFailure], None] | None = None) -> IngestReport:
+                 on_item: Callable[[Stored | IntakeFailure], None] | None = None, command: str = "ingest") -> IngestReport:
     """Extract and store every new article of a stream; record every failure.
 
     Articles already stored are dropped before extraction, so a new article costs its own
@@ -96,8 +96,11 @@ def ingest_items(items: Iterable[Article | IntakeFailure], settings: Settings, s
     Extractions are committed `settings.batch_size` at a time (each article whole or absent),
     so a crash loses at most one batch of extraction work.
     """
+    from .watch import finish_run, start_run
+
     report = IngestReport()
     started = time.perf_counter()
+    run = start_run(store, command)  # `changes` lists what the last run added
 
     def new_articles(items: Iterable[Article | IntakeFailure]) -> Iterator[Article | IntakeFailure]:
         # The identities of `batch_size` articles are looked up at a time, with one query.
@@ -153,6 +156,7 @@ def ingest_items(items: Iterable[Article | IntakeFailure], settings: Settings, s
             extract_and_store(chain([item], items))
             break
     report.seconds = time.perf_counter() - started
+    finish_run(store, run, report.stored)
     return report
 
 

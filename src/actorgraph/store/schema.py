@@ -233,6 +233,12 @@ _SIGNATURES = [
 ]
 
 
+def _fingerprint_stored(store: "Store") -> None:
+    from .stories import fingerprint_stored
+
+    fingerprint_stored(store)
+
+
 MIGRATIONS: list[tuple[int, str, list[str | Callable[["Store"], None]]]] = [
     (1, "create-graph", _GRAPH),
     (2, "actor-summaries", _SUMMARIES),
@@ -252,5 +258,26 @@ MIGRATIONS: list[tuple[int, str, list[str | Callable[["Store"], None]]]] = [
     (7, "article-warnings", ["ALTER TABLE articles ADD COLUMN IF NOT EXISTS warnings VARCHAR[]"]),
     # The sound block of a name is that of its last word without a plural ending (resolve.names).
     (8, "plural-blocks", [refold_names]),
+    # Stories: each article's fingerprint and band keys (resolve.copies), the story it belongs
+    # to (copies across outlets count as one source), and the splits and joins made by hand.
+    (9, "stories", ["CREATE TABLE IF NOT EXISTS article_fingerprints (article_id VARCHAR PRIMARY KEY, signature BLOB NOT NULL)",
+                    "CREATE TABLE IF NOT EXISTS article_bands (key BIGINT NOT NULL, article_id VARCHAR NOT NULL)",
+                    "CREATE INDEX IF NOT EXISTS article_bands_key ON article_bands (key)",
+                    """CREATE TABLE IF NOT EXISTS article_stories (
+                        article_id VARCHAR PRIMARY KEY, story_id VARCHAR NOT NULL, copy_of VARCHAR, similarity DOUBLE,
+                        how VARCHAR NOT NULL)""",
+                    "CREATE TABLE IF NOT EXISTS story_pins (story_id VARCHAR PRIMARY KEY)",
+                    """CREATE TABLE IF NOT EXISTS story_decisions (
+                        seq INTEGER PRIMARY KEY, kind VARCHAR NOT NULL, story_id VARCHAR NOT NULL, other VARCHAR NOT NULL,
+                        note VARCHAR, made_at TIMESTAMP NOT NULL)""",
+                    # Independent stories per edge: `relations.sources` counts articles, copies included.
+                    "CREATE TABLE IF NOT EXISTS relation_stories (relation_id VARCHAR PRIMARY KEY, stories INTEGER NOT NULL)",
+                    _fingerprint_stored]),
+    # Actors an analyst follows, and the ingest runs that `changes` counts from.
+    (10, "watch-list", ["""CREATE TABLE IF NOT EXISTS watch_list (
+                            actor_id VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, added_at TIMESTAMP NOT NULL)""",
+                       """CREATE TABLE IF NOT EXISTS runs (
+                            seq INTEGER PRIMARY KEY, command VARCHAR NOT NULL, started_at TIMESTAMP NOT NULL,
+                            finished_at TIMESTAMP, stored INTEGER NOT NULL)"""]),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]

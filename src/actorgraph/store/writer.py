@@ -14,6 +14,7 @@ from .actors import StoreView, actor_keys, dropped_names, new_actor_id, signatur
 from .database import Store, now
 from .edges import add_to_relations, relation_id
 from .resolution import add_signatures, reresolve
+from .stories import StoryAssigner
 from .summaries import add_summaries
 
 
@@ -69,6 +70,7 @@ class _Batch:
         self.published: dict[str, str | None] = {}
         self.dropped = dropped_names(store)  # names removed from actors by hand: not given back
         self.inputs: list[str] = []  # the failure records a stored article clears: its source and corpus line
+        self.stories = StoryAssigner(store)
 
     def actor_id(self, type_: str, name: str, registry_id: str | None) -> str:
         actor_id = new_actor_id(self.store, type_, name, registry_id)
@@ -196,6 +198,7 @@ class _Batch:
             self.rows[table] += new
         self.items += items
         self.published[aid] = article.published
+        self.stories.add(aid, article.text)
         self.seen.add(aid)
         return Stored(aid, article.source, True, len(ex.actors), created, len(rows["statements"]), article.warnings)
 
@@ -209,6 +212,7 @@ class _Batch:
         new = add_signatures(self.store, list(self.signatures.values()))
         add_to_relations(self.store, self.rows["statements"])
         add_summaries(self.store, self.items, self.rows["article_actors"], self.published)
+        self.stories.flush(sorted({r[1] for r in self.rows["statements"]}))
         reresolve(self.store, new, {row[1] for row in self.signatures.values()})
         if self.inputs:
             self.store.conn.execute("DELETE FROM failures WHERE source IN (SELECT unnest(?))", [self.inputs])

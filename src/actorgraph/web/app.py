@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Literal
 
 from fastapi import FastAPI, Header, HTTPException, Query, Request
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 
@@ -31,7 +31,7 @@ from .writing import ingest_text
 
 STATIC = Path(str(files("actorgraph.web") / "static"))
 PAGES = {"search": "search.html", "actor": "actor.html", "network": "network.html", "map": "map.html",
-         "article": "article.html", "articles": "articles.html"}
+         "article": "article.html", "articles": "articles.html", "changes": "changes.html"}
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
        "font-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'")
 SECURITY_HEADERS = {
@@ -213,6 +213,43 @@ def create_app(store_path: str, *, token: str | None = None, settings: Settings 
             raise HTTPException(404, f"no article {article_id}")
         return found
 
+    @app.get("/api/changes", tags=["changes"])
+    def changes(since: str | None = Query(None, max_length=32), watched: bool = Query(False)) -> dict:
+        """What is new since a date (default: the last ingest run that stored articles): new actors, edges,
+        first independent confirmations, contradictions and events, each with its evidence page."""
+        with access.reader() as store:
+            return query.changes(store, since=since or None, watched=watched)
+
+    @app.get("/api/watch-list", tags=["changes"])
+    def watched() -> dict:
+        """The watched actors (`actorgraph watch-list add NAME` adds one)."""
+        from ..store.watch import watch_list
+        with access.reader() as store:
+            return {"actors": watch_list(store)}
+
+    @app.get("/changes.atom", tags=["changes"])
+    def changes_atom(request: Request, since: str | None = Query(None, max_length=32)) -> Response:
+        """The changes for watched actors as an Atom feed; each entry links to the page of its evidence."""
+        from ..store.watch import last_run
+        from .changes_feed import atom_feed
+        with access.reader() as store:
+            answer = query.changes(store, since=since or None, watched=True)
+            run = last_run(store)
+        base = str(request.base_url).rstrip("/")
+        body = atom_feed(answer, base, run["finished_at"] or run["started_at"] if run else None, access.path)
+        return Response(body, media_type="application/atom+xml; charset=utf-8")
+
+    @app.get("/api/articles/{article_id}/story", tags=["articles"])
+    def article_story(article_id: str) -> dict:
+        """The story the article belongs to: its copies across outlets (they count as one source)."""
+        from ..errors import DecisionError
+        from ..store import story
+        with access.reader() as store:
+            try:
+                return story(store, _checked("a", article_id))
+            except DecisionError as exc:
+                raise HTTPException(404, str(exc)) from exc
+
     @app.post("/api/articles", tags=["articles"], status_code=201)
     def post_article(body: ArticleIn, authorization: str | None = Header(None)) -> dict:
         """Ingest one article (only when the server was started with --token; send it as a Bearer token)."""
@@ -238,6 +275,10 @@ def create_app(store_path: str, *, token: str | None = None, settings: Settings 
     @app.get("/articles", include_in_schema=False)
     def articles_html() -> FileResponse:
         return page("articles")
+
+    @app.get("/changes", include_in_schema=False)
+    def changes_html() -> FileResponse:
+        return page("changes")
 
     @app.get("/map", include_in_schema=False)
     def map_html() -> FileResponse:

@@ -49,17 +49,21 @@ def relation_evidence(store: Store, relation_id: str, offset: int = 0, limit: in
     if not head:
         return {}
     rid, predicate, sid, sname, stype, oid, oname, otype, total, sources = head[0]
+    stories = store.value("SELECT stories FROM relation_stories WHERE relation_id = ?", [relation_id]) or sources
     rows = store.rows("""
         SELECT s.id, s.article_id, a.source, a.title, coalesce(s.date, a.published), s.certainty, s.role,
                s.attributed_to, s.extractor, s.sentence, s.sent_start, s.cue_start, s.cue_end,
-               s.local_subject, s.local_object
-        FROM statements s JOIN articles a ON a.id = s.article_id WHERE s.relation_id = ?
+               s.local_subject, s.local_object, coalesce(st.story_id, s.article_id),
+               (SELECT count(DISTINCT s2.article_id) FROM statements s2 JOIN article_stories t2 ON t2.article_id = s2.article_id
+                WHERE s2.relation_id = s.relation_id AND t2.story_id = st.story_id) AS copies
+        FROM statements s JOIN articles a ON a.id = s.article_id
+        LEFT JOIN article_stories st ON st.article_id = s.article_id WHERE s.relation_id = ?
         ORDER BY coalesce(s.date, a.published) NULLS LAST, a.seq, s.sent_start LIMIT ? OFFSET ?""",
                       [relation_id, limit, offset])
     spans = _mention_spans(store, [(r[1], r[13]) for r in rows] + [(r[1], r[14]) for r in rows])
     items = []
     for (sid_, article_id, source, title, date, certainty, role, attributed, extractor, sentence, start,
-         cue_start, cue_end, local_subject, local_object) in rows:
+         cue_start, cue_end, local_subject, local_object, story, copies) in rows:
         start = start or 0
         end = start + len(sentence)
         marks = []
@@ -72,10 +76,11 @@ def relation_evidence(store: Store, relation_id: str, offset: int = 0, limit: in
         items.append({"statement": sid_, "article": article_id, "sent_start": start, "sent_end": end,
                       "source": source, "title": title, "date": date,
                       "certainty": certainty, "role": role, "attributed_to": attributed, "extractor": extractor,
-                      "sentence": sentence, "segments": segments(sentence, marks), "marks": marks})
+                      "sentence": sentence, "segments": segments(sentence, marks), "marks": marks,
+                      "story": story, "story_articles": copies or 1})
     return {"relation": rid, "predicate": predicate,
             "subject": {"id": sid, "name": sname, "type": stype}, "object": {"id": oid, "name": oname, "type": otype},
-            "statements": total, "sources": sources, "offset": offset, "limit": limit, "evidence": items}
+            "statements": total, "stories": stories, "sources": sources, "offset": offset, "limit": limit, "evidence": items}
 
 
 def _mention_spans(store: Store, refs: list[tuple[str, str]]) -> dict[tuple[str, str], list[tuple[int, int]]]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from ..model import CERTAINTIES
 from ..query.filters import StatementFilters, article_join, item_date, statement_filters
 from ..store import Store
+from ..store.stories import story_counts
 
 MAX_HOPS = 3
 MAX_NODES = 300
@@ -112,6 +113,9 @@ def neighbourhood(store: Store, actor_id: str, *, hops: int = 1, predicates: lis
                 edges[rid] = {"id": rid, "source": s, "target": o, "predicate": p, "sources": row[4],
                               "statements": row[5], "first_date": row[10], "last_date": row[11],
                               "certainty": dict(zip(CERTAINTIES, row[6:10]))}
+    stories = story_counts(store, list(edges))
+    for rid, e in edges.items():
+        e["stories"] = min(stories.get(rid, e["sources"]), e["sources"])  # independent stories among its sources
     names = {i: (n, t) for i, n, t in store.rows(
         "SELECT id, name, type FROM actors WHERE list_contains(?, id)", [list(depth)])}
     nodes = [{"id": i, "name": names.get(i, ("?", "?"))[0], "type": names.get(i, ("?", "?"))[1], "hop": d}

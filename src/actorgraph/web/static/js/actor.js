@@ -1,6 +1,6 @@
 // An actor's page: names, ids, relations by predicate (each expandable to its evidence),
 // events, quotes, figures and a timeline.
-import { api, actorHref, certaintyBadge, sentenceHref, el, enc, header, idFromPath, pager, renderSegments,
+import { api, actorHref, certaintyBadge, sentenceHref, el, enc, header, idFromPath, pager, renderSegments, sourcesText,
   showError, typeBadge } from "./common.js";
 
 header("actor");
@@ -21,7 +21,8 @@ async function loadEvidence(box, relationId, offset = 0) {
         el("blockquote", { class: "sentence" }, renderSegments(s.segments, s.marks, { link: false })),
         el("div", { class: "muted" }, certaintyBadge(s.certainty), ` ${s.date || "undated"} · `,
           el("a", { href: sentenceHref(s), text: s.title || s.source }),
-          s.attributed_to ? ` · according to ${s.attributed_to}` : "", ` · ${s.extractor || ""}`)))),
+          s.attributed_to ? ` · according to ${s.attributed_to}` : "", ` · ${s.extractor || ""}`,
+          s.story_articles > 1 ? el("span", { class: "copies", text: ` · one story in ${s.story_articles} articles` }) : "")))),
       pager(ev.statements, ev.offset, ev.limit, (o) => loadEvidence(box, relationId, o)));
   } catch (error) { showError(box, error); }
 }
@@ -42,7 +43,7 @@ function edgeRow(actorName, e) {
     : el("span", { class: "edge" }, other, ` → ${actorName}`);
   return el("li", { class: "relation", dataset: { relation: e.relation } },
     el("div", { class: "relation-head" }, phrase, " ", typeBadge(e.other.type), " ", certaintyCounts(e.certainty),
-      el("span", { class: "muted", text: ` ${e.sources} source${e.sources === 1 ? "" : "s"}` }),
+      el("span", { class: "muted sources", text: ` ${sourcesText(e.stories, e.sources)}` }),
       e.contradicted ? el("span", { class: "badge contradicted", text: "contradicted" }) : null,
       e.first_date ? el("span", { class: "muted", text: ` ${e.first_date}${e.last_date && e.last_date !== e.first_date ? `–${e.last_date}` : ""}` }) : null,
       " ", toggle),

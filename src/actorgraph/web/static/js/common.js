@@ -79,8 +79,15 @@ export function renderSegments(segments, marks, { link = true } = {}) {
   return out;
 }
 
+// "3 independent sources (11 articles)": copies of one story across outlets count once.
+export function sourcesText(stories, articles) {
+  const n = stories ?? articles;
+  const head = `${n} independent source${n === 1 ? "" : "s"}`;
+  return n === articles ? head : `${head} (${articles} article${articles === 1 ? "" : "s"})`;
+}
+
 export function header(active) {
-  const links = [["/", "Search"], ["/articles", "Articles"], ["/map", "Map"]];
+  const links = [["/", "Search"], ["/articles", "Articles"], ["/map", "Map"], ["/changes", "What's new"]];
   const nav = el("nav", { class: "top", "aria-label": "main" },
     el("a", { class: "brand", href: "/", text: "actorgraph" }),
     ...links.map(([href, label]) => el("a", { href, class: label.toLowerCase() === active ? "active" : null, text: label })),

@@ -1,6 +1,6 @@
 // The network around one actor (cytoscape.js): filters by predicate, certainty, dates and hops;
 // clicking an edge shows its evidence, clicking an actor opens its page.
-import { api, actorHref, certaintyBadge, sentenceHref, el, enc, header, idFromPath, renderSegments, showError } from "./common.js";
+import { api, actorHref, certaintyBadge, sentenceHref, el, enc, header, idFromPath, renderSegments, showError, sourcesText } from "./common.js";
 
 header("network");
 const main = document.getElementById("main");
@@ -37,7 +37,7 @@ async function showEdge(edgeId) {
     panel.replaceChildren(
       el("h2", {}, el("a", { href: actorHref(ev.subject.id), text: ev.subject.name }), ` ${ev.predicate.replaceAll("_", " ")} `,
         el("a", { href: actorHref(ev.object.id), text: ev.object.name })),
-      el("p", { class: "muted", text: `${ev.statements} statements from ${ev.sources} sources` }),
+      el("p", { class: "muted", text: `${ev.statements} statements from ${sourcesText(ev.stories, ev.sources)}` }),
       el("ol", { class: "evidence" }, ev.evidence.map((s) => el("li", {},
         el("blockquote", { class: "sentence" }, renderSegments(s.segments, s.marks, { link: false })),
         el("div", { class: "muted" }, certaintyBadge(s.certainty), ` ${s.date || "undated"} · `,

@@ -44,10 +44,10 @@ def test_neighbors_marks_an_edge_its_sources_deny(capsys, store_path):
 
 def test_counts_of_one_are_singular(capsys, store_path):
     show = ask(capsys, store_path, "show", "Iran")
-    assert "in 1 article," in show and "(1 source," in show
+    assert "in 1 article," in show and "(1 independent source," in show  # copies of one story count once
     neighbors = ask(capsys, store_path, "neighbors", "Iran")
     evidence = ask(capsys, store_path, "evidence", "Iran", "supports", "Houthis")
-    assert "1 statement from 1 source" in evidence
+    assert "1 statement from 1 independent source" in evidence
     for out in (show, neighbors, evidence):
         for wrong in ("1 sources", "1 articles", "1 statements", "1 relations"):
             assert f" {wrong}" not in out, out

@@ -157,31 +157,42 @@ def add_news_commands(sub: argparse._SubParsersAction) -> None:
     store_flags(p, json_flag=False)
     p.set_defaults(func=cmd_watch)
 
-    p = sub.add_parser("watch-list", help="the actors you follow: add, remove, list")
-    p.add_argument("action", choices=("add", "remove", "list"))
+    p = sub.add_parser("watch-list", help="the actors you follow: add, remove, list",
+                       description="Add an actor to the watch list, remove one, or list them; `changes --watched`, "
+                                   "the web app's What's new and /changes.atom follow these actors.")
+    p.add_argument("action", choices=("add", "remove", "list"), help="add NAME, remove NAME, or list the watched actors")
     p.add_argument("name", nargs="?", metavar="NAME", help="a name, alias or actor id (add, remove)")
-    _store_flags(p)
+    store_flags(p)
     p.set_defaults(func=cmd_watch_list)
     p = sub.add_parser("changes", help="what is new since a date or the last run: actors, edges, confirmations, "
-                                       "contradictions, events, each with its evidence")
+                                       "contradictions, events, each with its evidence",
+                       description="List new actors, new edges, edges that gained their first independent "
+                                   "confirmation, new contradictions and new events, each with its evidence, from "
+                                   "the articles of the last ingest run that stored any, or those ingested since DATE.")
     p.add_argument("--since", default=None, metavar="DATE",
                    help="changes from articles ingested since DATE (default: by the last ingest run that stored any)")
     p.add_argument("--watched", action="store_true", help="only changes that involve a watched actor")
-    _store_flags(p)
+    store_flags(p)
     p.set_defaults(func=cmd_changes)
 
-    p = sub.add_parser("story", help="the copies of an article's story across outlets (one independent source)")
+    p = sub.add_parser("story", help="the copies of an article's story across outlets (one independent source)",
+                       description="List the articles of ARTICLE's story (copies across outlets count as one "
+                                   "source), with what each copies and how closely.")
     p.add_argument("article", metavar="ARTICLE", help="an article id or source (URL or path)")
-    _store_flags(p)
+    store_flags(p)
     p.set_defaults(func=cmd_story)
-    p = sub.add_parser("split-story", help="take ARTICLE out of its story: not a copy (kept, like merge/split)")
+    p = sub.add_parser("split-story", help="take ARTICLE out of its story: not a copy (kept, like merge/split)",
+                       description="Make ARTICLE a story of its own; the decision is kept and the stories are "
+                                   "never regrouped automatically.")
     p.add_argument("article", metavar="ARTICLE", help="an article id or source")
     p.add_argument("--note", default=None, help="why (kept with the decision)")
-    _store_flags(p, json_flag=False)
+    store_flags(p, json_flag=False)
     p.set_defaults(func=cmd_split_story)
-    p = sub.add_parser("join-stories", help="join the story of OTHER into the story of KEEP: copies of one story")
+    p = sub.add_parser("join-stories", help="join the story of OTHER into the story of KEEP: copies of one story",
+                       description="Join two stories into one (their articles then count as one source); the "
+                                   "decision is kept.")
     p.add_argument("keep", metavar="KEEP", help="an article id or source")
     p.add_argument("other", metavar="OTHER", help="an article id or source")
     p.add_argument("--note", default=None, help="why (kept with the decision)")
-    _store_flags(p, json_flag=False)
+    store_flags(p, json_flag=False)
     p.set_defaults(func=cmd_join_stories)

@@ -99,7 +99,7 @@ def _entity(schema: str, *key: str) -> EntityProxy:
 
 def _certainty_text(row: dict) -> str:
     parts = ", ".join(f"{row[c]} {c}" for c in ("asserted", "reported", "uncertain", "negated") if row[c])
-    return (f"certainty: {certainty_of(row)} ({parts}); {counted(row['stories'], 'independent source')}, "
+    return (f"certainty: {certainty_of(row)} ({parts}); {counted(row['stories'], 'independent source')}; "
             f"{counted(row['statements'], 'statement')} in {counted(row['sources'], 'article')}")
 
 

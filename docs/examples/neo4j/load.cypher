@@ -33,72 +33,72 @@ CREATE (n:Figure {figureId: row.`figureId:ID(Figure)`, value: toFloat(row.`value
 LOAD CSV WITH HEADERS FROM 'file:///relations.csv' AS row
 WITH row WHERE row.`:TYPE` = 'ALLIED_WITH'
 MATCH (a:Actor {actorId: row.`:START_ID(Actor)`}), (b:Actor {actorId: row.`:END_ID(Actor)`})
-CREATE (a)-[:ALLIED_WITH {relationId: row.`relationId`, predicate: row.`predicate`, certainty: row.`certainty`, statements: toInteger(row.`statements:int`), sources: toInteger(row.`sources:int`), asserted: toInteger(row.`asserted:int`), reported: toInteger(row.`reported:int`), uncertain: toInteger(row.`uncertain:int`), negated: toInteger(row.`negated:int`), contradicted: toBoolean(row.`contradicted:boolean`), firstDate: row.`firstDate`, lastDate: row.`lastDate`, roles: row.`roles`}]->(b);
+CREATE (a)-[:ALLIED_WITH {relationId: row.`relationId`, predicate: row.`predicate`, certainty: row.`certainty`, statements: toInteger(row.`statements:int`), stories: toInteger(row.`stories:int`), sources: toInteger(row.`sources:int`), asserted: toInteger(row.`asserted:int`), reported: toInteger(row.`reported:int`), uncertain: toInteger(row.`uncertain:int`), negated: toInteger(row.`negated:int`), contradicted: toBoolean(row.`contradicted:boolean`), firstDate: row.`firstDate`, lastDate: row.`lastDate`, roles: row.`roles`}]->(b);
 
 LOAD CSV WITH HEADERS FROM 'file:///relations.csv' AS row
 WITH row WHERE row.`:TYPE` = 'ASSOCIATED_WITH'
 MATCH (a:Actor {actorId: row.`:START_ID(Actor)`}), (b:Actor {actorId: row.`:END_ID(Actor)`})
-CREATE (a)-[:ASSOCIATED_WITH {relationId: row.`relationId`, predicate: row.`predicate`, certainty: row.`certainty`, statements: toInteger(row.`statements:int`), sources: toInteger(row.`sources:int`), asserted: toInteger(row.`asserted:int`), reported: toInteger(row.`reported:int`), uncertain: toInteger(row.`uncertain:int`), negated: toInteger(row.`negated:int`), contradicted: toBoolean(row.`contradicted:boolean`), firstDate: row.`firstDate`, lastDate: row.`lastDate`, roles: row.`roles`}]->(b);
+CREATE (a)-[:ASSOCIATED_WITH {relationId: row.`relationId`, predicate: row.`predicate`, certainty: row.`certainty`, statements: toInteger(row.`statements:int`), stories: toInteger(row.`stories:int`), sources: toInteger(row.`sources:int`), asserted: toInteger(row.`asserted:int`), reported: toInteger(row.`reported:int`), uncertain: toInteger(row.`uncertain:int`), negated: toInteger(row.`negated:int`), contradicted: toBoolean(row.`contradicted:boolean`), firstDate: row.`firstDate`, lastDate: row.`lastDate`, roles: row.`roles`}]->(b);
 
 LOAD CSV WITH HEADERS FROM 'file:///relations.csv' AS row
 WITH row WHERE row.`:TYPE` = 'BASED_IN'
 MATCH (a:Actor {actorId: row.`:START_ID(Actor)`}), (b:Actor {actorId: row.`:END_ID(Actor)`})
-CREATE (a)-[:BASED_IN {relationId: row.`relationId`, predicate: row.`predicate`, certainty: row.`certainty`, statements: toInteger(row.`statements:int`), sources: toInteger(row.`sources:int`), asserted: toInteger(row.`asserted:int`), reported: toInteger(row.`reported:int`), uncertain: toInteger(row.`uncertain:int`), negated: toInteger(row.`negated:int`), contradicted: toBoolean(row.`contradicted:boolean`), firstDate: row.`firstDate`, lastDate: row.`lastDate`, roles: row.`roles`}]->(b);
+CREATE (a)-[:BASED_IN {relationId: row.`relationId`, predicate: row.`predicate`, certainty: row.`certainty`, statements: toInteger(row.`statements:int`), stories: toInteger(row.`stories:int`), sources: toInteger(row.`sources:int`), asserted: toInteger(row.`asserted:int`), reported: toInteger(row.`reported:int`), uncertain: toInteger(row.`uncertain:int`), negated: toInteger(row.`negated:int`), contradicted: toBoolean(row.`contradicted:boolean`), firstDate: row.`firstDate`, lastDate: row.`lastDate`, roles: row.`roles`}]->(b);
 
 LOAD CSV WITH HEADERS FROM 'file:///relations.csv' AS row
 WITH row WHERE row.`:TYPE` = 'COMMANDS'
 MATCH (a:Actor {actorId: row.`:START_ID(Actor)`}), (b:Actor {actorId: row.`:END_ID(Actor)`})
-CREATE (a)-[:COMMANDS {relationId: row.`relationId`, predicate: row.`predicate`, certainty: row.`certainty`, statements: toInteger(row.`statements:int`), sources: toInteger(row.`sources:int`), asserted: toInteger(row.`asserted:int`), reported: toInteger(row.`reported:int`), uncertain: toInteger(row.`uncertain:int`), negated: toInteger(row.`negated:int`), contradicted: toBoolean(row.`contradicted:boolean`), firstDate: row.`firstDate`, lastDate: row.`lastDate`, roles: row.`roles`}]->(b);
+CREATE (a)-[:COMMANDS {relationId: row.`relationId`, predicate: row.`predicate`, certainty: row.`certainty`, statements: toInteger(row.`statements:int`), stories: toInteger(row.`stories:int`), sources: toInteger(row.`sources:int`), asserted: toInteger(row.`asserted:int`), reported: toInteger(row.`reported:int`), uncertain: toInteger(row.`uncertain:int`), negated: toInteger(row.`negated:int`), contradicted: toBoolean(row.`contradicted:boolean`), firstDate: row.`firstDate`, lastDate: row.`lastDate`, roles: row.`roles`}]->(b);
 
 LOAD CSV WITH HEADERS FROM 'file:///relations.csv' AS row
 WITH row WHERE row.`:TYPE` = 'DEPUTY_OF'
 MATCH (a:Actor {actorId: row.`:START_ID(Actor)`}), (b:Actor {actorId: row.`:END_ID(Actor)`})
-CREATE (a)-[:DEPUTY_OF {relationId: row.`relationId`, predicate: row.`predicate`, certainty: row.`certainty`, statements: toInteger(row.`statements:int`), sources: toInteger(row.`sources:int`), asserted: toInteger(row.`asserted:int`), reported: toInteger(row.`reported:int`), uncertain: toInteger(row.`uncertain:int`), negated: toInteger(row.`negated:int`), contradicted: toBoolean(row.`contradicted:boolean`), firstDate: row.`firstDate`, lastDate: row.`lastDate`, roles: row.`roles`}]->(b);
+CREATE (a)-[:DEPUTY_OF {relationId: row.`relationId`, predicate: row.`predicate`, certainty: row.`certainty`, statements: toInteger(row.`statements:int`), stories: toInteger(row.`stories:int`), sources: toInteger(row.`sources:int`), asserted: toInteger(row.`asserted:int`), reported: toInteger(row.`reported:int`), uncertain: toInteger(row.`uncertain:int`), negated: toInteger(row.`negated:int`), contradicted: toBoolean(row.`contradicted:boolean`), firstDate: row.`firstDate`, lastDate: row.`lastDate`, roles: row.`roles`}]->(b);
 
 LOAD CSV WITH HEADERS FROM 'file:///relations.csv' AS row
 WITH row WHERE row.`:TYPE` = 'FOUNDED'
 MATCH (a:Actor {actorId: row.`:START_ID(Actor)`}), (b:Actor {actorId: row.`:END_ID(Actor)`})
-CREATE (a)-[:FOUNDED {relationId: row.`relationId`, predicate: row.`predicate`, certainty: row.`certainty`, statements: toInteger(row.`statements:int`), sources: toInteger(row.`sources:int`), asserted: toInteger(row.`asserted:int`), reported: toInteger(row.`reported:int`), uncertain: toInteger(row.`uncertain:int`), negated: toInteger(row.`negated:int`), contradicted: toBoolean(row.`contradicted:boolean`), firstDate: row.`firstDate`, lastDate: row.`lastDate`, roles: row.`roles`}]->(b);
+CREATE (a)-[:FOUNDED {relationId: row.`relationId`, predicate: row.`predicate`, certainty: row.`certainty`, statements: toInteger(row.`statements:int`), stories: toInteger(row.`stories:int`), sources: toInteger(row.`sources:int`), asserted: toInteger(row.`asserted:int`), reported: toInteger(row.`reported:int`), uncertain: toInteger(row.`uncertain:int`), negated: toInteger(row.`negated:int`), contradicted: toBoolean(row.`contradicted:boolean`), firstDate: row.`firstDate`, lastDate: row.`lastDate`, roles: row.`roles`}]->(b);
 
 LOAD CSV WITH HEADERS FROM 'file:///relations.csv' AS row
 WITH row WHERE row.`:TYPE` = 'LEADS'
 MATCH (a:Actor {actorId: row.`:START_ID(Actor)`}), (b:Actor {actorId: row.`:END_ID(Actor)`})
-CREATE (a)-[:LEADS {relationId: row.`relationId`, predicate: row.`predicate`, certainty: row.`certainty`, statements: toInteger(row.`statements:int`), sources: toInteger(row.`sources:int`), asserted: toInteger(row.`asserted:int`), reported: toInteger(row.`reported:int`), uncertain: toInteger(row.`uncertain:int`), negated: toInteger(row.`negated:int`), contradicted: toBoolean(row.`contradicted:boolean`), firstDate: row.`firstDate`, lastDate: row.`lastDate`, roles: row.`roles`}]->(b);
+CREATE (a)-[:LEADS {relationId: row.`relationId`, predicate: row.`predicate`, certainty: row.`certainty`, statements: toInteger(row.`statements:int`), stories: toInteger(row.`stories:int`), sources: toInteger(row.`sources:int`), asserted: toInteger(row.`asserted:int`), reported: toInteger(row.`reported:int`), uncertain: toInteger(row.`uncertain:int`), negated: toInteger(row.`negated:int`), contradicted: toBoolean(row.`contradicted:boolean`), firstDate: row.`firstDate`, lastDate: row.`lastDate`, roles: row.`roles`}]->(b);
 
 LOAD CSV WITH HEADERS FROM 'file:///relations.csv' AS row
 WITH row WHERE row.`:TYPE` = 'MEMBER_OF'
 MATCH (a:Actor {actorId: row.`:START_ID(Actor)`}), (b:Actor {actorId: row.`:END_ID(Actor)`})
-CREATE (a)-[:MEMBER_OF {relationId: row.`relationId`, predicate: row.`predicate`, certainty: row.`certainty`, statements: toInteger(row.`statements:int`), sources: toInteger(row.`sources:int`), asserted: toInteger(row.`asserted:int`), reported: toInteger(row.`reported:int`), uncertain: toInteger(row.`uncertain:int`), negated: toInteger(row.`negated:int`), contradicted: toBoolean(row.`contradicted:boolean`), firstDate: row.`firstDate`, lastDate: row.`lastDate`, roles: row.`roles`}]->(b);
+CREATE (a)-[:MEMBER_OF {relationId: row.`relationId`, predicate: row.`predicate`, certainty: row.`certainty`, statements: toInteger(row.`statements:int`), stories: toInteger(row.`stories:int`), sources: toInteger(row.`sources:int`), asserted: toInteger(row.`asserted:int`), reported: toInteger(row.`reported:int`), uncertain: toInteger(row.`uncertain:int`), negated: toInteger(row.`negated:int`), contradicted: toBoolean(row.`contradicted:boolean`), firstDate: row.`firstDate`, lastDate: row.`lastDate`, roles: row.`roles`}]->(b);
 
 LOAD CSV WITH HEADERS FROM 'file:///relations.csv' AS row
 WITH row WHERE row.`:TYPE` = 'MET_WITH'
 MATCH (a:Actor {actorId: row.`:START_ID(Actor)`}), (b:Actor {actorId: row.`:END_ID(Actor)`})
-CREATE (a)-[:MET_WITH {relationId: row.`relationId`, predicate: row.`predicate`, certainty: row.`certainty`, statements: toInteger(row.`statements:int`), sources: toInteger(row.`sources:int`), asserted: toInteger(row.`asserted:int`), reported: toInteger(row.`reported:int`), uncertain: toInteger(row.`uncertain:int`), negated: toInteger(row.`negated:int`), contradicted: toBoolean(row.`contradicted:boolean`), firstDate: row.`firstDate`, lastDate: row.`lastDate`, roles: row.`roles`}]->(b);
+CREATE (a)-[:MET_WITH {relationId: row.`relationId`, predicate: row.`predicate`, certainty: row.`certainty`, statements: toInteger(row.`statements:int`), stories: toInteger(row.`stories:int`), sources: toInteger(row.`sources:int`), asserted: toInteger(row.`asserted:int`), reported: toInteger(row.`reported:int`), uncertain: toInteger(row.`uncertain:int`), negated: toInteger(row.`negated:int`), contradicted: toBoolean(row.`contradicted:boolean`), firstDate: row.`firstDate`, lastDate: row.`lastDate`, roles: row.`roles`}]->(b);
 
 LOAD CSV WITH HEADERS FROM 'file:///relations.csv' AS row
 WITH row WHERE row.`:TYPE` = 'OPERATES_IN'
 MATCH (a:Actor {actorId: row.`:START_ID(Actor)`}), (b:Actor {actorId: row.`:END_ID(Actor)`})
-CREATE (a)-[:OPERATES_IN {relationId: row.`relationId`, predicate: row.`predicate`, certainty: row.`certainty`, statements: toInteger(row.`statements:int`), sources: toInteger(row.`sources:int`), asserted: toInteger(row.`asserted:int`), reported: toInteger(row.`reported:int`), uncertain: toInteger(row.`uncertain:int`), negated: toInteger(row.`negated:int`), contradicted: toBoolean(row.`contradicted:boolean`), firstDate: row.`firstDate`, lastDate: row.`lastDate`, roles: row.`roles`}]->(b);
+CREATE (a)-[:OPERATES_IN {relationId: row.`relationId`, predicate: row.`predicate`, certainty: row.`certainty`, statements: toInteger(row.`statements:int`), stories: toInteger(row.`stories:int`), sources: toInteger(row.`sources:int`), asserted: toInteger(row.`asserted:int`), reported: toInteger(row.`reported:int`), uncertain: toInteger(row.`uncertain:int`), negated: toInteger(row.`negated:int`), contradicted: toBoolean(row.`contradicted:boolean`), firstDate: row.`firstDate`, lastDate: row.`lastDate`, roles: row.`roles`}]->(b);
 
 LOAD CSV WITH HEADERS FROM 'file:///relations.csv' AS row
 WITH row WHERE row.`:TYPE` = 'OPPOSES'
 MATCH (a:Actor {actorId: row.`:START_ID(Actor)`}), (b:Actor {actorId: row.`:END_ID(Actor)`})
-CREATE (a)-[:OPPOSES {relationId: row.`relationId`, predicate: row.`predicate`, certainty: row.`certainty`, statements: toInteger(row.`statements:int`), sources: toInteger(row.`sources:int`), asserted: toInteger(row.`asserted:int`), reported: toInteger(row.`reported:int`), uncertain: toInteger(row.`uncertain:int`), negated: toInteger(row.`negated:int`), contradicted: toBoolean(row.`contradicted:boolean`), firstDate: row.`firstDate`, lastDate: row.`lastDate`, roles: row.`roles`}]->(b);
+CREATE (a)-[:OPPOSES {relationId: row.`relationId`, predicate: row.`predicate`, certainty: row.`certainty`, statements: toInteger(row.`statements:int`), stories: toInteger(row.`stories:int`), sources: toInteger(row.`sources:int`), asserted: toInteger(row.`asserted:int`), reported: toInteger(row.`reported:int`), uncertain: toInteger(row.`uncertain:int`), negated: toInteger(row.`negated:int`), contradicted: toBoolean(row.`contradicted:boolean`), firstDate: row.`firstDate`, lastDate: row.`lastDate`, roles: row.`roles`}]->(b);
 
 LOAD CSV WITH HEADERS FROM 'file:///relations.csv' AS row
 WITH row WHERE row.`:TYPE` = 'PART_OF'
 MATCH (a:Actor {actorId: row.`:START_ID(Actor)`}), (b:Actor {actorId: row.`:END_ID(Actor)`})
-CREATE (a)-[:PART_OF {relationId: row.`relationId`, predicate: row.`predicate`, certainty: row.`certainty`, statements: toInteger(row.`statements:int`), sources: toInteger(row.`sources:int`), asserted: toInteger(row.`asserted:int`), reported: toInteger(row.`reported:int`), uncertain: toInteger(row.`uncertain:int`), negated: toInteger(row.`negated:int`), contradicted: toBoolean(row.`contradicted:boolean`), firstDate: row.`firstDate`, lastDate: row.`lastDate`, roles: row.`roles`}]->(b);
+CREATE (a)-[:PART_OF {relationId: row.`relationId`, predicate: row.`predicate`, certainty: row.`certainty`, statements: toInteger(row.`statements:int`), stories: toInteger(row.`stories:int`), sources: toInteger(row.`sources:int`), asserted: toInteger(row.`asserted:int`), reported: toInteger(row.`reported:int`), uncertain: toInteger(row.`uncertain:int`), negated: toInteger(row.`negated:int`), contradicted: toBoolean(row.`contradicted:boolean`), firstDate: row.`firstDate`, lastDate: row.`lastDate`, roles: row.`roles`}]->(b);
 
 LOAD CSV WITH HEADERS FROM 'file:///relations.csv' AS row
 WITH row WHERE row.`:TYPE` = 'SUPPORTS'
 MATCH (a:Actor {actorId: row.`:START_ID(Actor)`}), (b:Actor {actorId: row.`:END_ID(Actor)`})
-CREATE (a)-[:SUPPORTS {relationId: row.`relationId`, predicate: row.`predicate`, certainty: row.`certainty`, statements: toInteger(row.`statements:int`), sources: toInteger(row.`sources:int`), asserted: toInteger(row.`asserted:int`), reported: toInteger(row.`reported:int`), uncertain: toInteger(row.`uncertain:int`), negated: toInteger(row.`negated:int`), contradicted: toBoolean(row.`contradicted:boolean`), firstDate: row.`firstDate`, lastDate: row.`lastDate`, roles: row.`roles`}]->(b);
+CREATE (a)-[:SUPPORTS {relationId: row.`relationId`, predicate: row.`predicate`, certainty: row.`certainty`, statements: toInteger(row.`statements:int`), stories: toInteger(row.`stories:int`), sources: toInteger(row.`sources:int`), asserted: toInteger(row.`asserted:int`), reported: toInteger(row.`reported:int`), uncertain: toInteger(row.`uncertain:int`), negated: toInteger(row.`negated:int`), contradicted: toBoolean(row.`contradicted:boolean`), firstDate: row.`firstDate`, lastDate: row.`lastDate`, roles: row.`roles`}]->(b);
 
 LOAD CSV WITH HEADERS FROM 'file:///relations.csv' AS row
 WITH row WHERE row.`:TYPE` = 'TARGETED'
 MATCH (a:Actor {actorId: row.`:START_ID(Actor)`}), (b:Actor {actorId: row.`:END_ID(Actor)`})
-CREATE (a)-[:TARGETED {relationId: row.`relationId`, predicate: row.`predicate`, certainty: row.`certainty`, statements: toInteger(row.`statements:int`), sources: toInteger(row.`sources:int`), asserted: toInteger(row.`asserted:int`), reported: toInteger(row.`reported:int`), uncertain: toInteger(row.`uncertain:int`), negated: toInteger(row.`negated:int`), contradicted: toBoolean(row.`contradicted:boolean`), firstDate: row.`firstDate`, lastDate: row.`lastDate`, roles: row.`roles`}]->(b);
+CREATE (a)-[:TARGETED {relationId: row.`relationId`, predicate: row.`predicate`, certainty: row.`certainty`, statements: toInteger(row.`statements:int`), stories: toInteger(row.`stories:int`), sources: toInteger(row.`sources:int`), asserted: toInteger(row.`asserted:int`), reported: toInteger(row.`reported:int`), uncertain: toInteger(row.`uncertain:int`), negated: toInteger(row.`negated:int`), contradicted: toBoolean(row.`contradicted:boolean`), firstDate: row.`firstDate`, lastDate: row.`lastDate`, roles: row.`roles`}]->(b);
 
 LOAD CSV WITH HEADERS FROM 'file:///statement_actors.csv' AS row
 WITH row WHERE row.`:TYPE` = 'ATTRIBUTED_TO'

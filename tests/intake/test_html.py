@@ -32,6 +32,22 @@ def test_news_page_body_and_metadata():
     assert article.metadata["sitename"] == "The Harbour Ledger"
 
 
+_OPINION = ("<p>In 2007, a militia leader was captured alongside a senior commander near the border town, "
+            "officials said at the time.</p><p>The two men were later handed to the local authorities and "
+            "released in 2009 after long talks between the parties.</p>")
+
+
+def test_a_year_in_the_running_text_is_not_the_publication_date():
+    page = f"<html><head><title>Old captures</title></head><body><article>{_OPINION}</article></body></html>"
+    assert article_from_bytes(page.encode(), "opinion.html").published is None
+
+
+def test_the_publication_date_comes_from_the_markup():
+    page = ('<html><head><title>Old captures</title><meta property="article:published_time" '
+            f'content="2024-05-02T08:00:00Z"></head><body><article>{_OPINION}</article></body></html>')
+    assert article_from_bytes(page.encode(), "opinion.html").published == "2024-05-02"
+
+
 def test_a_txt_file_holding_html_is_read_as_html(tmp_path):
     path = tmp_path / "saved-page.txt"
     shutil.copy(PAGE, path)

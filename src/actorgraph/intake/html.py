@@ -52,11 +52,17 @@ def declared_language(html: str) -> str | None:
     return m.group(1).lower() if m else None
 
 
+# The publication date comes from the page's markup (meta tags, <time>, the URL), never from a year in the
+# running text: htmldate's extensive search turned "in 2007, X was captured" into a date of 2007-01-01.
+_DATE_PARAMS = {"original_date": True, "extensive_search": False}
+
+
 def read_page(html: str, source: str, url: str | None = None) -> Page:
     """The main text and metadata of an HTML page; raises when there is no body to find."""
     try:
         doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
-                                          include_images=False, include_links=False)
+                                          include_images=False, include_links=False,
+                                          date_extraction_params=_DATE_PARAMS)
     except (lxml.etree.LxmlError, ValueError) as exc:
         raise MalformedInputError(source, f"HTML cannot be parsed: {exc}") from exc
     if doc is None or not (doc.text or "").strip():

@@ -95,6 +95,12 @@ def test_the_model_flag_shows_its_default_wherever_it_is():
                 assert Settings().model in a.help, " ".join(words)
 
 
+def test_every_command_that_extracts_lets_the_user_choose_the_model():
+    commands = {" ".join(words): {s for a in options(parser) for s in a.option_strings} for words, parser in LEAVES}
+    for name in ("extract", "ingest", "watch"):
+        assert {"--model", "--registry"} <= commands[name], name
+
+
 def test_an_old_flag_name_still_works_and_says_the_new_one(tmp_path, capsys):
     args = build_parser().parse_args(["show", "Hezbollah", "--items", "3"])
     assert args.limit == 3

@@ -68,8 +68,13 @@ def model_flags(p: argparse.ArgumentParser, *, batch: str) -> None:
     p.add_argument("--workers", "-j", type=int, default=None, metavar="N",
                    help=f"worker processes (default {defaults.workers})")
     p.add_argument("--batch-size", type=int, default=None, metavar="N", help=f"{batch} (default {defaults.batch_size})")
+    pipeline_flags(p)
+
+
+def pipeline_flags(p: argparse.ArgumentParser) -> None:
+    """The flags that choose what reads the articles: the spaCy model and extra registries."""
     p.add_argument("--model", default=None, metavar="NAME",
-                   help=f"the spaCy pipeline to load, e.g. en_core_web_sm or en_core_web_trf (default {defaults.model})")
+                   help=f"the spaCy pipeline to load, e.g. en_core_web_sm or en_core_web_trf (default {Settings().model})")
     p.add_argument("--registry", action="append", metavar="FILE",
                    help="an extra actor registry file (YAML/JSON); may be repeated")
 

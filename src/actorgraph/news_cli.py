@@ -12,7 +12,7 @@ import sys
 import time
 
 from .errors import ConfigError
-from .flags import store_flags
+from .flags import pipeline_flags, store_flags
 from .store_cli import _settings, fetch_flags, say_item, web_summary
 
 _INTERVAL = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$")
@@ -153,6 +153,7 @@ def add_news_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--rounds", type=int, default=0, metavar="N", help="stop after N rounds (default: until stopped)")
     p.add_argument("--quiet", "-q", action="store_true", help="no per-article lines")
     p.add_argument("--batch-size", type=int, default=None, metavar="N", help="articles per commit (default 32)")
+    pipeline_flags(p)
     fetch_flags(p)
     store_flags(p, json_flag=False)
     p.set_defaults(func=cmd_watch)

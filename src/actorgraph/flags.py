@@ -25,6 +25,21 @@ def store_flags(p: argparse.ArgumentParser, *, json_flag: bool = True) -> None:
         p.add_argument("--json", action="store_true", help="print the answer as JSON")
 
 
+def fetch_flags(p: argparse.ArgumentParser) -> None:
+    """The flags of polite fetching (ingest --feed/--urls, watch)."""
+    p.add_argument("--user-agent", default=None, metavar="TEXT", help="the User-Agent sent (setting user_agent)")
+    p.add_argument("--delay", type=float, default=None, metavar="SECONDS",
+                   help="seconds between two requests to one host (default 2)")
+    p.add_argument("--timeout", type=float, default=None, metavar="SECONDS",
+                   help="seconds a request may take in all (default 20)")
+
+
+def decision_flags(p: argparse.ArgumentParser) -> None:
+    """The flags of a command that records a decision by hand (merge, split, alias remove, stories)."""
+    p.add_argument("--note", default=None, help="why (kept with the decision)")
+    store_flags(p, json_flag=False)
+
+
 class _Renamed(argparse.Action):
     """A flag's old name, kept working but hidden from help: it says the new name on stderr."""
 

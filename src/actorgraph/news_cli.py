@@ -12,8 +12,8 @@ import sys
 import time
 
 from .errors import ConfigError
-from .flags import pipeline_flags, store_flags
-from .store_cli import _settings, fetch_flags, say_item, web_summary
+from .flags import decision_flags, fetch_flags, pipeline_flags, store_flags
+from .store_cli import _settings, say_item, web_summary
 
 _INTERVAL = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$")
 _UNITS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
@@ -186,14 +186,12 @@ def add_news_commands(sub: argparse._SubParsersAction) -> None:
                        description="Make ARTICLE a story of its own; the decision is kept and the stories are "
                                    "never regrouped automatically.")
     p.add_argument("article", metavar="ARTICLE", help="an article id or source")
-    p.add_argument("--note", default=None, help="why (kept with the decision)")
-    store_flags(p, json_flag=False)
+    decision_flags(p)
     p.set_defaults(func=cmd_split_story)
     p = sub.add_parser("join-stories", help="join the story of OTHER into the story of KEEP: copies of one story",
                        description="Join two stories into one (their articles then count as one source); the "
                                    "decision is kept.")
     p.add_argument("keep", metavar="KEEP", help="an article id or source")
     p.add_argument("other", metavar="OTHER", help="an article id or source")
-    p.add_argument("--note", default=None, help="why (kept with the decision)")
-    store_flags(p, json_flag=False)
+    decision_flags(p)
     p.set_defaults(func=cmd_join_stories)

@@ -11,8 +11,8 @@ import json
 import sys
 from collections.abc import Callable
 
-from .flags import (ACTOR_HELP, PREDICATE_LIST, certainty_flag, date_flags, limit_flag, model_flags,
-                    predicate_flag, store_flags)
+from .flags import (ACTOR_HELP, PREDICATE_LIST, certainty_flag, date_flags, decision_flags, fetch_flags,
+                    limit_flag, model_flags, predicate_flag, store_flags)
 from .model import IntakeFailure
 from .wording import counted
 from .settings import Settings
@@ -31,15 +31,6 @@ def _settings(args: argparse.Namespace) -> Settings:
                          batch_size=getattr(args, "batch_size", None), registry=getattr(args, "registry", None) or None,
                          user_agent=getattr(args, "user_agent", None), fetch_delay=getattr(args, "delay", None),
                          fetch_timeout=getattr(args, "timeout", None))
-
-
-def fetch_flags(p: argparse.ArgumentParser) -> None:
-    """The flags of polite fetching (ingest --feed/--urls, watch)."""
-    p.add_argument("--user-agent", default=None, metavar="TEXT", help="the User-Agent sent (setting user_agent)")
-    p.add_argument("--delay", type=float, default=None, metavar="SECONDS",
-                   help="seconds between two requests to one host (default 2)")
-    p.add_argument("--timeout", type=float, default=None, metavar="SECONDS",
-                   help="seconds a request may take in all (default 20)")
 
 
 def say_item(quiet: bool) -> Callable:
@@ -212,16 +203,14 @@ def add_store_commands(sub: argparse._SubParsersAction) -> None:
                                    "is kept and applied to later ingests.")
     p.add_argument("keep", metavar="KEEP", help=f"the actor that stays ({ACTOR_HELP})")
     p.add_argument("other", metavar="OTHER", help=f"the actor merged into KEEP and gone ({ACTOR_HELP})")
-    p.add_argument("--note", default=None, help="why (kept with the decision)")
-    store_flags(p, json_flag=False)
+    decision_flags(p)
     p.set_defaults(func=cmd_merge)
     p = sub.add_parser("split", help="make the mentions of ACTOR called NAME a separate actor, now and later",
                        description="Move the articles that call ACTOR by NAME to a new actor named NAME, and pin "
                                    "NAME to it so later ingests send it there.")
     p.add_argument("actor", metavar="ACTOR", help=f"the actor to split ({ACTOR_HELP})")
     p.add_argument("name", metavar="NAME", help="the name whose mentions become a new actor")
-    p.add_argument("--note", default=None, help="why (kept with the decision)")
-    store_flags(p, json_flag=False)
+    decision_flags(p)
     p.set_defaults(func=cmd_split)
     alias = sub.add_parser("alias", help="manage an actor's aliases by hand (remove one)",
                            description="Manage the spellings an actor is known by.")
@@ -232,8 +221,7 @@ def add_store_commands(sub: argparse._SubParsersAction) -> None:
                                          "articles already stored stay with the actor.")
     p.add_argument("actor", metavar="ACTOR", help=f"the actor ({ACTOR_HELP})")
     p.add_argument("name", metavar="NAME", help="the alias to remove, as `show` lists it")
-    p.add_argument("--note", default=None, help="why (kept with the decision)")
-    store_flags(p, json_flag=False)
+    decision_flags(p)
     p.set_defaults(func=cmd_alias_remove)
     p = sub.add_parser("decisions", help="list the merges, splits and alias removals made by hand",
                        description="List the decisions made by hand (merge, split, alias remove) in the order "

@@ -41,6 +41,8 @@ rest of a batch goes on.
 """
 from __future__ import annotations
 
+from .wording import counted
+
 
 class ActorgraphError(Exception):
     """Base of all actorgraph errors."""
@@ -195,7 +197,7 @@ class AmbiguousActorError(StoreError):
     """Several actors have this name; `candidates` lists them as (id, name, type, articles)."""
 
     def __init__(self, name: str, candidates: list[tuple[str, str, str, int]], near: bool = False):
-        lines = "\n".join(f"  {c[1]} ({c[2]}, {c[3]} article{'' if c[3] == 1 else 's'}, id {c[0]})" for c in candidates)
+        lines = "\n".join(f"  {c[1]} ({c[2]}, {counted(c[3], 'article')}, id {c[0]})" for c in candidates)
         if near:  # one actor has the name; the others have near-duplicate spellings of it
             head = (f"{name!r} is close to the names of {len(candidates)} actors, kept apart (other types, "
                     f"ids or people); say which, by id")

@@ -93,5 +93,3 @@ def pipeline_flags(p: argparse.ArgumentParser) -> None:
     p.add_argument("--registry", action="append", metavar="FILE",
                    help="an extra actor registry file (YAML/JSON); may be repeated")
 
-
-ACTOR_HELP = "a name, alias or actor id, as `search` prints them"

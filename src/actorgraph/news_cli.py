@@ -13,7 +13,8 @@ import time
 
 from .errors import ConfigError
 from .flags import decision_flags, fetch_flags, pipeline_flags, store_flags
-from .store_cli import _settings, say_item, web_summary
+from .store_cli import _print, _settings, say_item, web_summary
+from .wording import counted
 
 _INTERVAL = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$")
 _UNITS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
@@ -59,7 +60,7 @@ def cmd_story(args: argparse.Namespace) -> int:
         print(json.dumps(answer, ensure_ascii=False, indent=1))
         return 0
     n = len(answer["articles"])
-    print(f"story {answer['story']}: {n} article{'' if n == 1 else 's'}, one independent source"
+    print(f"story {answer['story']}: {counted(n, 'article')}, one independent source"
           f"{' (decided by hand)' if answer['pinned'] else ''}")
     for a in answer["articles"]:
         how = (f"copy of {a['copy_of']} ({a['similarity']:.2f})" if a["how"] == "copy" and a["copy_of"]
@@ -137,7 +138,7 @@ def cmd_changes(args: argparse.Namespace) -> int:
 
     with Store.open(_settings(args).store, create=False) as store:
         answer = query.changes(store, since=args.since, watched=args.watched)
-    print(json.dumps(answer, ensure_ascii=False, indent=1, default=str) if args.json else render_changes(answer))
+    _print(answer, args.json, render_changes)
     return 0
 
 

@@ -12,10 +12,8 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from .patterns import SELF, Context, Proposal
+from .patterns import HYPHENS, SELF, Context, Proposal
 from .referents import COPULAS
-
-HYPHENS = ("-", "‐", "‑")
 
 
 def descriptions(ctx: Context) -> Iterator[Proposal]:

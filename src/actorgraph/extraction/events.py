@@ -818,18 +818,11 @@ def _event(f: _Found, sent: Span, article: Article, dates: list[DateMention], ar
            released: str | None = None) -> Event:
     when = date_of(f.trigger, dates) or (dates[0] if len(dates) == 1 else None)
     t = f.trigger
-    if when is None and released:
-        participants = [Participant(aid, role) for aid, role in f.roles.items()]
-        evidence = Evidence(article=article.source, sentence=span_text(sent), start=sent.start_char,
-                            end=sent.end_char, cue_start=t.idx, cue_end=t.idx + len(t.text),
-                            extractor=f"{EXTRACTOR}:{t.lemma_.lower()}")
-        return Event(type=f.type, participants=participants, evidence=[evidence], certainty=f.certainty,
-                     date=released, place=f.place, date_text=None)
     participants = [Participant(aid, role) for aid, role in f.roles.items()]
     evidence = Evidence(article=article.source, sentence=span_text(sent), start=sent.start_char, end=sent.end_char,
                         cue_start=t.idx, cue_end=t.idx + len(t.text), extractor=f"{EXTRACTOR}:{t.lemma_.lower()}")
     return Event(type=f.type, participants=participants, evidence=[evidence], certainty=f.certainty,
-                 date=when.value.iso if when else None, place=f.place,
+                 date=when.value.iso if when else released, place=f.place,
                  date_text=when.value.text if when else None)
 
 

@@ -183,7 +183,7 @@ def _numbers(sent: Span, lex: FigureLexicon) -> list[Span]:
             taken.update(range(ent.start, ent.end))
     currencies: list[Token] = []
     for t in sent:
-        if t.text in lex.currency_symbols or t.lower_ in lex.currency_codes:
+        if _currency(t, lex):
             currencies.append(t)
         if t.i in taken:
             continue

@@ -299,7 +299,7 @@ def lexicon(lang: str = DEFAULT, root: str | None = None) -> Lexicon:
 ROLE, ATTACK, PATIENT = "ag_role", "ag_attack_noun", "ag_patient_noun"
 
 
-_HYPHENS = ("-", "‐", "‑")
+HYPHENS = ("-", "‐", "‑")
 
 
 def _phrase_forms(phrase: str) -> list[list[str]]:
@@ -308,7 +308,7 @@ def _phrase_forms(phrase: str) -> list[list[str]]:
     words = phrase.split()
     forms: list[list[str]] = [[words[0]]]
     for w in words[1:]:
-        forms = [[*f, *sep, w] for f in forms for sep in ([], *([h] for h in _HYPHENS))]
+        forms = [[*f, *sep, w] for f in forms for sep in ([], *([h] for h in HYPHENS))]
     return [f for form in forms for f in (form, [*form[:-1], plural(form[-1])])]
 
 

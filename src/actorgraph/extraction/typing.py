@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from ..errors import ConfigError
 from ..lang import DEFAULT, lexicon, words
 from ..lang import where as file_name
+from .doctext import doc_text
 
 NOT_ACTOR = "none"  # the vote of a noun that names no actor ("vessel")
 NOT_PERSON = "not person"  # the vote of a noun of office after the name ("Hezbollah commander")
@@ -61,7 +62,7 @@ def common_noun(doc: Doc, name: str, mentions, lang: str = DEFAULT) -> bool:
     lower-case noun ("Background checks")."""
     if name.lower() not in type_words(lang).common:
         return False
-    text = doc.text
+    text = doc_text(doc)
     for m in mentions:
         line_start = text.rfind("\n", 0, m.start) + 1
         line_end = text.find("\n", m.end)

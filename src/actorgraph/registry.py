@@ -35,6 +35,7 @@ class KnownActor:
     parent: str | None = None
     role: str | None = None
     affiliation: str | None = None
+    position: tuple[float, float] | None = None  # (lat, lon) of a place the packaged gazetteers lack
     origin: str = ""  # the file it came from
 
     @property
@@ -184,7 +185,20 @@ def _actor(entry: object, path: Path, n: int) -> KnownActor:
         raise RegistryError(f"{where} ({actor_id}): 'wikidata' must look like Q123, got {qid!r}")
     return KnownActor(id=actor_id, name=name.strip(), type=kind,
                       aliases=tuple(dict.fromkeys(a.strip() for a in aliases)), origin=str(path),
-                      **optional)
+                      position=_position(entry.get("position"), f"{where} ({actor_id})"), **optional)
+
+
+def _position(value: object, where: str) -> tuple[float, float] | None:
+    """A registry place's `position: [lat, lon]` in decimal degrees, or None."""
+    if value is None:
+        return None
+    if (not isinstance(value, list) or len(value) != 2
+            or not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value)):
+        raise RegistryError(f"{where}: 'position' must be [latitude, longitude] in decimal degrees, got {value!r}")
+    lat, lon = float(value[0]), float(value[1])
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise RegistryError(f"{where}: 'position' {value!r} is off the globe (latitude -90..90, longitude -180..180)")
+    return lat, lon
 
 
 def load_registry(extra: tuple[str, ...] | list[str] = ()) -> Registry:
@@ -200,7 +214,8 @@ def load_registry(extra: tuple[str, ...] | list[str] = ()) -> Registry:
             if old is not None and old.origin != actor.origin:
                 merged = tuple(dict.fromkeys((*old.aliases, *actor.aliases)))
                 actor = KnownActor(**{**old.__dict__, "aliases": merged,
-                                      "wikidata": actor.wikidata or old.wikidata})
+                                      "wikidata": actor.wikidata or old.wikidata,
+                                      "position": actor.position or old.position})
             elif old is not None:
                 raise RegistryError(f"registry file {path}: id {actor.id!r} appears twice")
             actors[actor.id] = actor

@@ -47,6 +47,23 @@ def test_a_short_or_shared_name_without_a_country_is_not_placed_on_a_far_namesak
     assert where is None or where.get("country") not in ("IR", "CM", "SD", "US")
 
 
+@pytest.mark.parametrize("names, country, found_in, lat, lon", [
+    (["Qamishli"], "sy", "SY", 37.05, 41.2),      # GeoNames writes "Al Qamishli"
+    (["Qamishli"], None, "SY", 37.05, 41.2),      # one place bears it: placed without the registry's country
+    (["El-Qamishli"], "sy", "SY", 37.05, 41.2),   # another spelling of the article
+])
+def test_a_name_is_found_whatever_arabic_article_it_is_written_with(names, country, found_in, lat, lon):
+    where = geo.locate(names, "location", country)
+    assert where is not None and where["country"] == found_in
+    assert abs(where["lat"] - lat) < 0.3 and abs(where["lon"] - lon) < 0.3
+
+
+@pytest.mark.parametrize("name", ["Al Zzzqq", "El-Qqqqqqx"])
+def test_an_arabic_article_alone_does_not_place_a_name_nothing_bears(name):
+    # made-up names: the article is no licence to match
+    assert geo.locate([name], "location") is None
+
+
 @pytest.mark.parametrize("name, bare", [("Bekaa Valley", "Bekaa"), ("the Golan Heights", "Golan"),
                                         ("Kerem Shalom border crossing", "Kerem Shalom"),
                                         ("Ain al-Asad Air Base", "Ain al-Asad"), ("Gaza Strip", "Gaza")])
@@ -85,3 +102,24 @@ def test_the_actor_map_shows_the_places_its_sentences_name(store):
     wagner = query.find_actor(store, "Wagner")
     m = geo.actor_map(store, wagner.id)
     assert [(p["name"], p["links"][0]["how"]) for p in m["places"]] == [("Mali", "named with")]
+
+
+@pytest.fixture
+def golan(tmp_path):
+    a = Hand("hand/golan.txt", "Israeli forces based in the Golan Heights shelled positions near the Red Sea coast. "
+             "The Northern Shield Brigade is based in the Golan Heights.", "2025-06-08")
+    brigade = a.actor("Northern Shield Brigade", "organization")
+    heights = a.actor("Golan Heights", "location", "Golan", registry_id="golan_heights")
+    a.relation(brigade, "based_in", heights, "The Northern Shield Brigade is based in the Golan Heights.")
+    with Store.open(tmp_path / "g.duckdb") as s:
+        add_extraction(s, a.extraction())
+        yield s
+
+
+def test_a_place_no_gazetteer_holds_is_drawn_where_the_registry_puts_it(golan):
+    # GeoNames has a village "Golan" in Iran and no "Golan Heights"; the registry gives the plateau's position
+    brigade = golan.value("SELECT id FROM actors WHERE name = 'Northern Shield Brigade'")
+    drawn = geo.actor_map(golan, brigade)
+    (place,) = drawn["places"]
+    assert place["name"] == "Golan Heights" and drawn["unplaced"] == []
+    assert abs(place["lat"] - 33.0) < 0.3 and abs(place["lon"] - 35.75) < 0.3 and place["country"] is None

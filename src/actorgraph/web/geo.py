@@ -37,21 +37,33 @@ def _registry_countries() -> dict[str, str]:
     return {a.id: a.country for a in load_registry().actors.values() if a.country}
 
 
+@lru_cache(maxsize=1)
+def _registry_positions() -> dict[str, dict]:
+    """Registry id -> the position the registry gives a place the gazetteer lacks (a sea, a base, the Golan Heights)."""
+    from ..registry import load_registry
+    return {a.id: {"lat": a.position[0], "lon": a.position[1], "country": a.country.upper() if a.country else None,
+                   "kind": "place", "found": a.name}
+            for a in load_registry().actors.values() if a.position is not None}
+
+
 def _places(store: Store, actor_ids: list[str]) -> dict[str, dict]:
     """Id -> place record (name, type, position) for those actors that the gazetteer places."""
     names: dict[str, list[str]] = {}
     meta: dict[str, tuple[str, str, str | None]] = {}
     countries = _registry_countries()
+    registered: dict[str, str] = {}
     for actor_id, name, type_, registry_id, alias in store.rows("""
             SELECT a.id, a.name, a.type, a.registry_id, n.name FROM actors a LEFT JOIN actor_names n ON n.actor_id = a.id
             WHERE list_contains(?, a.id) ORDER BY a.id, n.words DESC""", [actor_ids]):
         meta[actor_id] = (name, type_, countries.get(registry_id or ""))
+        if registry_id:
+            registered[actor_id] = registry_id
         names.setdefault(actor_id, [name])
         if alias and alias not in names[actor_id]:
             names[actor_id].append(alias)
     out = {}
     for actor_id, (name, type_, country) in meta.items():
-        where = locate(names[actor_id], type_, country)
+        where = locate(names[actor_id], type_, country) or _registry_positions().get(registered.get(actor_id, ""))
         if where is not None:
             out[actor_id] = {"id": actor_id, "name": name, "type": type_, **where}
     return out

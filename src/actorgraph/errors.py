@@ -31,7 +31,10 @@
         ├── EmptyStoreError        the store holds no article yet
         ├── UnknownActorError      no actor has this name, alias or id
         ├── AmbiguousActorError    several actors have this name (carries the candidates)
-        └── DecisionError          a merge or split cannot be made (same actor, no such name)
+        ├── DecisionError          a merge or split cannot be made (same actor, no such name)
+        └── ReviewError            a review cannot be made: empty reviewer or reason, bad predicate, type, id
+            ├── UnknownTargetError     no statement, edge, actor or review decision has this id
+            └── StaleReviewError       the target changed since the caller loaded it (carries the current state)
     └── ExportError            an export cannot be made: unknown format, bad filter, unwritable output
     └── ServeError             the web app cannot listen on its address (the port is taken, the host unknown)
 
@@ -211,6 +214,26 @@ class AmbiguousActorError(StoreError):
 
 class DecisionError(StoreError):
     """A merge or split cannot be made."""
+
+
+class ReviewError(StoreError):
+    """A review cannot be made: empty reviewer or reason, unknown predicate, type or certainty, bad id."""
+
+
+class UnknownTargetError(ReviewError):
+    """No statement, edge, actor or review decision has this id."""
+
+
+class StaleReviewError(ReviewError):
+    """The target changed since the caller loaded it: the write is refused; `current` is the state now."""
+
+    def __init__(self, target_id: str, expected: object, current_version: object, current: object):
+        super().__init__(f"{target_id} changed since it was loaded (version {expected}, now {current_version}); "
+                         f"load it again and decide on its current state")
+        self.target_id = target_id
+        self.expected = expected
+        self.current_version = current_version
+        self.current = current
 
 
 class FilterError(StoreError):

@@ -15,7 +15,7 @@ def relation_id(subject: str, predicate: str, object_: str) -> str:
 
 RELATION_ID_SQL = "'r' || left(md5(subject || '|' || predicate || '|' || object), 16)"
 
-_AGGREGATE = """
+_AGGREGATE_WHERE = """
 INSERT INTO relations
 SELECT relation_id, any_value(subject), any_value(predicate), any_value(object), count(*),
        count(DISTINCT article_id), min(date), max(date),
@@ -23,8 +23,16 @@ SELECT relation_id, any_value(subject), any_value(predicate), any_value(object),
        count(*) FILTER (WHERE certainty = 'uncertain'), count(*) FILTER (WHERE certainty = 'negated'),
        count(*) FILTER (WHERE certainty = 'negated') > 0
            AND count(*) FILTER (WHERE certainty IN ('asserted', 'reported')) > 0
-FROM statements WHERE list_contains(?, relation_id) GROUP BY relation_id
+FROM statements WHERE {where} GROUP BY relation_id
 """
+_AGGREGATE = _AGGREGATE_WHERE.format(where="list_contains(?, relation_id)")
+_AGGREGATE_ONE = _AGGREGATE_WHERE.format(where="relation_id = ?")  # index-backed: one edge of a review
+
+
+def aggregate_relation(store: Store, relation_id: str) -> None:
+    """Recompute one edge from its statements through the relation_id index (a review's edge; cheap)."""
+    store.conn.execute("DELETE FROM relations WHERE id = ?", [relation_id])
+    store.conn.execute(_AGGREGATE_ONE, [relation_id])
 
 
 def aggregate_relations(store: Store, ids: Iterable[str]) -> None:
@@ -73,22 +81,28 @@ def add_to_relations(store: Store, statement_rows: list[tuple]) -> None:
         store.conn.execute(_ADD, [list(c) for c in zip(*edges.values())])
 
 
+def _edges_of(store: Store, actor_ids: list[str]) -> set[str]:
+    return {r for table in ("statements", "rejected_statements") for (r,) in store.rows(
+        f"SELECT DISTINCT relation_id FROM {table} WHERE list_contains(?, subject) OR list_contains(?, object)",
+        [actor_ids, actor_ids])}
+
+
 def relink_statements(store: Store, actor_ids: list[str]) -> None:
-    """Point statements at the global actors their per-article actors now resolve to; re-aggregate."""
-    before = {r for (r,) in store.rows(
-        "SELECT DISTINCT relation_id FROM statements WHERE list_contains(?, subject) OR list_contains(?, object)",
-        [actor_ids, actor_ids])}
-    for side in ("subject", "object"):
-        store.conn.execute(f"""
-            UPDATE statements SET {side} = aa.actor_id FROM article_actors aa
-            WHERE aa.article_id = statements.article_id AND aa.local_id = statements.local_{side}
-              AND (list_contains(?, statements.{side}) OR list_contains(?, aa.actor_id))""", [actor_ids, actor_ids])
-    store.conn.execute(f"""UPDATE statements SET relation_id = {RELATION_ID_SQL}
-        WHERE list_contains(?, subject) OR list_contains(?, object)""", [actor_ids, actor_ids])
-    after = {r for (r,) in store.rows(
-        "SELECT DISTINCT relation_id FROM statements WHERE list_contains(?, subject) OR list_contains(?, object)",
-        [actor_ids, actor_ids])}
+    """Point statements (rejected ones too) at the global actors their per-article actors now resolve to; re-aggregate."""
+    before = _edges_of(store, actor_ids)
+    for table in ("statements", "rejected_statements"):
+        for side in ("subject", "object"):
+            store.conn.execute(f"""
+                UPDATE {table} SET {side} = aa.actor_id FROM article_actors aa
+                WHERE aa.article_id = {table}.article_id AND aa.local_id = {table}.local_{side}
+                  AND (list_contains(?, {table}.{side}) OR list_contains(?, aa.actor_id))""", [actor_ids, actor_ids])
+        store.conn.execute(f"""UPDATE {table} SET relation_id = {RELATION_ID_SQL}
+            WHERE list_contains(?, subject) OR list_contains(?, object)""", [actor_ids, actor_ids])
+    after = _edges_of(store, actor_ids)
     aggregate_relations(store, before | after)
+    from .review import follow_edges  # review reads the edges; no cycle at import
+
+    follow_edges(store, before, after)
     from .stories import recount_stories  # stories reads the edges' statements; no cycle at import
 
     recount_stories(store, before | after)

@@ -239,6 +239,36 @@ def _fingerprint_stored(store: "Store") -> None:
     fingerprint_stored(store)
 
 
+_REVIEWS = [
+    "CREATE INDEX IF NOT EXISTS statements_id ON statements (id)",
+    "CREATE TABLE IF NOT EXISTS rejected_statements AS SELECT * FROM statements LIMIT 0",
+    "CREATE INDEX IF NOT EXISTS rejected_statements_id ON rejected_statements (id)",
+    "CREATE INDEX IF NOT EXISTS rejected_statements_relation ON rejected_statements (relation_id)",
+    "CREATE INDEX IF NOT EXISTS rejected_statements_subject ON rejected_statements (subject)",
+    "CREATE INDEX IF NOT EXISTS rejected_statements_object ON rejected_statements (object)",
+    # The current review of a statement; NULL corrections mean "as extracted" (orig_* keep that).
+    """CREATE TABLE IF NOT EXISTS statement_reviews (
+        statement_id VARCHAR PRIMARY KEY, state VARCHAR NOT NULL, version INTEGER NOT NULL, reason VARCHAR,
+        reviewer VARCHAR, seq INTEGER, made_at TIMESTAMP, predicate VARCHAR, reversed BOOLEAN NOT NULL,
+        certainty VARCHAR, orig_predicate VARCHAR NOT NULL, orig_certainty VARCHAR NOT NULL)""",
+    # Per edge: how many of its statements are confirmed and rejected (kept after each decision).
+    """CREATE TABLE IF NOT EXISTS edge_reviews (
+        relation_id VARCHAR PRIMARY KEY, confirmed INTEGER NOT NULL, rejected INTEGER NOT NULL)""",
+    # An edge confirmed or rejected as a whole: new evidence for it from later ingests follows.
+    """CREATE TABLE IF NOT EXISTS edge_rules (
+        relation_id VARCHAR PRIMARY KEY, state VARCHAR NOT NULL, seq INTEGER NOT NULL)""",
+    # An actor's name, type or Wikidata id set by hand: kept over what later ingests compute.
+    """CREATE TABLE IF NOT EXISTS actor_reviews (
+        actor_id VARCHAR PRIMARY KEY, version INTEGER NOT NULL, name VARCHAR, type VARCHAR,
+        wikidata VARCHAR, wikidata_set BOOLEAN NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS reviews (
+        seq INTEGER PRIMARY KEY, kind VARCHAR NOT NULL, target VARCHAR NOT NULL, target_id VARCHAR NOT NULL,
+        reviewer VARCHAR NOT NULL, made_at TIMESTAMP NOT NULL, reason VARCHAR NOT NULL, before VARCHAR NOT NULL,
+        after VARCHAR NOT NULL, undoes INTEGER, undone_by INTEGER)""",
+    "CREATE INDEX IF NOT EXISTS reviews_target ON reviews (target_id)",
+]
+
+
 MIGRATIONS: list[tuple[int, str, list[str | Callable[["Store"], None]]]] = [
     (1, "create-graph", _GRAPH),
     (2, "actor-summaries", _SUMMARIES),
@@ -279,5 +309,11 @@ MIGRATIONS: list[tuple[int, str, list[str | Callable[["Store"], None]]]] = [
                        """CREATE TABLE IF NOT EXISTS runs (
                             seq INTEGER PRIMARY KEY, command VARCHAR NOT NULL, started_at TIMESTAMP NOT NULL,
                             finished_at TIMESTAMP, stored INTEGER NOT NULL)"""]),
+    # Reviews by hand (store.review): a rejected statement moves to rejected_statements (the same
+    # columns as statements: a migration that adds a column to statements adds it there too), so
+    # every reader of statements and relations leaves it out unless asked; each statement's review
+    # state and corrections, each edge's review counts and standing edge decisions, actor overrides,
+    # and the decisions themselves with the state before (for undo).
+    (11, "reviews", _REVIEWS),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -13,7 +13,9 @@ from ..model import CERTAINTIES, Evidence, Extraction, IntakeFailure, content_id
 from .actors import StoreView, actor_keys, dropped_names, new_actor_id, signature
 from .database import Store, now
 from .edges import add_to_relations, relation_id
+from .manual import apply_actor_reviews
 from .resolution import add_signatures, reresolve
+from .review import apply_reviews
 from .stories import StoryAssigner
 from .summaries import add_summaries
 
@@ -214,6 +216,8 @@ class _Batch:
         add_summaries(self.store, self.items, self.rows["article_actors"], self.published)
         self.stories.flush(sorted({r[1] for r in self.rows["statements"]}))
         reresolve(self.store, new, {row[1] for row in self.signatures.values()})
+        apply_reviews(self.store, [r[0] for r in self.rows["statements"]])  # reviews by hand hold for new evidence
+        apply_actor_reviews(self.store)
         if self.inputs:
             self.store.conn.execute("DELETE FROM failures WHERE source IN (SELECT unnest(?))", [self.inputs])
 

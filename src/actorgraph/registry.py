@@ -35,7 +35,7 @@ class KnownActor:
     parent: str | None = None
     role: str | None = None
     affiliation: str | None = None
-    position: tuple[float, float] | None = None  # (lat, lon) of a place the packaged gazetteers lack
+    near: tuple[tuple[str, str], ...] = ()  # a place no gazetteer holds: (name, country) of places around it
     origin: str = ""  # the file it came from
 
     @property
@@ -185,20 +185,24 @@ def _actor(entry: object, path: Path, n: int) -> KnownActor:
         raise RegistryError(f"{where} ({actor_id}): 'wikidata' must look like Q123, got {qid!r}")
     return KnownActor(id=actor_id, name=name.strip(), type=kind,
                       aliases=tuple(dict.fromkeys(a.strip() for a in aliases)), origin=str(path),
-                      position=_position(entry.get("position"), f"{where} ({actor_id})"), **optional)
+                      near=_near(entry.get("near"), f"{where} ({actor_id})"), **optional)
 
 
-def _position(value: object, where: str) -> tuple[float, float] | None:
-    """A registry place's `position: [lat, lon]` in decimal degrees, or None."""
+def _near(value: object, where: str) -> tuple[tuple[str, str], ...]:
+    """A registry place's `near: ["Katzrin, IL", "Quneitra, SY"]`: the places, each with its country's
+    ISO alpha-2 code, that the gazetteer knows and this place lies among."""
     if value is None:
-        return None
-    if (not isinstance(value, list) or len(value) != 2
-            or not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value)):
-        raise RegistryError(f"{where}: 'position' must be [latitude, longitude] in decimal degrees, got {value!r}")
-    lat, lon = float(value[0]), float(value[1])
-    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-        raise RegistryError(f"{where}: 'position' {value!r} is off the globe (latitude -90..90, longitude -180..180)")
-    return lat, lon
+        return ()
+    if not isinstance(value, list) or not value:
+        raise RegistryError(f"{where}: 'near' must be a list of \"Place, CC\" names, got {value!r}")
+    found = []
+    for item in value:
+        name, _, country = str(item).rpartition(",") if isinstance(item, str) else ("", "", "")
+        if not name.strip() or not re.fullmatch(r"[A-Z]{2}", country.strip()):
+            raise RegistryError(f"{where}: 'near' entry {item!r} is not \"Place, CC\" (a name, a comma, "
+                                f"the ISO 3166-1 alpha-2 code of its country)")
+        found.append((name.strip(), country.strip()))
+    return tuple(found)
 
 
 def load_registry(extra: tuple[str, ...] | list[str] = ()) -> Registry:
@@ -215,7 +219,7 @@ def load_registry(extra: tuple[str, ...] | list[str] = ()) -> Registry:
                 merged = tuple(dict.fromkeys((*old.aliases, *actor.aliases)))
                 actor = KnownActor(**{**old.__dict__, "aliases": merged,
                                       "wikidata": actor.wikidata or old.wikidata,
-                                      "position": actor.position or old.position})
+                                      "near": actor.near or old.near})
             elif old is not None:
                 raise RegistryError(f"registry file {path}: id {actor.id!r} appears twice")
             actors[actor.id] = actor

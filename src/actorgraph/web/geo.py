@@ -39,11 +39,20 @@ def _registry_countries() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _registry_positions() -> dict[str, dict]:
-    """Registry id -> the position the registry gives a place the gazetteer lacks (a sea, a base, the Golan Heights)."""
+    """Registry id -> where a place no gazetteer holds is drawn: the centre of the places the registry
+    says it lies among (`near`), each placed by the gazetteer in its country ("Red Sea": Jeddah, Port
+    Sudan, Al Hudaydah, Suez, Massawa). A place whose `near` the gazetteer cannot place is left out."""
     from ..registry import load_registry
-    return {a.id: {"lat": a.position[0], "lon": a.position[1], "country": a.country.upper() if a.country else None,
-                   "kind": "place", "found": a.name}
-            for a in load_registry().actors.values() if a.position is not None}
+    out = {}
+    for actor in load_registry().actors.values():
+        points = [gazetteer.locate([name], "location", country) for name, country in actor.near]
+        points = [p for p in points if p is not None and p.lat is not None]
+        if actor.near and len(points) == len(actor.near):
+            out[actor.id] = {"lat": sum(p.lat for p in points) / len(points),
+                             "lon": sum(p.lon for p in points) / len(points),
+                             "country": actor.country.upper() if actor.country else None,
+                             "kind": "area" if len(points) > 1 else "place", "found": actor.name}
+    return out
 
 
 def _places(store: Store, actor_ids: list[str]) -> dict[str, dict]:

@@ -53,7 +53,7 @@ try {
   const map = L.map(mapBox, { worldCopyJump: true, attributionControl: true, zoomSnap: 0.5 });
   map.attributionControl.setPrefix(false);
   map.attributionControl.addAttribution("Natural Earth (world-atlas)");
-  map.attributionControl.addAttribution("places: GeoNames (CC BY 4.0)");
+  map.attributionControl.addAttribution("places: GeoNames (CC BY 4.0), airportsdata (MIT)");
   const countries = window.topojson.feature(world, world.objects.countries);
   countries.features = countries.features.filter((f) => f.id !== "010").map(unwrapFeature);  // no Antarctica
   const wanted = new Map(data.places.filter((p) => p.iso).map((p) => [p.iso, p]));
@@ -91,7 +91,7 @@ try {
     const label = el("span", { class: "place-label", text: place.name });
     const popup = el("div", {}, el("strong", {}, el("a", { href: actorHref(place.id), text: place.name })),
       el("ul", {}, place.links.map((l) => el("li", { text: `${l.how.replaceAll("_", " ")} (${l.count})` }))));
-    const area = place.kind === "region" || place.kind === "continent";
+    const area = place.kind === "region" || place.kind === "continent" || place.kind === "area";
     const marker = L.circleMarker(at, { radius: place.type === "country" ? 5 : 7, color: colorOf(place), weight: 2,
       fillOpacity: area ? 0.3 : 0.8, dashArray: area ? "3 3" : null })
       .bindTooltip(label, { permanent: true, direction: "right", className: "place-tooltip" })

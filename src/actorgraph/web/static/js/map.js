@@ -141,15 +141,24 @@ try {
 // Hide the labels that would overlap a label already shown (the busier place wins); hidden
 // places keep their marker, tooltip on hover and popup. Run after every zoom and move.
 function declutter() {
+  // the busiest places first: a label goes right of its marker, or left when the right is taken,
+  // and is hidden (until a zoom makes room) when both are
   const shown = [];
   let hidden = 0;
+  const free = (r) => !shown.some((s) => r.left < s.right + 2 && r.right > s.left - 2 && r.top < s.bottom + 2 && r.bottom > s.top - 2);
   for (const [marker] of labelled) {
-    const tip = marker.getTooltip() && marker.getTooltip().getElement();
+    const tooltip = marker.getTooltip();
+    const tip = tooltip && tooltip.getElement();
     if (!tip) continue;
     tip.classList.remove("label-hidden");
-    const r = tip.getBoundingClientRect();
-    const overlaps = shown.some((s) => r.left < s.right + 2 && r.right > s.left - 2 && r.top < s.bottom + 2 && r.bottom > s.top - 2);
-    if (overlaps) { tip.classList.add("label-hidden"); hidden += 1; } else shown.push(r);
+    let placed = null;
+    for (const side of ["right", "left"]) {
+      if (tooltip.options.direction !== side) { tooltip.options.direction = side; tooltip.update(); }
+      const r = tip.getBoundingClientRect();
+      if (free(r)) { placed = r; break; }
+    }
+    if (placed) shown.push(placed);
+    else { tip.classList.add("label-hidden"); hidden += 1; }
   }
   mapBox.dataset.labelsShown = String(shown.length);
   mapBox.dataset.labelsHidden = String(hidden);

@@ -60,7 +60,7 @@ class _Tables:
     countries: dict[str, str]  # folded name -> ISO 3166 numeric code, zero-padded ("760")
     codes: dict[str, str]  # ISO 3166 alpha-3 code as written ("SYR") -> numeric code
     cities: dict[str, tuple[float, float, int, str, str]]  # folded -> (lat, lon, population, cc, name)
-    cities_bare: dict[str, list[tuple[float, float, int, str, str]]]  # the same, by article-free key
+    cities_bare: dict[str, list[tuple[float, float, int, str, str]]]  # all cities of an article-free key
 
 
 def _tables() -> _Tables:
@@ -88,9 +88,10 @@ def _build_tables() -> _Tables:
         entry = (float(city["latitude"]), float(city["longitude"]), int(city.get("population") or 0),
                  city["countrycode"], city["name"])
         own = {_key(city["name"]), _key(city.get("asciiname") or city["name"])}
-        names = {city["name"]} | {a for a in city.get("alternatenames", ()) if a.isascii() and len(a) > 3}
-        for name in names:
-            key = _key(name)
+        keys = {_key(city["name"])} | {_key(a) for a in city.get("alternatenames", ()) if a.isascii() and len(a) > 3}
+        for key in keys:
+            if key:  # every city of a name, with or without its article: a country hint picks among them
+                cities_bare.setdefault(article_free(key), []).append(entry)
             if not key or key in continents or key in primary:
                 continue  # cities come most populous first: the first own name, else the first alternate, wins
             if key in own:
@@ -98,8 +99,6 @@ def _build_tables() -> _Tables:
                 primary.add(key)
             else:
                 cities.setdefault(key, entry)
-        for key in {article_free(_key(name)) for name in names}:
-            cities_bare.setdefault(key, []).append(entry)
     return _Tables(continents, countries, codes, cities, cities_bare)
 
 
@@ -313,7 +312,7 @@ def _transliterated(name: str, country: str | None) -> Position | None:
     t, d = _tables(), _divisions()
     candidates = [*t.cities_bare.get(free, ()), *d.towns_bare.get(free, ())]  # theirs has an article
     if free != key:  # ours has one: theirs may have none
-        candidates += [*d.towns.get(free, ()), *([t.cities[free]] if free in t.cities else [])]
+        candidates += d.towns.get(free, [])
     speaking = _arabic_speaking()  # "El Golán" in Mexico is another article's work
     candidates = [c for c in candidates if c[3] in speaking and (country is None or c[3] == country)]
     if len({(round(c[0], 1), round(c[1], 1)) for c in candidates}) != 1 and country is None:

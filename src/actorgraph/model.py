@@ -80,6 +80,8 @@ class Actor:
     source: str = "model"  # what found it: "registry", "model", "document"
     typed_by: str = ""  # what gave its type: "registry", "state", "name: 'Brigades'", "context: 'group'", ...
     type_confidence: float = 1.0  # how sure that type is, 0-1 (actorgraph.extraction.typing.CONFIDENCE)
+    # a body many have one of ("Shura Council"): the key of whose it is, "" when the article does not say
+    parent: str | None = None  # (actorgraph.extraction.bodies); resolution joins such names under one parent only
 
 
 @dataclass(frozen=True, slots=True)

@@ -89,3 +89,20 @@ def test_a_name_that_is_also_another_actors_alias_joins_it_in_whatever_order_the
                 "Associated Press": ["AP", "AP", "AP", "Associated Press", "Associated Press"]}
             reasons = {r for (r,) in store.rows("SELECT reason FROM article_actors WHERE name = 'AP'")}
             assert reasons == {"alias match: 'AP' = 'AP'"}
+
+
+def test_a_body_joins_only_the_same_parents_body():
+    """Hezbollah's Shura Council is not Hamas's; one whose parent is not said is neither; a registry id still joins."""
+    from actorgraph.resolve.replay import Signature, replay
+
+    sigs = [Signature("s1", "Shura Council", "organization", parent="hezbollah"),
+            Signature("s2", "Shura Council", "organization", parent="Q38799"),
+            Signature("s3", "Shura Council", "organization", parent="hezbollah"),
+            Signature("s4", "Shura Council", "organization", parent=""),
+            Signature("s5", "Hezbollah Shura Council", "organization", ("Shura Council",),
+                      registry_id="hezbollah_shura_council", parent="hezbollah"),
+            Signature("s6", "Northern Front", "organization")]
+    result = replay(sigs)
+    node = {key: placed[0] for key, placed in result.placed.items()}
+    assert node["s1"] == node["s3"] == node["s5"]
+    assert len({node["s1"], node["s2"], node["s4"], node["s6"]}) == 4

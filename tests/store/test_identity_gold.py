@@ -32,9 +32,8 @@ def test_the_identity_gold_lists_each_gold_entity_of_its_articles_once():
 
 
 # False merges the store still makes, pinned by the gold ids they join, as the floors pin the scores: a new one
-# fails. Two councils of one name in two articles (Hezbollah's Shura Council, Hamas's) become one node,
-# because co-mentioned actors do not yet keep generic institution names apart (issue 12).
-KNOWN_FALSE_MERGES = {frozenset({"own:hezbollah_shura_council", "own:shura_council"})}
+# fails. None now: the two movements' Shura Councils keep apart by their parents (extraction.bodies).
+KNOWN_FALSE_MERGES: set[frozenset[str]] = set()
 
 
 def test_dev_articles_in_any_order_give_the_same_nodes_without_false_merges():

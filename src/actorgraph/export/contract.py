@@ -29,7 +29,7 @@ def to_contract(ex: Extraction) -> dict[str, Any]:
             {
                 "id": actor.id, "name": actor.name, "type": actor.type, "aliases": actor.aliases,
                 "registry_id": actor.registry_id, "wikidata": actor.wikidata, "found_by": actor.source,
-                "typed_by": actor.typed_by, "type_confidence": actor.type_confidence,
+                "typed_by": actor.typed_by, "type_confidence": actor.type_confidence, "parent": actor.parent,
                 "mentions": [{"start": m.start, "end": m.end, "text": m.text} for m in actor.mentions],
             }
             for actor in ex.actors

@@ -25,6 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..model import Actor, Article, Span, content_id
+from .bodies import assign_parents
 from .coreference import Chain, chains
 from .cues import Cues, load_cues
 from .definitions import backing_mentions, common_acronyms, definitions
@@ -96,7 +97,9 @@ def find_actors(doc: Doc, article: Article, registry: Registry) -> list[Actor]:
             _merge(actors[actor.id], actor)
         else:
             actors[actor.id] = actor
-    return _join_people(list(actors.values()))
+    found_actors = _join_people(list(actors.values()))
+    assign_parents(doc, found_actors, registry, cues, gazetteer)
+    return found_actors
 
 
 def _join_people(actors: list[Actor]) -> list[Actor]:

@@ -18,6 +18,7 @@ class Candidate:
     registry_id: str | None  # the actor's registry id
     node_name: str  # the actor's display name
     node_words: int  # identifying words in the display name (1 = known by a lone name)
+    parent: str | None = None  # a body's parent (`actorgraph.extraction.bodies`): "" unknown, None no body
 
 
 class CandidateView(Protocol):
@@ -52,8 +53,14 @@ def _names(name: str, aliases: list[str] | tuple[str, ...]) -> list[str]:
 
 
 def resolve_actor(name: str, type_: str, aliases: list[str] | tuple[str, ...],
-                  registry_id: str | None, wikidata: str | None, view: CandidateView) -> Match:
-    """The global actor this per-article actor is, by the first rule that decides."""
+                  registry_id: str | None, wikidata: str | None, view: CandidateView,
+                  parent: str | None = None) -> Match:
+    """The global actor this per-article actor is, by the first rule that decides.
+
+    A body many have one of ("Shura Council": `parent` is not None) joins only a node of the
+    same parent: Hezbollah's Shura Council is not Hamas's, and one whose parent the article
+    does not say ("") is neither.
+    """
     keys = [NameKey.of(n, type_) for n in _names(name, aliases)]
     primary = keys[0]
     person = type_ == "person"
@@ -67,6 +74,8 @@ def resolve_actor(name: str, type_: str, aliases: list[str] | tuple[str, ...],
         return Match(found, "wikidata id")
 
     def fits(c: Candidate) -> bool:
+        if parent is not None and c.parent is not None and c.parent != parent:
+            return False
         return c.type == type_ and not (registry_id and c.registry_id and c.registry_id != registry_id)
 
     if person and primary.words == 1:

@@ -30,6 +30,7 @@ class Signature:
     aliases: tuple[str, ...] = ()
     registry_id: str | None = None
     wikidata: str | None = None
+    parent: str | None = None  # a body's parent (`actorgraph.extraction.bodies`)
 
     @property
     def names(self) -> list[str]:
@@ -57,18 +58,18 @@ class MemoryView:
         self._block: dict[str, dict[str, Candidate]] = defaultdict(dict)
 
     def put(self, actor_id: str, name: str, folded: str, surname: str | None, block: str, type_: str,
-            registry_id: str | None, node_name: str) -> None:
-        c = Candidate(actor_id, name, type_, registry_id, node_name, NameKey.of(node_name, type_).words)
+            registry_id: str | None, node_name: str, parent: str | None = None) -> None:
+        c = Candidate(actor_id, name, type_, registry_id, node_name, NameKey.of(node_name, type_).words, parent)
         self._folded[folded][actor_id + "|" + name] = c
         if surname:
             self._surname[surname][actor_id + "|" + name] = c
         self._block[block][actor_id + "|" + name] = c
 
     def add(self, actor_id: str, keys: Iterable[NameKey], type_: str, registry_id: str | None,
-            node_name: str, ids: Iterable[str]) -> None:
+            node_name: str, ids: Iterable[str], parent: str | None = None) -> None:
         """Make an actor's (new) names and ids visible to the resolutions that follow."""
         for k in keys:
-            self.put(actor_id, k.name, k.folded, k.surname, k.block, type_, registry_id, node_name)
+            self.put(actor_id, k.name, k.folded, k.surname, k.block, type_, registry_id, node_name, parent)
         for key in ids:
             self._keys.setdefault(key, actor_id)
 
@@ -97,6 +98,7 @@ class Node:
     type: str
     registry_id: str | None
     wikidata: str | None
+    parent: str | None = None  # the parent of the first body among its signatures
     members: list[str] = field(default_factory=list)  # signature keys
 
 
@@ -141,9 +143,11 @@ def replay(signatures: Iterable[Signature], kept: Iterable[tuple[Signature, str]
 
     def enter(s: Signature, node: Node) -> None:
         node.members.append(s.key)
+        if node.parent is None:
+            node.parent = s.parent
         gone = (dropped or {}).get(node.key, set())
         view.add(node.key, [NameKey.of(n, s.type) for n in s.names if fold(n) not in gone], s.type,
-                 node.registry_id, node.name, s.ids())
+                 node.registry_id, node.name, s.ids(), node.parent)
 
     signatures = list(signatures)
     kept = list(kept)
@@ -153,7 +157,7 @@ def replay(signatures: Iterable[Signature], kept: Iterable[tuple[Signature, str]
         placed[s.key] = (actor_id, "")
         enter(s, node)
     for s in sorted(signatures, key=canonical):
-        match = resolve_actor(s.name, s.type, s.aliases, s.registry_id, s.wikidata, view)
+        match = resolve_actor(s.name, s.type, s.aliases, s.registry_id, s.wikidata, view, s.parent)
         if match.actor_id is None or match.actor_id not in nodes:
             # a new node; the actor a split pinned this name to keeps its id
             pinned = match.actor_id if match.actor_id in (pins or {}).values() else None

@@ -37,13 +37,14 @@ class StoreView:
             [sorted(set(signatures))])}
         self.nodes: dict[str, tuple[str, str | None, str | None]] = {}  # id -> name, registry, wikidata
         rows = store.rows(
-            """SELECT n.actor_id, n.name, n.folded, n.surname, n.block, a.type, a.registry_id, a.name, a.wikidata
+            """SELECT n.actor_id, n.name, n.folded, n.surname, n.block, a.type, a.registry_id, a.name, a.wikidata,
+                      (SELECT min(s.parent) FROM actor_signatures s WHERE s.actor_id = n.actor_id)
                FROM actor_names n JOIN actors a ON a.id = n.actor_id
                WHERE n.folded IN (SELECT unnest(?)) OR n.surname IN (SELECT unnest(?)) OR n.block IN (SELECT unnest(?))""",
             [folded, surnames, blocks])
-        for actor_id, name, f, surname, block, type_, registry_id, node_name, wikidata in rows:
+        for actor_id, name, f, surname, block, type_, registry_id, node_name, wikidata, parent in rows:
             self.nodes[actor_id] = (node_name, registry_id, wikidata)
-            self.memory.put(actor_id, name, f, surname, block, type_, registry_id, node_name)
+            self.memory.put(actor_id, name, f, surname, block, type_, registry_id, node_name, parent)
         self.add, self.pinned, self.by_key = self.memory.add, self.memory.pinned, self.memory.by_key
         self.by_folded, self.by_surname, self.by_block = (self.memory.by_folded, self.memory.by_surname,
                                                           self.memory.by_block)
@@ -56,10 +57,17 @@ class StoreView:
         return self.nodes[actor_id]
 
 
-def signature(name: str, type_: str, aliases, registry_id: str | None, wikidata: str | None) -> str:
-    """The content key of a per-article actor as resolution reads it: two alike resolve alike."""
-    return content_id(name, type_, registry_id or "", wikidata or "", *sorted(set(aliases or ())), prefix="s",
-                      length=20)
+def signature(name: str, type_: str, aliases, registry_id: str | None, wikidata: str | None,
+              parent: str | None = None) -> str:
+    """The content key of a per-article actor as resolution reads it: two alike resolve alike.
+
+    A body's parent (`Actor.parent`) is part of it; an actor without one keys as it always did.
+    """
+    return content_id(name, type_, registry_id or "", wikidata or "", *sorted(set(aliases or ())),
+                      *([PARENT_MARK + parent] if parent is not None else []), prefix="s", length=20)
+
+
+PARENT_MARK = "\x1fparent:"  # sets a body's parent apart from its aliases in a signature
 
 
 def actor_keys(registry_id: str | None, wikidata: str | None) -> list[str]:

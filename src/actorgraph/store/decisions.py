@@ -38,12 +38,12 @@ def _sync_signatures(store: Store, actor_ids: list[str]) -> None:
     """Key these actors' per-article actors again (a split may rename them) and list their signatures anew."""
     from .actors import signature
     from .schema import SIGNATURES_OF
-    rows = store.rows("""SELECT article_id, local_id, name, type, aliases, registry_id, wikidata, signature
+    rows = store.rows("""SELECT article_id, local_id, name, type, aliases, registry_id, wikidata, signature, parent
                          FROM article_actors WHERE actor_id IN (SELECT unnest(?))""", [actor_ids])
     keys = {r[7] for r in rows}
     changed = []
-    for article_id, local_id, name, type_, aliases, registry_id, wikidata, old in rows:
-        new = signature(name, type_, aliases, registry_id, wikidata)
+    for article_id, local_id, name, type_, aliases, registry_id, wikidata, old, parent in rows:
+        new = signature(name, type_, aliases, registry_id, wikidata, parent)
         keys.add(new)
         if new != old:
             changed.append((article_id, local_id, new))

@@ -153,7 +153,7 @@ def _local(store: Store, article_id: str, actor_id: str) -> str:
                        [article_id, local_id]):
         name, type_ = store.rows("SELECT name, type FROM actors WHERE id = ?", [actor_id])[0]
         store.insert("article_actors", [(article_id, local_id, actor_id, name, type_, [], [fold(name)], None, None,
-                                         None, "added by hand", 0, None)])
+                                         None, "added by hand", 0, None, None)])  # no signature, no parent
     return local_id
 
 

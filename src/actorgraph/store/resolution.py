@@ -62,7 +62,7 @@ def group(store: Store, start: Iterable[str]) -> set[str]:
 
 
 _ADD = f"""
-INSERT INTO actor_signatures {columns_select(9)}
+INSERT INTO actor_signatures {columns_select(10)}
 ON CONFLICT (signature) DO UPDATE SET occurrences = actor_signatures.occurrences + excluded.occurrences
 """
 
@@ -109,13 +109,13 @@ def reresolve(store: Store, signatures: Iterable[str], touched: Iterable[str] = 
     start = {a for (a,) in store.rows("SELECT DISTINCT actor_id FROM actor_signatures WHERE signature IN "
                                       "(SELECT unnest(?))", [signatures])}
     nodes = group(store, start)
-    rows = store.rows("""SELECT signature, actor_id, name, type, aliases, registry_id, wikidata, reason, occurrences
-                         FROM actor_signatures WHERE actor_id IN (SELECT unnest(?))""", [sorted(nodes)])
+    rows = store.rows("""SELECT signature, actor_id, name, type, aliases, registry_id, wikidata, reason, occurrences,
+                                parent FROM actor_signatures WHERE actor_id IN (SELECT unnest(?))""", [sorted(nodes)])
     dropped = dropped_names(store)  # an actor that lost a name by hand keeps its per-article actors
     free, kept, current, counts = [], [], {}, {}
-    for key, actor_id, name, type_, aliases, registry_id, wikidata, reason, n in rows:
+    for key, actor_id, name, type_, aliases, registry_id, wikidata, reason, n, parent in rows:
         counts[key] = n
-        s = Signature(key, name, type_, tuple(aliases or ()), registry_id, wikidata)
+        s = Signature(key, name, type_, tuple(aliases or ()), registry_id, wikidata, parent)
         current[key] = (actor_id, reason)
         hand = (reason or "").startswith(HAND_REASONS) or actor_id in dropped
         (kept.append((s, actor_id)) if hand else free.append(s))

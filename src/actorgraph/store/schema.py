@@ -215,14 +215,24 @@ def add_signatures(store: "Store") -> None:
             WHERE article_actors.article_id = k.article_id AND article_actors.local_id = k.local_id""")
         store.conn.execute("DROP TABLE keyed")
     store.conn.execute("DELETE FROM actor_signatures")
-    store.conn.execute(f"INSERT INTO actor_signatures {SIGNATURES_OF.format(where='')}")
+    store.conn.execute(f"INSERT INTO actor_signatures {_SIGNATURES_OF_V6}")
+
+
+# actor_signatures as version 6 made it (no parent yet)
+_SIGNATURES_OF_V6 = """
+    (signature, actor_id, name, type, aliases, registry_id, wikidata, reason, occurrences)
+    SELECT signature, arg_max(actor_id, n), any_value(name), any_value(type), any_value(aliases),
+           any_value(registry_id), any_value(wikidata), arg_max(reason, n), sum(n)
+    FROM (SELECT signature, actor_id, name, type, aliases, registry_id, wikidata, reason, count(*) AS n
+          FROM article_actors GROUP BY ALL) GROUP BY signature"""
 
 
 # Each distinct per-article actor (its signature), the node it resolved to, why, and how many per-article actors have it.
 SIGNATURES_OF = """
+    (signature, actor_id, name, type, aliases, registry_id, wikidata, reason, occurrences, parent)
     SELECT signature, arg_max(actor_id, n), any_value(name), any_value(type), any_value(aliases),
-           any_value(registry_id), any_value(wikidata), arg_max(reason, n), sum(n)
-    FROM (SELECT signature, actor_id, name, type, aliases, registry_id, wikidata, reason, count(*) AS n
+           any_value(registry_id), any_value(wikidata), arg_max(reason, n), sum(n), any_value(parent)
+    FROM (SELECT signature, actor_id, name, type, aliases, registry_id, wikidata, reason, parent, count(*) AS n
           FROM article_actors {where} GROUP BY ALL) GROUP BY signature"""
 _SIGNATURES = [
     """CREATE TABLE IF NOT EXISTS actor_signatures (
@@ -315,5 +325,10 @@ MIGRATIONS: list[tuple[int, str, list[str | Callable[["Store"], None]]]] = [
     # state and corrections, each edge's review counts and standing edge decisions, actor overrides,
     # and the decisions themselves with the state before (for undo).
     (11, "reviews", _REVIEWS),
+    # A body many have one of ("Shura Council") is one actor only within its parent
+    # (extraction.bodies): the parent's key is kept with the per-article actor and its signature.
+    # Actors stored before have none, as if no body, and resolve as they did.
+    (12, "body-parents", ["ALTER TABLE article_actors ADD COLUMN IF NOT EXISTS parent VARCHAR",
+                          "ALTER TABLE actor_signatures ADD COLUMN IF NOT EXISTS parent VARCHAR"]),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -57,8 +57,8 @@ class _Batch:
         self.store = store
         keys = [NameKey.of(n, a.type) for ex in extractions for a in ex.actors for n in (a.name, *a.aliases) if n]
         ids = [k for ex in extractions for a in ex.actors for k in actor_keys(a.registry_id, a.wikidata)]
-        self.view = StoreView(store, keys, ids, [signature(a.name, a.type, a.aliases, a.registry_id, a.wikidata)
-                                                 for ex in extractions for a in ex.actors])
+        self.view = StoreView(store, keys, ids, [signature(a.name, a.type, a.aliases, a.registry_id, a.wikidata,
+                                                           a.parent) for ex in extractions for a in ex.actors])
         self.signatures: dict[str, list] = {}  # the batch's signatures: their actor_signatures rows
         self.rows: dict[str, list[tuple]] = {t: [] for t in TABLES}
         self.new_actors: dict[str, list] = {}  # id -> its actors row, still changeable
@@ -115,11 +115,11 @@ class _Batch:
         to_global: dict[str, str] = {}
         created = 0
         for a in ex.actors:
-            sig = signature(a.name, a.type, a.aliases, a.registry_id, a.wikidata)
+            sig = signature(a.name, a.type, a.aliases, a.registry_id, a.wikidata, a.parent)
             if sig in view.signatures:  # alike to an actor already placed: it goes where that one went
                 match = Match(*view.signatures[sig])
             else:
-                match = resolve_actor(a.name, a.type, a.aliases, a.registry_id, a.wikidata, view)
+                match = resolve_actor(a.name, a.type, a.aliases, a.registry_id, a.wikidata, view, a.parent)
             akeys = [NameKey.of(n, a.type) for n in dict.fromkeys((a.name, *a.aliases)) if n]
             ids_of = actor_keys(a.registry_id, a.wikidata)
             if match.actor_id is None:
@@ -144,17 +144,17 @@ class _Batch:
                                                             k.block, a.type))
             for key in ids_of:
                 self.keys.setdefault(key, (key, gid))
-            view.add(gid, akeys, a.type, view.nodes[gid][1], view.nodes[gid][0], ids_of)
+            view.add(gid, akeys, a.type, view.nodes[gid][1], view.nodes[gid][0], ids_of, a.parent)
             if sig not in view.signatures:
                 view.signatures[sig] = (gid, match.reason)
                 self.signatures[sig] = [sig, gid, a.name, a.type, sorted(set(a.aliases)), a.registry_id, a.wikidata,
-                                        match.reason, 0]
+                                        match.reason, 0, a.parent]
             self.signatures.setdefault(sig, [sig, gid, a.name, a.type, sorted(set(a.aliases)), a.registry_id,
-                                             a.wikidata, match.reason, 0])[8] += 1
+                                             a.wikidata, match.reason, 0, a.parent])[8] += 1
             to_global[a.id] = gid
             rows["article_actors"].append((aid, a.id, gid, a.name, a.type, list(a.aliases), [k.folded for k in akeys],
                                            a.registry_id, a.wikidata, getattr(a, "source", None), match.reason,
-                                           len(a.mentions), sig))
+                                           len(a.mentions), sig, a.parent))
             rows["mentions"] += [(aid, a.id, m.start, m.end, m.text) for m in a.mentions]
 
         for r in ex.relations:

@@ -68,7 +68,7 @@ class EventLexicon:
     of `numbers.yaml` and `clauses.yaml` that the rules read."""
 
     types: dict[str, EventType]
-    verbs: dict[str, tuple[str, str | None]]  # lemma -> (type, required second word)
+    verbs: dict[str, tuple[tuple[str, str | None], ...]]  # lemma -> its senses: (type, required second word)
     nouns: dict[str, str]  # lemma -> type
     plover: dict[str, str | None]
     requires: dict[str, dict[str, frozenset[str]]]
@@ -141,14 +141,16 @@ def build_lexicon(data: dict, lang: str = _LANG, where: str | None = None) -> Ev
         for other in (*t.means, *([t.place_becomes] if t.place_becomes else [])):
             if other not in types:
                 raise ConfigError(f"{where}: key 'types.{t.name}' names an unknown event type {other!r}")
-    verbs: dict[str, tuple[str, str | None]] = {}
+    verbs: dict[str, tuple[tuple[str, str | None], ...]] = {}
     nouns: dict[str, str] = {}
     intended_by: dict[str, str] = {}
     for name, spec in data["types"].items():
         spec = {**defaults, **spec}
         for v in spec.get("verbs") or ():
             head, _, second = v.partition(" ")
-            verbs[head] = (name, second or None)
+            # a sense with a second word goes first: "shot dead" is a killing, "shot at" an attack
+            senses = (*verbs.get(head, ()), (name, second or None))
+            verbs[head] = tuple(sorted(senses, key=lambda sense: sense[1] is None))
         for n in spec.get("nouns") or ():
             nouns[n] = name
         for w in spec.get("intended_by") or () if types[name].intention else ():
@@ -298,8 +300,9 @@ def _coordinated(f: _Found, sent: Span, dates: list[DateMention], args: Argument
 def _trigger(tok: Token, lex: EventLexicon) -> _Found | None:
     lemma = tok.lemma_.lower()
     if tok.pos_ == "VERB" and lemma in lex.verbs:
-        kind, second = lex.verbs[lemma]
-        if second and not any(c.lemma_.lower() == second for c in tok.children):
+        dependents = {c.lemma_.lower() for c in tok.children}
+        kind = next((k for k, second in lex.verbs[lemma] if second is None or second in dependents), None)
+        if kind is None:
             return None
     elif tok.pos_ in ("NOUN", "PROPN") and (lemma in lex.nouns or tok.lower_ in lex.nouns):
         kind = lex.nouns.get(lemma) or lex.nouns[tok.lower_]

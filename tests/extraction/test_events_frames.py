@@ -72,3 +72,27 @@ def test_non_violent_senses_are_no_events(extract, text):
     found = extract(text, PUBLISHED)
     assert found.events("killing") == [] and found.events("capture") == [] and \
         all(not e.participants for e in found.events("attack"))
+
+
+def test_people_killed_when_a_group_attacked_are_its_killing(extract):
+    found = extract("Some 1,200 people were killed when the Northern Guard attacked Kosti on 7 October 2023.",
+                    PUBLISHED)
+    assert ("2023-10-07", {"Northern Guard": "agent"}) in _events(found, "killing")
+    # the attack stays an event of its own
+    assert ("2023-10-07", {"Northern Guard": "agent", "Kosti": "target"}) in _events(found, "attack")
+    [figure] = found.figures
+    assert (found.name(figure.subject), figure.value, figure.kind) == ("Kosti", 1200, "killed")
+
+
+def test_people_wounded_as_a_state_shelled_a_town_are_counted_for_the_town(extract):
+    found = extract("Two civilians were wounded as Russia shelled Kharkiv in 2023.", PUBLISHED)
+    assert [(found.name(f.subject), f.value, f.kind) for f in found.figures] == [("Kharkiv", 2, "wounded")]
+
+
+@pytest.mark.parametrize("text", [
+    "Omar Haddad was killed when he was young, his family said in 2020.",   # a time, not an attack
+    "Many people were killed when the bridge collapsed in Kosti in 2019.",   # no agent
+])
+def test_a_time_clause_without_an_attack_gives_the_killing_no_agent(extract, text):
+    found = extract(text, PUBLISHED)
+    assert not any("agent" in r.values() for _, r in _events(found, "killing"))

@@ -92,6 +92,7 @@ class EventLexicon:
     infinitive: frozenset[str]
     perfect: frozenset[str]
     relative_things: frozenset[str]
+    simultaneity: frozenset[str]
     relative_persons: frozenset[str]
     locative: frozenset[str]
     genitive: frozenset[str]
@@ -173,6 +174,7 @@ def build_lexicon(data: dict, lang: str = _LANG, where: str | None = None) -> Ev
         quantities=fs(strings(numbers, "quantity_nouns", nwhere)), partitives=words(numbers, "partitives", nwhere),
         infinitive=words(clauses, "infinitive_markers", cwhere), perfect=fs(strings(clauses, "perfect_auxiliaries", cwhere)),
         relative_things=words(clauses, "relative_things", cwhere),
+        simultaneity=words(clauses, "simultaneity", cwhere),
         relative_persons=words(clauses, "relative_persons", cwhere),
         locative=words(clauses, "locative_proforms", cwhere), genitive=words(clauses, "genitive", cwhere),
     )
@@ -655,7 +657,8 @@ def _bearer(tok: Token, args: Arguments) -> list[Actor]:
 
 
 def _means(f: _Found, args: Arguments, lex: EventLexicon, by_token: dict[int, _Found]) -> None:
-    """A killing or capture "in an Israeli strike", or a strike that killed: the attack's agent is the killer's."""
+    """A killing or capture "in an Israeli strike", a strike that killed, or one "when X attacked Y": the
+    attack's agent is the killer's."""
     means = lex.types[f.type].means
     if not means:
         return
@@ -666,6 +669,8 @@ def _means(f: _Found, args: Arguments, lex: EventLexicon, by_token: dict[int, _F
             linked += [by_token[p.i] for p in c.children if p.dep_ == "pobj" and p.i in by_token]
         if c.dep_ == "agent":
             linked += [by_token[p.i] for p in c.children if p.dep_ == "pobj" and p.i in by_token]
+        if c.dep_ == "advcl" and c.i in by_token and simultaneous(c, lex):
+            linked.append(by_token[c.i])  # "100 people were killed when X attacked Y"
     for s in args.subjects(t) if t.pos_ == "VERB" else ():
         if s.lower_ in lex.relative_things:  # "an Israeli strike in Beirut on Tuesday that killed X"
             before = [by_token[i] for i in range(s.i - 1, max(s.sent.start, s.i - 12) - 1, -1)
@@ -679,12 +684,19 @@ def _means(f: _Found, args: Arguments, lex: EventLexicon, by_token: dict[int, _F
         if m.type not in means or m is f:
             continue
         inner = _Found(m.type, m.trigger)
-        _noun_roles(inner, args, lex)
+        clause = m.trigger.pos_ == "VERB"
+        (_verb_roles if clause else _noun_roles)(inner, args, lex)
         f.add([a for a in args.actors if inner.roles.get(a.id) == AGENT], AGENT)
         if f.place is None:
             f.place = next(iter(_places(m.trigger, args, lex, inner)), None)
-        if t.i < m.trigger.i:
-            m.absorbed = True  # "killed in a strike": one event, the killing
+        if t.i < m.trigger.i and not clause:
+            m.absorbed = True  # "killed in a strike": one event, the killing (a clause is an act of its own)
+
+
+def simultaneous(clause: Token, lex: EventLexicon) -> bool:
+    """Whether a subordinate clause is introduced by a subordinator of simultaneity ("when X attacked Y")."""
+    return any(c.dep_ in ("mark", "advmod") and c.lower_ in lex.simultaneity and c.i < clause.i
+               for c in clause.children)
 
 
 def _agency(f: _Found, args: Arguments, lex: EventLexicon) -> None:

@@ -22,7 +22,7 @@ from ..lang import lexicon as language_file, mapping, strings, words
 from ..model import Actor, Article, Evidence, Figure, Span as Mention, content_id
 from .arguments import Arguments, arguments
 from .doctext import doc_text, span_text
-from .events import lexicon as event_lexicon
+from .events import lexicon as event_lexicon, simultaneous
 from .timex import date_of, dates_in
 
 EXTRACTOR = "figures@1"
@@ -604,12 +604,32 @@ def _side(noun: Token, anchor: Token, kind: str, args: Arguments, lex: FigureLex
             actor = args.referent(a)
             if actor is not None and actor.type in ("organization", "country", "person"):
                 return actor
+        actor = _circumstance(anchor, args)
+        if actor is not None:
+            return actor
         for head in (noun, anchor):
             for c in head.children:
                 if c.dep_ == "prep" and c.lower_ in lex.place_preps:
                     for a in (a for p in c.children if p.dep_ == "pobj" for a in args.refers_to(p)):
                         if a.type in PLACES:
                             return a
+    return None
+
+
+def _circumstance(anchor: Token, args: Arguments) -> Actor | None:
+    """Who unnamed victims belong to when a time clause tells the attack that harmed them ("1,200 people
+    were killed when X attacked Y"): the attack's target, else its agent, as `_left_harmed` counts them."""
+    ev = event_lexicon()
+    means = {m for t in ev.types.values() for m in t.means}
+    for c in anchor.children:
+        if c.dep_ != "advcl" or not simultaneous(c, ev) or c.pos_ != "VERB":
+            continue
+        if not any(kind in means for kind, _ in ev.verbs.get(c.lemma_.lower(), ())):
+            continue
+        targets = [a for o in c.children if o.dep_ == "dobj" for a in args.refers_to(o)]
+        agents = [a for s in args.agents(c) for a in args.refers_to(s)]
+        for actor in (*targets, *agents):
+            return actor
     return None
 
 

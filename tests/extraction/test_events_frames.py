@@ -96,3 +96,37 @@ def test_people_wounded_as_a_state_shelled_a_town_are_counted_for_the_town(extra
 def test_a_time_clause_without_an_attack_gives_the_killing_no_agent(extract, text):
     found = extract(text, PUBLISHED)
     assert not any("agent" in r.values() for _, r in _events(found, "killing"))
+
+
+@pytest.mark.parametrize("text", [
+    "Iran and Oman held talks in Muscat in 2021.",
+    "Iran held talks with Oman in Muscat in 2021.",
+    "Talks between Iran and Oman were held in Muscat in 2021.",
+])
+def test_talks_are_one_meeting_of_both_states(extract, text):
+    found = extract(text, PUBLISHED)
+    assert [(d, set(r)) for d, r in _events(found, "meeting")] == [("2021", {"Iran", "Oman"})]
+
+
+def test_receiving_a_person_is_a_meeting(extract):
+    found = extract("President Omar Haddad received the envoy Yusuf Nasser in Tripoli on 3 May 2021.", PUBLISHED)
+    assert ("2021-05-03", {"Omar Haddad": "agent", "Yusuf Nasser": "other"}) in _events(found, "meeting")
+
+
+def test_receiving_money_is_no_meeting(extract):
+    assert extract("The Northern Guard received $7 million from Iran in 2020.", PUBLISHED).events("meeting") == []
+
+
+@pytest.mark.parametrize("text, agent", [
+    ("Britain proscribed the Northern Guard in 2021.", "United Kingdom"),
+    ("Germany banned the Northern Guard in 2020.", "Germany"),
+    ("The UN Security Council imposed an arms embargo on the Northern Guard in 2015.",
+     "United Nations Security Council"),
+])
+def test_bans_proscriptions_and_embargoes_are_designations(extract, text, agent):
+    found = extract(text, PUBLISHED)
+    assert [r for _, r in _events(found, "designation")] == [{agent: "agent", "Northern Guard": "target"}]
+
+
+def test_banning_a_trade_is_no_designation(extract):
+    assert extract("Germany banned the import of Iranian oil in 2019.", PUBLISHED).events("designation") == []

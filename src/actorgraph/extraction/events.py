@@ -217,6 +217,8 @@ def find_events(doc: Doc, article: Article, actors: list[Actor], args: Arguments
         by_token = {f.trigger.i: f for f in found}
         for f in found:
             _participants(f, args, lex, by_token)
+        for f in found:
+            _light_object(f, by_token)
         dates = dates_in(sent, article.published)
         for f in found:
             if f.absorbed or not f.roles:
@@ -226,6 +228,21 @@ def find_events(doc: Doc, article: Article, actors: list[Actor], args: Arguments
             events.append(_event(f, sent, article, own, args, _release_date(f, sent, dates, article, lex)))
             events += [_event(f2, sent, article, [d], args) for f2, d in seconds]
     return _merge(events)
+
+
+def _light_object(f: _Found, by_token: dict[int, _Found]) -> None:
+    """A verb trigger whose object is a trigger of its own type tells one act ("X held talks with Y",
+    "X carried out a raid on Y"): the object's parties join the verb's, and the object is no second event."""
+    if f.trigger.pos_ != "VERB" or f.absorbed:
+        return
+    for c in f.trigger.children:
+        noun = by_token.get(c.i) if c.dep_ == "dobj" else None
+        if noun is not None and noun.type == f.type and not noun.absorbed:
+            for aid, role in noun.roles.items():
+                if aid not in f.roles:
+                    f.roles[aid] = role
+            f.place = f.place or noun.place
+            noun.absorbed = True
 
 
 def _release_date(f: _Found, sent: Span, dates: list[DateMention], article: Article,
@@ -302,7 +319,7 @@ def _coordinated(f: _Found, sent: Span, dates: list[DateMention], args: Argument
 def _trigger(tok: Token, lex: EventLexicon) -> _Found | None:
     lemma = tok.lemma_.lower()
     if tok.pos_ == "VERB" and lemma in lex.verbs:
-        dependents = {c.lemma_.lower() for c in tok.children}
+        dependents = {w for c in tok.children for w in (c.lemma_.lower(), c.lower_)}  # "held talks": talk, talks
         kind = next((k for k, second in lex.verbs[lemma] if second is None or second in dependents), None)
         if kind is None:
             return None
@@ -627,7 +644,9 @@ def _prep_role(f: _Found, prep: Token, args: Arguments, lex: EventLexicon) -> No
     elif cls == "reference":
         f.add([a for a in actors if a.type == "person"], role)
     elif cls == "between":
-        f.add([a for a in actors if a.type not in PLACES], role)  # "battles between X and Y"
+        # "battles between X and Y", "talks between Iran and Iraq": parties, states among them; a
+        # town or region between is where, not who
+        f.add([a for a in actors if a.type != "location"], role)
     elif cls == "destination":
         if f.place is None:
             f.place = next((a.id for a in actors if a.type in PLACES), None)

@@ -137,6 +137,8 @@ class Arguments:
                         out.append(m)
         if self.at(tok) is None:  # "the following individuals:" and a list, whichever name the parse hung on it
             out += [a for item in self.np.enumerated(tok) for a in (self.at(item),) if a is not None and a not in out]
+        if not out:  # "X and Y ... These groups", "Both were killed"
+            out = [r.actor for r in self.np.counted_group(tok)]
         return out
 
     def antecedent(self, rel: Token) -> Token | None:

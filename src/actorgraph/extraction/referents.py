@@ -64,6 +64,7 @@ _REFERENCE, _REFERENCE_AT = lexicon(DEFAULT, "reference"), f"lang/{DEFAULT}/refe
 # "All three are based in Qatar", "Both were killed": a bare cardinal or a dual pronoun and its size
 GROUP_SIZES = {**{str(k).lower(): int(v) for k, v in mapping(_NUMBERS, "cardinals", _NUMBERS_AT).items()},
                **{str(k).lower(): int(v) for k, v in mapping(_REFERENCE, "group_pronouns", _REFERENCE_AT).items()}}
+_ANY = 0  # a plural description without a number: a coordination of two or more
 DASHES = frozenset({",", "—", "–", "-", ":", "(", "‒"})
 COLONS = frozenset({":", "—", "–"})  # a colon or a dash that announces a list
 BULLETS = frozenset({"-", "•", "*", "–", "—", "·", "▪", "‣", "◦"})  # what opens a line of a bulleted list
@@ -201,10 +202,15 @@ class Referents:
         return [r for r in out if not (r.actor.id in seen or seen.add(r.actor.id))]
 
     def counted_group(self, tok: Token) -> list[Ref]:
-        """The group a bare number or dual pronoun stands for: the last coordination of exactly that many
-        actors of one type in this or the previous sentence ("X, Y and Z ... All three are based in Qatar")."""
-        size = GROUP_SIZES.get(tok.lower_)
-        if size is None or size < 2 or tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj") or self.refs.at(tok) is not None:
+        """The group a bare number, a dual pronoun or a plural description stands for: the last coordination
+        of exactly that many actors of one type in this or the previous sentence ("X, Y and Z ... All three
+        are based in Qatar"; "X and Y ... These groups", "the two militias": as many as the number says,
+        else two or more of the description's types)."""
+        size, types = GROUP_SIZES.get(tok.lower_), None
+        if size is None:
+            size, types = self._plural_description(tok)
+        if size is None or size < 2 and size != _ANY or tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj") \
+                or self.refs.at(tok) is not None:
             return []
         doc = tok.doc
         first = doc[tok.sent.start - 1].sent.start if tok.sent.start > 0 else tok.sent.start
@@ -213,10 +219,29 @@ class Referents:
             if t.dep_ == "conj" or not t.conjuncts or self.refs.at(t) is None:
                 continue
             group = [self.one(c) for c in (t, *t.conjuncts)]
-            if all(r is not None and r.via == SELF for r in group) and len({r.actor.id for r in group}) == size \
-                    and len({r.actor.type for r in group}) == 1:
+            if not all(r is not None and r.via == SELF for r in group) or len({r.actor.type for r in group}) != 1:
+                continue
+            many = len({r.actor.id for r in group})
+            if (many == size or size == _ANY and many >= 2) and (types is None or group[0].actor.type in types):
                 return group
         return []
+
+    def _plural_description(self, tok: Token) -> tuple[int | None, tuple[str, ...] | None]:
+        """The size and actor types of a plural definite description that points back ("these groups",
+        "the two militias", "both countries"); (None, None) for anything else, such as a description
+        with a modifier of its own ("Iraqi militias", "the groups in Syria" are new descriptions)."""
+        types = self.refs.lex["descriptions"].get(tok.lemma_.lower())
+        if types is None or tok.pos_ != "NOUN" or tok.tag_ != "NNS":
+            return None, None
+        size, definite = _ANY, False
+        for c in tok.children:
+            if c.dep_ in ("det", "predet") and c.lower_ in self.refs.lex["determiners"]:
+                definite = True
+            elif c.dep_ in ("nummod", "det", "predet", "quantmod") and c.lower_ in GROUP_SIZES:
+                size, definite = GROUP_SIZES[c.lower_], definite or c.dep_ != "nummod"
+            elif c.dep_ in ("amod", "compound", "nmod", "poss", "prep", "relcl", "acl", "appos"):
+                return None, None
+        return (size, types) if definite else (None, None)
 
     def listed(self, tok: Token) -> list[Token]:
         """The rest of a list of names the parser hung on its first name as an apposition.

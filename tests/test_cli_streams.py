@@ -5,6 +5,7 @@ Real processes on a real store file, as a user runs them.
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -35,14 +36,21 @@ def store_path(tmp_path_factory) -> Path:
     return path
 
 
-@pytest.mark.parametrize("token", [[], ["--token", "a-secret-of-16ch"]], ids=["read-only", "with-token"])
-def test_serve_on_a_busy_port_is_one_line_and_a_setup_error(store_path, token):
-    # with a token the model would load first (seconds); a model that does not exist shows it is not
+@pytest.mark.parametrize("reviewer", [False, True], ids=["read-only", "with-reviewers"])
+def test_serve_on_a_busy_port_is_one_line_and_a_setup_error(store_path, reviewer, tmp_path):
+    # with reviewers the model would load first (seconds); a model that does not exist shows it is not
+    if reviewer:
+        from actorgraph.store.reviewers import add_reviewer
+        copy = tmp_path / "reviewed.duckdb"
+        shutil.copy(store_path, copy)
+        with Store.open(copy, create=False) as store:
+            add_reviewer(store, "alice")
+        store_path = copy
     with socket.socket() as busy:
         busy.bind(("127.0.0.1", 0))
         busy.listen()
         port = busy.getsockname()[1]
-        proc = actorgraph("serve", "--store", str(store_path), "--port", str(port), *token, text=True,
+        proc = actorgraph("serve", "--store", str(store_path), "--port", str(port), text=True,
                           env={**os.environ, "ACTORGRAPH_MODEL": "no_such_pipeline"})
         out, err = proc.communicate(timeout=120)
     assert proc.returncode == 2

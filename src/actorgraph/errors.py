@@ -32,6 +32,7 @@
         ├── UnknownActorError      no actor has this name, alias or id
         ├── AmbiguousActorError    several actors have this name (carries the candidates)
         ├── DecisionError          a merge or split cannot be made (same actor, no such name)
+        ├── ReviewerError          a reviewer cannot be added or removed (bad or taken name, no such reviewer)
         └── ReviewError            a review cannot be made: empty reviewer or reason, bad predicate, type, id
             ├── UnknownTargetError     no statement, edge, actor or review decision has this id
             └── StaleReviewError       the target changed since the caller loaded it (carries the current state)
@@ -214,6 +215,10 @@ class AmbiguousActorError(StoreError):
 
 class DecisionError(StoreError):
     """A merge or split cannot be made."""
+
+
+class ReviewerError(StoreError):
+    """A reviewer cannot be added or removed: the name is malformed or taken, or no reviewer has it."""
 
 
 class ReviewError(StoreError):

@@ -1,8 +1,9 @@
 """Web app fixtures: a real store built from samples/, real `actorgraph serve` processes on
 loopback, and Debian's chromium driven by Playwright.
 
-Two servers: one started with a token over its own store (ingest allowed), one read-only over
-a copy (DuckDB gives a file to one writing process). Browser tests skip when chromium or
+Two servers: one over a store with two reviewers, alice and bob (writes allowed: the server
+opens the store for writing), one read-only over a copy without reviewers (DuckDB gives a file
+to one writing process). A reviewer's token is in `server.tokens`. Browser tests skip when chromium or
 Playwright is missing, and fail instead when ACTORGRAPH_REQUIRE_BROWSER=1 (as CI sets it);
 ACTORGRAPH_CHROMIUM names another chromium binary.
 """
@@ -26,7 +27,7 @@ SAMPLES = ROOT / "samples"
 CHROMIUM = Path(os.environ.get("ACTORGRAPH_CHROMIUM", "/usr/bin/chromium"))  # Debian's, from install-browser.sh
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-TOKEN = "test-token-0123456789"
+REVIEWERS = ("alice", "bob")
 
 
 def free_port() -> int:
@@ -38,12 +39,12 @@ def free_port() -> int:
 class Server:
     """One `actorgraph serve` process on loopback."""
 
-    def __init__(self, store: Path, token: str | None, log: Path):
+    def __init__(self, store: Path, log: Path, tokens: dict[str, str] | None = None):
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
+        self.store = store
+        self.tokens = tokens or {}
         cmd = [sys.executable, "-m", "actorgraph.cli", "serve", "--store", str(store), "--port", str(self.port)]
-        if token:
-            cmd += ["--token", token]
         self.log = log
         self.proc = subprocess.Popen(cmd, stdout=log.open("w"), stderr=subprocess.STDOUT, cwd=ROOT)
         deadline = time.monotonic() + 120
@@ -68,6 +69,14 @@ class Server:
                 return r.status, dict(r.headers), r.read()
         except urllib.error.HTTPError as e:
             return e.code, dict(e.headers), e.read()
+
+    @property
+    def token(self) -> str:
+        """The first reviewer's token."""
+        return next(iter(self.tokens.values()))
+
+    def bearer(self, name: str | None = None) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.tokens[name] if name else self.token}"}
 
     def get(self, path: str) -> dict:
         status, _, body = self.request(path)
@@ -111,27 +120,36 @@ def dev_server(tmp_path_factory):
     path = tmp_path_factory.mktemp("dev") / "dev.duckdb"
     with Store.open(path) as store:
         assert ingest(articles, Settings(), store).failed == 0
-    srv = Server(path, None, path.with_suffix(".log"))
+    srv = Server(path, path.with_suffix(".log"))
     yield srv
     srv.stop()
 
 
+def add_reviewers(store: Path, names: tuple[str, ...]) -> dict[str, str]:
+    """Add reviewers to a store (as `actorgraph reviewers add` does); their tokens by name."""
+    from actorgraph.store import Store
+    from actorgraph.store.reviewers import add_reviewer
+
+    with Store.open(store, create=False) as st:
+        return {name: add_reviewer(st, name)[1] for name in names}
+
+
 @pytest.fixture(scope="session")
 def server(built_store, tmp_path_factory):
-    """A server with ingest allowed (token), over its own copy of the sample store."""
+    """A server whose store has the reviewers alice and bob (writes allowed), over its own copy of the samples."""
     store = tmp_path_factory.mktemp("rw") / "store.duckdb"
     shutil.copy(built_store, store)
-    srv = Server(store, TOKEN, store.with_suffix(".log"))
+    srv = Server(store, store.with_suffix(".log"), add_reviewers(store, REVIEWERS))
     yield srv
     srv.stop()
 
 
 @pytest.fixture(scope="session")
 def ro_server(built_store, tmp_path_factory):
-    """A read-only server (no token) over another copy of the sample store."""
+    """A read-only server (no reviewers) over another copy of the sample store."""
     store = tmp_path_factory.mktemp("ro") / "store.duckdb"
     shutil.copy(built_store, store)
-    srv = Server(store, None, store.with_suffix(".log"))
+    srv = Server(store, store.with_suffix(".log"))
     yield srv
     srv.stop()
 

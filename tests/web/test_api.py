@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 
-from conftest import TOKEN
 
 
 def soleimani(server) -> dict:
@@ -120,23 +119,24 @@ def test_openapi_is_served_and_docs_need_no_cdn(ro_server):
     assert ro_server.request("/docs")[0] == 404
 
 
-def test_ingest_is_off_without_a_token(ro_server):
+def test_ingest_is_off_on_a_store_without_reviewers(ro_server):
     status, _, body = ro_server.request("/api/articles", {"text": "Hezbollah is based in Lebanon."})
-    assert status == 403 and b"--token" in body
+    assert status == 403 and b"reviewers add" in body
 
 
-def test_ingest_requires_the_token_and_names_bad_input(server):
+def test_ingest_requires_a_reviewer_token_and_names_bad_input(server):
     article = {"text": "Hezbollah fighters are based in Nabatieh, Lebanon, officials said.", "format": "text"}
     assert server.request("/api/articles", article)[0] == 401
     assert server.request("/api/articles", article, {"Authorization": "Bearer wrong-token-123"})[0] == 401
-    status, _, body = server.request("/api/articles", article, {"Authorization": f"Bearer {TOKEN}"})
+    status, _, body = server.request("/api/articles", article, server.bearer())
     assert status == 201, body
     stored = json.loads(body)
+    assert stored["reviewer"] == "alice"
     assert server.get(f"/api/articles/{stored['article']}")["source"] == stored["source"]
-    status, _, body = server.request("/api/articles", article, {"Authorization": f"Bearer {TOKEN}"})
+    status, _, body = server.request("/api/articles", article, server.bearer())
     assert status == 201 and json.loads(body)["new"] is False
     status, _, body = server.request("/api/articles", {"text": "   \n  ", "source": "blank-note"},
-                                     {"Authorization": f"Bearer {TOKEN}"})
+                                     server.bearer())
     assert status == 422 and b"blank-note" in body
 
 
@@ -159,6 +159,6 @@ def test_only_loopback_host_names_are_answered(ro_server):
 
 
 def test_an_oversized_article_is_refused_before_it_is_read(server):
-    status, _, body = server.request("/api/articles", headers={"Authorization": f"Bearer {TOKEN}",
+    status, _, body = server.request("/api/articles", headers={**server.bearer(),
                                                                 "Content-Length": str(10**9)}, method="POST")
     assert status == 413 and b"limit" in body

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import re
 
-from conftest import TOKEN
 
 SETTLE_MS = 15000  # the page's own CSP forbids eval, so waits use locators, not wait_for_function
 
@@ -123,7 +122,7 @@ def test_hostile_article_stays_text(page, server):
         "/api/articles",
         {"text": HOSTILE, "format": "text", "source": "hostile<script>alert(3)</script>.txt",
          "title": "<img src=x onerror=\"window.__pwned='title'\">Title", "url": "javascript:alert(4)"},
-        {"Authorization": f"Bearer {TOKEN}"})
+        server.bearer())
     assert status == 201, body
     article_id = json.loads(body)["article"]
     p = page.page
@@ -173,27 +172,45 @@ def test_pages_fit_a_narrow_window(browser, ro_server):
         context.close()
 
 
-def test_ingest_form_appears_only_with_a_token_and_stores_the_article(page, server, ro_server):
+def sign_in(watched, server, token: str, expect_ok: bool = True) -> None:
+    """Sign in through the page's own form (a plain form post: no script involved)."""
+    p = watched.page
+    p.goto(server.base + "/signin?next=/articles")
+    p.locator("input[name=token]").fill(token)
+    p.get_by_role("button", name="Sign in").click()
+    if expect_ok:
+        p.locator("nav.top .who", has_text="signed in as").wait_for(timeout=SETTLE_MS)
+
+
+def test_ingest_form_appears_only_for_a_signed_in_reviewer_and_stores_the_article(page, server, ro_server):
     p = page.page
     p.goto(ro_server.base + "/articles")
     p.locator("ul.articles li").first.wait_for(timeout=SETTLE_MS)
     assert p.locator("#add-article form").count() == 0
+    assert p.get_by_role("link", name="Sign in to review").count() == 0  # a read-only server has no sign-in
     p.goto(server.base + "/articles")
+    p.get_by_role("link", name="Sign in to review").wait_for(timeout=SETTLE_MS)
+    assert p.locator("#add-article form").count() == 0  # a reader: no form
+    sign_in(page, server, "agr_000000000000_" + "x" * 43, expect_ok=False)
+    p.locator("p.error", has_text="not a reviewer's").wait_for(timeout=SETTLE_MS)
+    sign_in(page, server, server.tokens["alice"])
+    assert p.url.endswith("/articles")
     p.locator("#add-article summary").click()
     form = p.locator("#add-article form")
     form.locator("textarea[name=text]").fill("The Houthis, also known as Ansarallah, are based in Sanaa, Yemen, "
                                              "and operate in the Red Sea, officials said on Monday.")
     form.locator("input[name=title]").fill("A form test")
-    form.locator("input[name=token]").fill("not-the-token-000")
-    form.get_by_role("button", name="Ingest").click()
-    form.locator(".result .error", has_text="401").wait_for(timeout=SETTLE_MS)
-    form.locator("input[name=token]").fill(TOKEN)
     form.get_by_role("button", name="Ingest").click()
     form.get_by_role("link", name="open the article").click()
     p.locator("#article-text").wait_for(timeout=60000)
     assert p.locator("h1").inner_text() == "A form test"
     assert p.locator("#article-text .hl-actor").count() >= 2
-    assert [e for e in page.errors if "401" not in e] == []  # the refused POST is logged by the browser
+    cookie = next(c for c in p.context.cookies() if c["name"] == "actorgraph_session")
+    assert cookie["httpOnly"] and cookie["sameSite"] == "Strict"
+    assert p.evaluate("document.cookie") == ""  # the page's scripts cannot read the session
+    p.get_by_role("button", name="Sign out").click()
+    p.get_by_role("link", name="Sign in to review").wait_for(timeout=SETTLE_MS)
+    assert [e for e in page.errors if "401" not in e] == []  # the refused sign-in is logged by the browser
     assert page.csp_violations() == [] and page.dialogs == []
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-from conftest import TOKEN
 
 import newsite
 
@@ -26,7 +25,7 @@ def test_an_article_posted_with_a_url_is_not_fetched(server):
         url = f"{site.base}/news/militia-attack"
         status, _, body = server.request("/api/articles", {"text": " ".join(newsite.OTHER), "url": url,
                                                            "source": url},
-                                         headers={"Authorization": f"Bearer {TOKEN}"})
+                                         headers=server.bearer())
         assert status == 201, body
         assert site.log == []  # nothing asked the site for anything
     finally:

@@ -22,7 +22,7 @@ def news_server(tmp_path_factory):
     with Store.open(path) as store:
         actor = query.find_actor(store, "Haidar al-Muhandis")
         watch(store, actor.id, actor.name)
-    srv = Server(path, None, path.with_suffix(".log"))
+    srv = Server(path, path.with_suffix(".log"))
     yield srv
     srv.stop()
 

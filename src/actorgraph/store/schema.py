@@ -330,5 +330,12 @@ MIGRATIONS: list[tuple[int, str, list[str | Callable[["Store"], None]]]] = [
     # Actors stored before have none, as if no body, and resolve as they did.
     (12, "body-parents", ["ALTER TABLE article_actors ADD COLUMN IF NOT EXISTS parent VARCHAR",
                           "ALTER TABLE actor_signatures ADD COLUMN IF NOT EXISTS parent VARCHAR"]),
+    # Who may write through `actorgraph serve` (store.reviewers): a name and a hashed token each;
+    # the key that signs the web app's sessions.
+    (13, "reviewers", ["""CREATE TABLE IF NOT EXISTS reviewers (
+                           name VARCHAR PRIMARY KEY, token_id VARCHAR NOT NULL, salt BLOB NOT NULL,
+                           hash BLOB NOT NULL, added_at TIMESTAMP NOT NULL)""",
+                       """CREATE TABLE IF NOT EXISTS web_keys (
+                           name VARCHAR PRIMARY KEY, key BLOB NOT NULL, created_at TIMESTAMP NOT NULL)"""]),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]

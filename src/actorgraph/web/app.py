@@ -2,21 +2,23 @@
 
 Every page is a static HTML shell plus an ES module that asks the JSON API and builds the
 DOM with textContent, so article text (untrusted) is never parsed as markup. The headers
-forbid inline scripts, eval, plugins, framing and foreign origins. Writing (POST an
-article) exists only when the app has a token, and then requires `Authorization: Bearer`.
+forbid inline scripts, eval, plugins, framing and foreign origins. Writing exists only when the
+store has reviewers; each write names one (web.auth: Bearer token, or a signed-in session with its
+CSRF token, never from another site).
 """
 from __future__ import annotations
 
-import hmac
+import html
 import threading
+from urllib.parse import parse_qs
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib.resources import files
 from pathlib import Path
 from typing import Literal
 
-from fastapi import FastAPI, Header, HTTPException, Query, Request
-from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 
@@ -25,20 +27,21 @@ from ..errors import ActorgraphError, AmbiguousActorError, FilterError, IntakeEr
 from ..ontology import ontology
 from ..settings import Settings
 from . import gazetteer, geo, highlight, network
+from .auth import Gate, cross_site, local_path
 from .catalogue import actor_page, actor_relations, articles_page, search_actors
 from .storage import StoreAccess, valid_id
 from .writing import ingest_text
 
 STATIC = Path(str(files("actorgraph.web") / "static"))
 PAGES = {"search": "search.html", "actor": "actor.html", "network": "network.html", "map": "map.html",
-         "article": "article.html", "articles": "articles.html", "changes": "changes.html"}
+         "article": "article.html", "articles": "articles.html", "changes": "changes.html", "signin": "signin.html"}
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
        "font-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'")
 SECURITY_HEADERS = {
     "Content-Security-Policy": CSP,
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
-    "Referrer-Policy": "no-referrer",
+    "Referrer-Policy": "same-origin",
     "Cross-Origin-Opener-Policy": "same-origin",
 }
 
@@ -69,14 +72,15 @@ def _list(values: list[str] | None) -> list[str] | None:
 LOOPBACK_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 
 
-def create_app(store_path: str, *, token: str | None = None, settings: Settings | None = None,
+def create_app(store_path: str, *, writable: bool = False, settings: Settings | None = None,
                allowed_hosts: list[str] | None = None) -> FastAPI:
-    """The app over one store file; read-only unless `token` is given (then POST /api/articles ingests).
+    """The app over one store file; read-only unless `writable` (then its reviewers may write, see web.auth).
 
     `allowed_hosts` are the Host header values answered (default: the loopback names, so that a
     web page elsewhere cannot reach a local server by rebinding its own name to 127.0.0.1).
     """
-    access = StoreAccess(store_path, writable=bool(token))
+    access = StoreAccess(store_path, writable=writable)
+    gate = Gate(access)
     settings = settings or Settings.load(store=store_path)
 
     @asynccontextmanager
@@ -86,8 +90,10 @@ def create_app(store_path: str, *, token: str | None = None, settings: Settings 
 
     app = FastAPI(title="actorgraph", version=__version__, docs_url=None, redoc_url=None, lifespan=lifespan,
                   description="The sourced actor graph of an actorgraph store: search, profiles, evidence, "
-                              "network, map and articles. Read-only unless started with a token.")
+                              "network, map and articles. Readers need no token; the store's reviewers may "
+                              "write (review, ingest) with a Bearer token or a signed-in session.")
     app.state.access = access
+    app.state.gate = gate
     threading.Thread(target=gazetteer.warm, daemon=True).start()  # warm the map's gazetteer
 
     hosts = set(allowed_hosts or LOOPBACK_HOSTS)
@@ -251,22 +257,54 @@ def create_app(store_path: str, *, token: str | None = None, settings: Settings 
                 raise HTTPException(404, str(exc)) from exc
 
     @app.post("/api/articles", tags=["articles"], status_code=201)
-    def post_article(body: ArticleIn, authorization: str | None = Header(None)) -> dict:
-        """Ingest one article (only when the server was started with --token; send it as a Bearer token)."""
-        if not token:
-            raise HTTPException(403, "ingest is off: start `actorgraph serve` with --token to allow it")
-        offered = (authorization or "").removeprefix("Bearer ").strip()
-        if not offered or not hmac.compare_digest(offered.encode(), token.encode()):
-            raise HTTPException(401, "a valid `Authorization: Bearer <token>` header is required",
-                                headers={"WWW-Authenticate": "Bearer"})
+    def post_article(body: ArticleIn, request: Request) -> dict:
+        """Ingest one article (a reviewer's write: Bearer token, or a signed-in session with its CSRF token)."""
+        reviewer = gate.writer(request)
         with access.writer() as store:
             return ingest_text(store, settings, body.text, source=body.source, title=body.title,
-                               published=body.published, url=body.url, format=body.format)
+                               published=body.published, url=body.url, format=body.format) | {"reviewer": reviewer.name}
+
+    @app.get("/api/session", tags=["reviewers"])
+    def session(request: Request) -> dict:
+        """Who is signed in on this browser (null for a reader), the CSRF token their writes send, and
+        whether this server lets reviewers write."""
+        reviewer = gate.session(request) if writable else None
+        return {"reviewer": reviewer.name if reviewer else None, "csrf": gate.csrf(request) if reviewer else None,
+                "writable": writable}
+
+    @app.post("/signin", include_in_schema=False)
+    async def signin(request: Request) -> Response:
+        """The sign-in form: a reviewer's token in, an HttpOnly SameSite=Strict session cookie out."""
+        form = await _form(request)
+        refused = cross_site(request)
+        if refused:
+            return _signin_page(f"Sign-in refused: {refused}.", 403)
+        if not writable:
+            return _signin_page("This server is read-only: nobody signs in.", 403)
+        reviewer = gate.by_token(form.get("token", ""))
+        if reviewer is None:
+            return _signin_page("That token is not a reviewer's (mistyped, or the reviewer was removed).", 401)
+        response = RedirectResponse(local_path(form.get("next")), status_code=303)
+        gate.set_session(response, request, reviewer)
+        return response
+
+    @app.post("/signout", include_in_schema=False)
+    async def signout(request: Request) -> Response:
+        """End this browser's session (a write of its own: same origin and CSRF token required)."""
+        form = await _form(request)
+        gate.writer(request, form_csrf=form.get("csrf"))
+        response = RedirectResponse("/", status_code=303)
+        gate.end_session(response)
+        return response
 
     # -- pages ---------------------------------------------------------------------------
 
     def page(name: str) -> FileResponse:
         return FileResponse(STATIC / "pages" / PAGES[name], media_type="text/html")
+
+    @app.get("/signin", include_in_schema=False)
+    def signin_html() -> Response:
+        return _signin_page("", 200) if writable else _signin_page("This server is read-only: nobody signs in.", 200)
 
     @app.get("/", include_in_schema=False)
     def home() -> FileResponse:
@@ -301,6 +339,21 @@ def create_app(store_path: str, *, token: str | None = None, settings: Settings 
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
+
+
+async def _form(request: Request) -> dict[str, str]:
+    """The fields of a form posted as application/x-www-form-urlencoded (the first value of each)."""
+    if request.headers.get("content-type", "").split(";")[0].strip() != "application/x-www-form-urlencoded":
+        raise HTTPException(415, "send the form as application/x-www-form-urlencoded")
+    fields = parse_qs((await request.body()).decode("utf-8", "replace"), max_num_fields=20)
+    return {k: v[0] for k, v in fields.items()}
+
+
+def _signin_page(message: str, status: int) -> HTMLResponse:
+    """The sign-in page; `message` is one of the fixed sentences above (never request data)."""
+    page = (STATIC / "pages" / "signin.html").read_text(encoding="utf-8")
+    shown = f'<p class="error" role="alert">{html.escape(message)}</p>' if message else ""
+    return HTMLResponse(page.replace("<!--message-->", shown), status_code=status)
 
 
 def _length(request: Request) -> int:

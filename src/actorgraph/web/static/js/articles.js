@@ -1,7 +1,6 @@
-// The stored articles, newest first, paginated, with a filter on title or source; when the
-// server was started with a token, a form to ingest an article (the token is asked for, sent
-// as a Bearer header and kept only in this tab's session storage).
-import { api, articleHref, el, enc, header, pager, showError } from "./common.js";
+// The stored articles, newest first, paginated, with a filter on title or source; for a signed-in
+// reviewer, a form to ingest an article (sent with the session's CSRF token).
+import { api, articleHref, el, enc, header, pager, post, session, showError } from "./common.js";
 
 header("articles");
 const main = document.getElementById("main");
@@ -28,24 +27,17 @@ function ingestForm() {
   const field = (name, label, attrs = {}) => el("label", { class: "field" }, label, el("input", { name, ...attrs }));
   const text = el("textarea", { name: "text", rows: 8, required: true, "aria-label": "article text",
     placeholder: "Paste the article text (plain text, markdown or HTML)…" });
-  const token = el("input", { name: "token", type: "password", required: true, autocomplete: "off",
-    "aria-label": "ingest token", value: sessionStorage.getItem("actorgraph-token") || "" });
   const result = el("p", { class: "result", "aria-live": "polite" });
   const form = el("form", { class: "ingest" },
     text, field("title", "Title "), field("source", "Source "), field("published", "Published ", { type: "date" }),
-    el("label", { class: "field" }, "Token ", token),
     el("button", { type: "submit", text: "Ingest" }), result);
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const data = Object.fromEntries(["text", "title", "source", "published"]
       .map((k) => [k, form.elements[k].value.trim() || null]).filter(([, v]) => v));
-    sessionStorage.setItem("actorgraph-token", token.value);
     result.replaceChildren(el("span", { class: "muted", text: "Extracting…" }));
     try {
-      const response = await fetch("/api/articles", { method: "POST", body: JSON.stringify(data),
-        headers: { "Content-Type": "application/json", Authorization: `Bearer ${token.value}` } });
-      const body = await response.json();
-      if (!response.ok) throw new Error(`${response.status}: ${body.error || JSON.stringify(body.detail)}`);
+      const body = await post("/api/articles", data);
       result.replaceChildren(body.new ? `Stored: ${body.actors} actors, ${body.statements} statements. ` : "Already stored. ",
         el("a", { href: articleHref(body.article), text: "open the article" }));
       load(0);
@@ -55,7 +47,9 @@ function ingestForm() {
 }
 
 try {
-  const stats = await api("/api/stats");
-  if (stats.writable) addBox.replaceChildren(ingestForm());
+  const s = await session;
+  if (s.reviewer) addBox.replaceChildren(ingestForm());
+  else if (s.writable) addBox.replaceChildren(el("p", { class: "muted" }, "Reviewers may add articles: ",
+    el("a", { href: "/signin?next=/articles", text: "sign in" }), "."));
 } catch (error) { showError(addBox, error); }
 load(0);

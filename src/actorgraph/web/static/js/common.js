@@ -86,13 +86,49 @@ export function sourcesText(stories, articles) {
   return n === articles ? head : `${head} (${articles} article${articles === 1 ? "" : "s"})`;
 }
 
+// Who is signed in on this browser: {reviewer, csrf, writable}; asked once per page.
+export const session = fetch("/api/session", { headers: { Accept: "application/json" } })
+  .then((r) => (r.ok ? r.json() : { reviewer: null, csrf: null, writable: false }))
+  .catch(() => ({ reviewer: null, csrf: null, writable: false }));
+
+// A reviewer's write: JSON in and out, the session's CSRF token in a header. A refused write
+// throws an Error carrying the status and the answer (a stale write's answer holds the current state).
+export async function post(path, data, method = "POST") {
+  const { csrf } = await session;
+  const response = await fetch(path, { method, body: JSON.stringify(data ?? {}),
+    headers: { "Content-Type": "application/json", Accept: "application/json", "X-CSRF-Token": csrf || "" } });
+  let body = null;
+  try { body = await response.json(); } catch { body = null; }
+  if (!response.ok) {
+    const reason = body && (body.error || body.detail);
+    const error = new Error(`${response.status}: ${typeof reason === "string" ? reason : JSON.stringify(reason)}`);
+    error.status = response.status;
+    error.body = body;
+    throw error;
+  }
+  return body;
+}
+
 export function header(active) {
   const links = [["/", "Search"], ["/articles", "Articles"], ["/map", "Map"], ["/changes", "What's new"]];
+  const who = el("span", { class: "who" });
   const nav = el("nav", { class: "top", "aria-label": "main" },
     el("a", { class: "brand", href: "/", text: "actorgraph" }),
     ...links.map(([href, label]) => el("a", { href, class: label.toLowerCase() === active ? "active" : null, text: label })),
-    searchBox({ compact: true }));
+    searchBox({ compact: true }), who);
   document.body.prepend(nav);
+  session.then((s) => {
+    if (!s.writable) return;
+    const queue = el("a", { href: "/review", class: active === "review" ? "active" : null, text: "Review queue" });
+    if (s.reviewer) {
+      // Signing out is a form post of its own (same origin, CSRF token), so it works as a plain form too.
+      who.replaceChildren(queue, el("span", { class: "muted", text: `signed in as ${s.reviewer}` }),
+        el("form", { method: "post", action: "/signout" }, el("input", { type: "hidden", name: "csrf", value: s.csrf }),
+          el("button", { type: "submit", text: "Sign out" })));
+    } else {
+      who.replaceChildren(queue, el("a", { href: `/signin?next=${enc(location.pathname + location.search)}`, text: "Sign in to review" }));
+    }
+  });
 }
 
 // A search box with type-ahead over actor names and aliases.

@@ -33,7 +33,7 @@ class Article:
     published: str | None = None  # ISO 8601 date (YYYY-MM-DD) when known
     language: str | None = None  # ISO 639-1 code
     url: str | None = None
-    format: str = "text"  # text | html | markdown | jsonl
+    format: str = "text"  # text | html | markdown | jsonl | warc
     encoding: str | None = None  # detected encoding of the source bytes
     metadata: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
     # What intake doubts about the input though it read an article ("HTML is cut off ..."); stored with it.
@@ -52,6 +52,21 @@ class IntakeFailure:
     source: str
     reason: str
     error: str  # the error class name, e.g. "EmptyInputError"
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.reason}"
+
+
+@dataclass(frozen=True, slots=True)
+class IntakeSkip:
+    """A record of an input that holds no article by design (a WARC request, a PDF response), and why.
+
+    Not a failure: reading it again gives the same answer, so it is counted and recorded, not retried.
+    """
+
+    source: str  # where the record is: path#offset for a WARC record
+    reason: str
+    kind: str  # what kind of record it is, e.g. "request", "not-html", "truncated"
 
     def __str__(self) -> str:
         return f"{self.source}: {self.reason}"

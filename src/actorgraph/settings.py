@@ -41,7 +41,7 @@ class Settings:
     max_chars: int = 1_000_000
     # File name endings read when a folder is given.
     extensions: tuple[str, ...] = (".txt", ".text", ".md", ".markdown", ".html", ".htm",
-                                   ".xhtml", ".jsonl", ".jsonl.gz", ".ndjson", ".json")
+                                   ".xhtml", ".jsonl", ".jsonl.gz", ".ndjson", ".json", ".warc", ".warc.gz")
     # The graph store that `actorgraph ingest` writes and the queries read: a DuckDB file,
     # by default in the working folder.
     store: str = "actorgraph.duckdb"

@@ -72,14 +72,19 @@ def _record_line(line: str) -> bool:
 
 
 def article_from_bytes(data: bytes, source: str, settings: Settings | None = None,
-                       format: str | None = None) -> Article:
-    """An article from raw bytes of any supported encoding and format."""
+                       format: str | None = None, *, charset: str | None = None, url: str | None = None,
+                       metadata: dict[str, str] | None = None) -> Article:
+    """An article from raw bytes of any supported encoding and format.
+
+    `charset` is the encoding the transport declared (an HTTP Content-Type's); `url` and
+    `metadata` are what the caller knows of the page (a WARC record's URL and capture).
+    """
     settings = settings or Settings()
     if len(data) > settings.max_bytes:
         raise InputTooLargeError(source, f"is {size_text(len(data))}, over the {size_text(settings.max_bytes)} "
                                          f"limit (max_bytes)")
-    text, encoding = decode(data, source)
-    return _build(text, source, settings, format, encoding, Known())
+    text, encoding = decode(data, source, charset)
+    return _build(text, source, settings, format, encoding, Known(url=url, metadata=dict(metadata or {})))
 
 
 def article_from_text(text: str, source: str, settings: Settings | None = None,

@@ -116,7 +116,14 @@ def _declared_encoding(data: bytes) -> str | None:
     m = _DECLARED.search(data[:4096])
     if not m:
         return None
-    label = (m.group(1) or m.group(2)).decode("ascii", "replace").lower()
+    return encoding_of((m.group(1) or m.group(2)).decode("ascii", "replace"))
+
+
+def encoding_of(label: str | None) -> str | None:
+    """The Python codec of a charset label (from markup or an HTTP header); None when unknown."""
+    label = (label or "").strip().strip("\"'").lower()
+    if not label:
+        return None
     if label in _CP1252_ALIASES:
         return "cp1252"
     try:
@@ -140,8 +147,12 @@ def _detected(data: bytes) -> str | None:
     return best.encoding.replace("_", "-")
 
 
-def decode(data: bytes, source: str) -> tuple[str, str]:
-    """The bytes as normalised text, and the encoding they were read with."""
+def decode(data: bytes, source: str, charset: str | None = None) -> tuple[str, str]:
+    """The bytes as normalised text, and the encoding they were read with.
+
+    `charset` is what the transport declared (an HTTP Content-Type's charset): as in browsers,
+    a byte-order mark wins over it, and it wins over the markup and over detection.
+    """
     if not data.strip():
         raise EmptyInputError(source, "file is empty" if not data else "holds only whitespace")
     kind = sniff_binary(data)
@@ -163,7 +174,10 @@ def decode(data: bytes, source: str) -> tuple[str, str]:
     if text is None and b"\x00" in data:
         raise BinaryInputError(source, "holds NUL bytes; looks binary")
     if text is None:
-        for encoding in ("utf-8", _declared_encoding(data)):
+        transport = encoding_of(charset)
+        if transport == "cp1252":  # servers label UTF-8 pages "iso-8859-1" by default; valid UTF-8 is the stronger sign
+            transport = None
+        for encoding in (transport, "utf-8", encoding_of(charset), _declared_encoding(data)):
             if encoding and (text := _strict(data, encoding)) is not None:
                 break
     if text is None:

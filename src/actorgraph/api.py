@@ -8,16 +8,18 @@ from typing import Any
 
 from .extraction import extract_doc, extract_stream, load_resources
 from .intake import article_from_text, read_articles
-from .model import Article, Extraction, IntakeFailure
+from .model import Article, Extraction, IntakeFailure, IntakeSkip
 from .settings import Settings
 
 
 @dataclass
 class Batch:
-    """The outcome of extracting several inputs: what was extracted and what failed, in input order."""
+    """The outcome of extracting several inputs: what was extracted, what failed, and the records that hold
+    no article by design (a WARC's requests, PDFs, revisits), in input order."""
 
     extractions: list[Extraction] = field(default_factory=list)
     failures: list[IntakeFailure] = field(default_factory=list)
+    skipped: list[IntakeSkip] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -44,7 +46,8 @@ def extract(*inputs: str | os.PathLike | Article, settings: Settings | None = No
     settings = settings or Settings.load(**flags)
     batch = Batch()
     for item in extract_stream(_articles(inputs, settings), settings):
-        (batch.failures if isinstance(item, IntakeFailure) else batch.extractions).append(item)
+        (batch.failures if isinstance(item, IntakeFailure) else batch.skipped if isinstance(item, IntakeSkip)
+         else batch.extractions).append(item)
     return batch
 
 

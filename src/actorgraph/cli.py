@@ -17,9 +17,9 @@ from pathlib import Path
 
 from . import __version__
 from .errors import ActorgraphError
-from .model import Article, Extraction, IntakeFailure
+from .model import Article, Extraction, IntakeFailure, IntakeSkip
 from .settings import Settings
-from .wording import counted
+from .wording import counted, skipped_text
 from .export_cli import add_export_commands
 from .flags import model_flags
 from .store_cli import add_store_commands
@@ -52,13 +52,13 @@ class _Outputs:
         source = article.metadata.get("corpus_line") or article.source
         base = source.split("#", 1)[0]
         stem = Path(base).name
-        for ending in (".jsonl.gz", ".ndjson.gz", ".ndjson", ".jsonl", ".json", ".gz"):
+        for ending in (".jsonl.gz", ".ndjson.gz", ".warc.gz", ".ndjson", ".jsonl", ".json", ".warc", ".gz"):
             if stem.endswith(ending):
                 stem = stem[: -len(ending)]
                 break
         else:
             stem = Path(stem).stem or "article"
-        if "#" in source:  # a record of a corpus: corpus stem plus record locator
+        if "#" in source:  # a record of a corpus or WARC: its stem plus the record's line or byte offset
             stem = f"{stem}-{source.split('#', 1)[1].strip('L')}"
         name, n = stem, 1
         while name in self.taken:
@@ -100,15 +100,16 @@ def _with_progress(items: Iterator, quiet: bool) -> Iterator:
             bar.close()
 
 
-def _extracted(items: Iterator[Article | IntakeFailure], settings: Settings) -> Iterator[Extraction | IntakeFailure]:
-    """The intake failures up to the first article, then the extraction of the rest.
+def _extracted(items: Iterator[Article | IntakeFailure | IntakeSkip],
+               settings: Settings) -> Iterator[Extraction | IntakeFailure | IntakeSkip]:
+    """The intake failures and skipped records up to the first article, then the extraction of the rest.
 
     spaCy and the model (seconds to load) are loaded once there is an article to extract, so a
     run whose inputs are all missing or unreadable says so at once; a missing model or a bad
     registry still fails before any extraction.
     """
     for item in items:
-        if isinstance(item, IntakeFailure):
+        if not isinstance(item, Article):
             yield item
             continue
         from .extraction import extract_stream, load_resources
@@ -137,9 +138,15 @@ def cmd_extract(args: argparse.Namespace) -> int:
     if args.explain:
         from .extraction.explain import explain
     ok = failed = 0
+    skipped: Counter = Counter()
     started = time.perf_counter()
     stream = _extracted(iter(read_articles(args.inputs, settings)), settings)
     for item, bar in _with_progress(stream, args.quiet):
+        if isinstance(item, IntakeSkip):
+            skipped[item.kind] += 1
+            if not args.quiet and not item.structural:
+                _say(bar, f"SKIP {item.source}: {item.reason}")
+            continue
         if isinstance(item, IntakeFailure):
             failed += 1
             _say(bar, f"FAIL {item.source}: {item.reason}")
@@ -158,8 +165,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
             if text:
                 _say(bar, text)
     seconds = time.perf_counter() - started
-    print(f"{ok} extracted, {failed} failed in {seconds:.1f}s -> {out}", file=sys.stderr)
-    return 1 if failed or not (ok or failed) else 0
+    passed = f", {skipped_text(skipped)}" if skipped else ""
+    print(f"{ok} extracted, {failed} failed{passed} in {seconds:.1f}s -> {out}", file=sys.stderr)
+    return 1 if failed or not (ok or failed or skipped) else 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -171,10 +179,14 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     ex = sub.add_parser("extract", help="extract actors (and more) from articles into one JSON file each",
-                        description="Read files, folders and JSON Lines corpora (plain or .gz); write "
-                                    "DIR/<stem>.json per article (DIR/<corpus stem>-<line>.json per corpus record) "
-                                    "in the evaluation-contract format.")
-    ex.add_argument("inputs", nargs="+", metavar="INPUT", help="article files, folders, or .jsonl[.gz] corpora")
+                        description="Read files, folders, JSON Lines corpora (plain or .gz) and WARC web archives "
+                                    "(.warc, .warc.gz); write DIR/<stem>.json per article (DIR/<corpus stem>-<line>.json "
+                                    "per corpus record, DIR/<warc stem>-<byte offset>.json per WARC page) in the "
+                                    "evaluation-contract format. Of a WARC, the HTML responses are read; its other "
+                                    "records (requests, metadata, revisits, non-HTML, non-200 and truncated responses) "
+                                    "are skipped and counted by kind in the summary.")
+    ex.add_argument("inputs", nargs="+", metavar="INPUT",
+                    help="article files, folders, .jsonl[.gz] corpora, or .warc[.gz] web archives")
     ex.add_argument("--out", "-o", required=True, metavar="DIR", help="folder for the JSON files (created)")
     model_flags(ex, batch="articles per nlp.pipe batch")
     ex.add_argument("--config", default=None, metavar="FILE", help="settings file (TOML)")

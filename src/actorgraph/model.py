@@ -71,6 +71,15 @@ class IntakeSkip:
     def __str__(self) -> str:
         return f"{self.source}: {self.reason}"
 
+    @property
+    def structural(self) -> bool:
+        """Whether the record is never a page (a crawl holds a request per page): counted, not listed one by one."""
+        return self.kind in STRUCTURAL_RECORDS
+
+
+# WARC record types that are never pages.
+STRUCTURAL_RECORDS = ("warcinfo", "request", "metadata", "conversion", "continuation")
+
 
 @dataclass(frozen=True, slots=True)
 class Span:

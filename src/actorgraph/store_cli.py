@@ -13,8 +13,8 @@ from collections.abc import Callable
 
 from .flags import (ACTOR_HELP, PREDICATE_LIST, certainty_flag, date_flags, decision_flags, fetch_flags,
                     limit_flag, model_flags, predicate_flag, store_flags)
-from .model import IntakeFailure
-from .wording import counted
+from .model import IntakeFailure, IntakeSkip
+from .wording import counted, skipped_text
 from .settings import Settings
 
 # The store (DuckDB) and the questions (networkx, rapidfuzz) are imported inside each command,
@@ -34,10 +34,15 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 
 def say_item(quiet: bool) -> Callable:
-    """The per-article line ingest prints on stderr: FAIL and WARN always, ok unless quiet."""
+    """The per-article line ingest prints on stderr: FAIL and WARN always, ok and SKIP unless quiet (a
+    WARC's requests and metadata records are only counted)."""
     from .store import Stored
 
-    def say(item: Stored | IntakeFailure) -> None:
+    def say(item: Stored | IntakeFailure | IntakeSkip) -> None:
+        if isinstance(item, IntakeSkip):
+            if not quiet and not item.structural:
+                print(f"SKIP {item.source}: {item.reason}", file=sys.stderr, flush=True)
+            return
         if isinstance(item, IntakeFailure):
             print(f"FAIL {item.source}: {item.error}: {item.reason}", file=sys.stderr, flush=True)
             return
@@ -83,29 +88,39 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             got, web = ingest_web(args.feed or [], args.urls or [], settings, store, on_item=say, urls=pages)
             print(web_summary(web), file=sys.stderr)
             report = IngestReport(report.stored + got.stored, report.skipped + got.skipped,
-                                  report.failed + got.failed, report.seconds + got.seconds)
+                                  report.failed + got.failed, report.seconds + got.seconds,
+                                  report.passed_over + got.passed_over)
         total = store.article_count()
-    print(f"{report.stored} stored, {report.skipped} already stored, {report.failed} failed "
+    passed = f", {skipped_text(report.passed_over)}" if report.passed_over else ""
+    print(f"{report.stored} stored, {report.skipped} already stored, {report.failed} failed{passed} "
           f"in {report.seconds:.1f}s; {total} articles in {settings.store}", file=sys.stderr)
     return 1 if report.failed else 0
 
 
 def cmd_failures(args: argparse.Namespace) -> int:
-    from .store import Store, article_warnings, failures
+    from collections import Counter
+
+    from .store import Store, article_warnings, failures, skipped_records
 
     with Store.open(_settings(args).store, create=False) as store:
         rows = [{"source": s, "reason": r, "error": e, "attempts": n, "last_at": str(t)}
                 for s, r, e, n, t in failures(store)]
         warned = [{"source": s, "warning": w, "article": a} for s, w, a in article_warnings(store)]
+        skipped = [{"source": s, "skipped": k, "reason": r, "seen": n, "last_at": str(t)}
+                   for s, k, r, n, t in skipped_records(store)] if args.skipped else []
+        kinds = Counter(dict(store.rows("SELECT kind, count(*) FROM skipped GROUP BY kind")))
     if args.json:
-        print(json.dumps(rows + warned if warned else rows, ensure_ascii=False, indent=1))
+        print(json.dumps(rows + warned + skipped, ensure_ascii=False, indent=1))
     else:
         for r in rows:
             print(f"{r['source']}\t{r['error']}\t{r['attempts']}x\t{r['reason']}")
         for w in warned:  # stored, but intake doubted the input
             print(f"{w['source']}\tstored with a warning\t{w['article']}\t{w['warning']}")
-        print(f"{len(rows)} failures, {len(warned)} stored articles with warnings; retry failures with "
-              f"`actorgraph ingest --retry-failed`", file=sys.stderr)
+        for k in skipped:  # no article by design: listed when asked, not retried
+            print(f"{k['source']}\tskipped {k['skipped']}\t{k['seen']}x\t{k['reason']}")
+        listed = "" if args.skipped or not kinds else " (list them with --skipped)"
+        print(f"{counted(len(rows), 'failure')}, {len(warned)} stored articles with warnings, {skipped_text(kinds)}{listed}; "
+              f"retry failures with `actorgraph ingest --retry-failed`", file=sys.stderr)
     return 0
 
 
@@ -178,8 +193,13 @@ def _question(fn_name: str, *names: str, **options) -> Callable:
 def add_store_commands(sub: argparse._SubParsersAction) -> None:
     """Add ingest, failures, merge, split, alias, decisions and the questions to the `actorgraph` parser."""
     p = sub.add_parser("ingest", help="extract articles and store them in the graph (idempotent, incremental)",
-                       description="Read, extract and store articles; skip those already stored; record failures.")
-    p.add_argument("inputs", nargs="*", metavar="INPUT", help="article files, folders, or .jsonl[.gz] corpora")
+                       description="Read, extract and store articles; skip those already stored; record failures. "
+                                   "Of a WARC web archive (.warc, .warc.gz), the HTML responses are read; its other "
+                                   "records (requests, metadata, revisits, non-HTML, non-200 and truncated responses) "
+                                   "are skipped, counted by kind in the summary and recorded (`actorgraph failures "
+                                   "--skipped` lists them).")
+    p.add_argument("inputs", nargs="*", metavar="INPUT",
+                   help="article files, folders, .jsonl[.gz] corpora, or .warc[.gz] web archives")
     p.add_argument("--feed", action="append", metavar="URL|FILE",
                    help="an RSS, Atom or JSON Feed (URL or file): fetch and store its new articles; may be repeated")
     p.add_argument("--urls", action="append", metavar="FILE",
@@ -195,7 +215,10 @@ def add_store_commands(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("failures", help="list the inputs that failed, with reason and error class",
                        description="List the inputs that could not be read, extracted or stored, with the reason, "
                                    "the error class and the number of attempts; `ingest --retry-failed` reads them "
-                                   "again.")
+                                   "again. Also the stored articles with a warning, and the count of WARC records "
+                                   "skipped as holding no article (not retried: reading them again gives the same).")
+    p.add_argument("--skipped", action="store_true",
+                   help="list each skipped WARC record (request, revisit, not-html...) with its reason")
     store_flags(p)
     p.set_defaults(func=cmd_failures)
     p = sub.add_parser("merge", help="merge actor OTHER into KEEP, now and on later ingests",

@@ -23,6 +23,10 @@ def to_contract(ex: Extraction) -> dict[str, Any]:
             "id": a.id, "source": a.source, "text": a.text, "title": a.title,
             "published": a.published, "language": a.language, "url": a.url,
             "format": a.format, "encoding": a.encoding, "warnings": list(a.warnings),
+            # where a corpus record or WARC capture was read (file#line, file#offset), and a capture's
+            # WARC-Date and WARC-Record-ID; null for a file of its own
+            "origin": a.metadata.get("corpus_line"), "captured_at": a.metadata.get("warc_date"),
+            "record_id": a.metadata.get("warc_record_id"),
         },
         "extractor": ex.extractor,
         "entities": [

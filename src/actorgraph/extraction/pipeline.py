@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from .. import __version__
 from ..errors import ExtractionError, ModelError, UnsupportedLanguageError
-from ..model import Article, Extraction, IntakeFailure
+from ..model import Article, Extraction, IntakeFailure, IntakeSkip
 from ..registry import Registry, load_registry
 from ..settings import Settings
 from . import actors as actor_stage
@@ -152,9 +152,9 @@ def _worker_init(settings: Settings) -> None:
 
 
 def extract_stream(
-    items: Iterable[Article | IntakeFailure], settings: Settings
-) -> Iterator[Extraction | IntakeFailure]:
-    """Extract a stream of articles in order, passing intake failures through untouched."""
+    items: Iterable[Article | IntakeFailure | IntakeSkip], settings: Settings
+) -> Iterator[Extraction | IntakeFailure | IntakeSkip]:
+    """Extract a stream of articles in order, passing intake failures and skipped records through untouched."""
 
     def batches() -> Iterator[list[Article | IntakeFailure]]:
         yield from _batches(items, settings.batch_size)

@@ -64,7 +64,7 @@ def _read_folder(folder: Path, settings: Settings) -> Iterator[Article | IntakeF
             continue
         files += 1
         for item in _read_file(found, settings):
-            articles += isinstance(item, Article)
+            articles += isinstance(item, (Article, IntakeSkip))  # a WARC of only PDFs was read, not unreadable
             yield item
     if not articles:
         reason = (f"none of its {files} article file(s) could be read" if files else

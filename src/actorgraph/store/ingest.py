@@ -2,17 +2,18 @@
 from __future__ import annotations
 
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import chain, islice
 
 import duckdb
 
 from ..errors import ActorgraphError
-from ..model import Article, Extraction, IntakeFailure
+from ..model import Article, Extraction, IntakeFailure, IntakeSkip
 from ..settings import Settings
 from .database import Store
-from .writer import Stored, add_extraction, add_extractions, record_failure
+from .writer import Stored, add_extraction, add_extractions, record_failure, record_skips
 
 
 def batched(items: Iterable, size: int) -> Iterator[list]:
@@ -29,6 +30,8 @@ class IngestReport:
     skipped: int = 0  # already in the store before extraction: no work spent on them
     failed: int = 0
     seconds: float = 0.0
+    # records that hold no article by design (a WARC's requests, PDFs, revisits), by kind
+    passed_over: Counter = field(default_factory=Counter)
 
 
 def store_extraction(store: Store, ex: Extraction) -> Stored | IntakeFailure:
@@ -60,7 +63,7 @@ def stored_articles(store: Store, article_ids: list[str]) -> set[str]:
 
 
 def ingest(inputs: Iterable[str], settings: Settings, store: Store,
-           on_item: Callable[[Stored | IntakeFailure], None] | None = None) -> IngestReport:
+           on_item: Callable[[Stored | IntakeFailure | IntakeSkip], None] | None = None) -> IngestReport:
     """Extract and store every new article of the inputs (files, folders, corpora); record every failure."""
     from ..intake import read_articles  # trafilatura, lxml: not for the commands that only read the store
 
@@ -84,9 +87,10 @@ def ingest_web(feeds: Iterable[str], url_lists: Iterable[str], settings: Setting
     return ingest_items(items, settings, store, on_item, command="ingest --feed/--urls"), web
 
 
-def ingest_items(items: Iterable[Article | IntakeFailure], settings: Settings, store: Store,
-                 on_item: Callable[[Stored | IntakeFailure], None] | None = None, command: str = "ingest") -> IngestReport:
-    """Extract and store every new article of a stream; record every failure.
+def ingest_items(items: Iterable[Article | IntakeFailure | IntakeSkip], settings: Settings, store: Store,
+                 on_item: Callable[[Stored | IntakeFailure | IntakeSkip], None] | None = None,
+                 command: str = "ingest") -> IngestReport:
+    """Extract and store every new article of a stream; record every failure and every skipped record.
 
     Articles already stored are dropped before extraction, so a new article costs its own
     work only, and a run started again after a crash picks up where the last commit was.
@@ -102,10 +106,12 @@ def ingest_items(items: Iterable[Article | IntakeFailure], settings: Settings, s
     started = time.perf_counter()
     run = start_run(store, command)  # `changes` lists what the last run added
 
-    def new_articles(items: Iterable[Article | IntakeFailure]) -> Iterator[Article | IntakeFailure]:
+    def new_articles(items: Iterable[Article | IntakeFailure | IntakeSkip]) -> Iterator[Article | IntakeFailure | IntakeSkip]:
         # The identities of `batch_size` articles are looked up at a time, with one query.
         for chunk in batched(items, settings.batch_size):
             ids = {i: item.id for i, item in enumerate(chunk) if isinstance(item, Article)}
+            read_files.update(chunk[i].metadata["corpus_line"].split("#", 1)[0] for i in ids
+                              if "corpus_line" in chunk[i].metadata)
             stored = stored_articles(store, list(ids.values()))
             if stored:
                 sources = [where for i, article_id in ids.items() if article_id in stored
@@ -117,8 +123,19 @@ def ingest_items(items: Iterable[Article | IntakeFailure], settings: Settings, s
                     continue
                 yield item
 
-    def count(result: Stored | IntakeFailure) -> None:
-        if isinstance(result, IntakeFailure):
+    skips: list[IntakeSkip] = []
+    read_files: set[str] = set()  # corpus and WARC files read on to their end...
+    failed_now: set[str] = set()  # ...unless they failed in this run: their earlier failure is cleared
+
+    def count(result: Stored | IntakeFailure | IntakeSkip) -> None:
+        if isinstance(result, IntakeSkip):
+            read_files.add(result.source.split("#", 1)[0])
+            report.passed_over[result.kind] += 1
+            skips.append(result)
+            if len(skips) >= 1000:  # recorded in bulk: a crawl holds a request record per page
+                record_skips(store, skips)
+                skips.clear()
+        elif isinstance(result, IntakeFailure):
             report.failed += 1
         elif result.new:
             report.stored += 1
@@ -128,6 +145,7 @@ def ingest_items(items: Iterable[Article | IntakeFailure], settings: Settings, s
             on_item(result)
 
     def failed(item: IntakeFailure) -> None:
+        failed_now.add(item.source)
         record_failure(store, item)
         count(item)
 
@@ -139,6 +157,9 @@ def ingest_items(items: Iterable[Article | IntakeFailure], settings: Settings, s
         for item in extract_stream(items, settings):
             if isinstance(item, IntakeFailure):
                 failed(item)
+                continue
+            if isinstance(item, IntakeSkip):
+                count(item)
                 continue
             batch.append(item)
             if len(batch) >= settings.batch_size:
@@ -152,9 +173,14 @@ def ingest_items(items: Iterable[Article | IntakeFailure], settings: Settings, s
     for item in items:  # up to the first article to extract: stored ones are skipped, failures kept
         if isinstance(item, IntakeFailure):
             failed(item)
+        elif isinstance(item, IntakeSkip):
+            count(item)
         else:
             extract_and_store(chain([item], items))
             break
+    record_skips(store, skips)
+    if cleared := sorted(read_files - failed_now):  # a WARC broken before, read whole now
+        store.conn.execute("DELETE FROM failures WHERE source IN (SELECT unnest(?::VARCHAR[]))", [cleared])
     report.seconds = time.perf_counter() - started
     finish_run(store, run, report.stored)
     return report
@@ -176,6 +202,11 @@ def article_warnings(store: Store) -> list[tuple[str, str, str]]:
     """The warnings of stored articles: (source, warning, article id), such as HTML cut off mid-page."""
     return store.rows("""SELECT source, unnest(warnings), id FROM articles
                          WHERE len(coalesce(warnings, [])) > 0 ORDER BY source""")
+
+
+def skipped_records(store: Store) -> list[tuple[str, str, str, int, object]]:
+    """The records passed over as holding no article: (source, kind, reason, times seen, last seen)."""
+    return store.rows("SELECT source, kind, reason, seen, last_at FROM skipped ORDER BY source")
 
 
 def failed_inputs(store: Store) -> list[str]:

@@ -337,5 +337,14 @@ MIGRATIONS: list[tuple[int, str, list[str | Callable[["Store"], None]]]] = [
                            hash BLOB NOT NULL, added_at TIMESTAMP NOT NULL)""",
                        """CREATE TABLE IF NOT EXISTS web_keys (
                            name VARCHAR PRIMARY KEY, key BLOB NOT NULL, created_at TIMESTAMP NOT NULL)"""]),
+    # Where an article was read (a corpus line, a WARC file and offset), and for a WARC capture its
+    # date and record id; the records of an input that hold no article by design (a WARC's requests,
+    # PDFs, revisits), each with its reason: counted and listed, not retried like failures.
+    (14, "article-origin", ["ALTER TABLE articles ADD COLUMN IF NOT EXISTS origin VARCHAR",
+                            "ALTER TABLE articles ADD COLUMN IF NOT EXISTS captured_at VARCHAR",
+                            "ALTER TABLE articles ADD COLUMN IF NOT EXISTS record_id VARCHAR",
+                            """CREATE TABLE IF NOT EXISTS skipped (
+                                source VARCHAR PRIMARY KEY, kind VARCHAR NOT NULL, reason VARCHAR NOT NULL,
+                                seen INTEGER NOT NULL, first_at TIMESTAMP NOT NULL, last_at TIMESTAMP NOT NULL)"""]),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..errors import StoreError
-from ..model import CERTAINTIES, Evidence, Extraction, IntakeFailure, content_id
+from ..model import CERTAINTIES, Evidence, Extraction, IntakeFailure, IntakeSkip, content_id
 from .actors import StoreView, actor_keys, dropped_names, new_actor_id, signature
 from .database import Store, now
 from .edges import add_to_relations, relation_id
@@ -195,7 +195,8 @@ class _Batch:
         self.inputs += [article.source, *([article.metadata["corpus_line"]] if "corpus_line" in article.metadata else [])]
         rows["articles"].append((aid, article.source, article.title, article.published, article.language,
                                  article.url, article.format, article.text, ex.extractor, seq, now(),
-                                 list(article.warnings)))
+                                 list(article.warnings), article.metadata.get("corpus_line"),
+                                 article.metadata.get("warc_date"), article.metadata.get("warc_record_id")))
         for table, new in rows.items():
             self.rows[table] += new
         self.items += items
@@ -249,3 +250,17 @@ def record_failure(store: Store, failure: IntakeFailure) -> None:
                ON CONFLICT (source) DO UPDATE SET reason = excluded.reason, error = excluded.error,
                    attempts = failures.attempts + 1, last_at = excluded.last_at""",
             [failure.source, failure.reason, failure.error, t, t])
+
+
+def record_skips(store: Store, skips: list[IntakeSkip]) -> None:
+    """Record (or count again) records that hold no article by design, with their kind and reason."""
+    if not skips:
+        return
+    t = now()
+    latest = {s.source: s for s in skips}  # one row per record, whatever a batch repeats
+    with store.transaction():
+        store.conn.execute(
+            """INSERT INTO skipped SELECT unnest($1), unnest($2), unnest($3), 1, $4, $4
+               ON CONFLICT (source) DO UPDATE SET kind = excluded.kind, reason = excluded.reason,
+                   seen = skipped.seen + 1, last_at = excluded.last_at""",
+            [list(latest), [s.kind for s in latest.values()], [s.reason for s in latest.values()], t])

@@ -48,9 +48,9 @@ def changes(store: Store, since: str | None = None, watched: bool = False, limit
         return out
     out["articles"] = store.value("SELECT count(*) FROM articles WHERE seq >= ?", [first_seq])
     names = dict(store.rows("SELECT id, name FROM actors"))
-
-    def keep(*actor_ids: str) -> bool:
-        return watch is None or any(a in watch for a in actor_ids)
+    # The watch list filters in SQL, before each LIMIT: filtered after it, the watched actors' changes
+    # beyond the first `limit` of everyone's were lost. NULL: everyone.
+    watching = sorted(watch) if watch is not None else None
 
     # new actors: created by a new article; the evidence is their first mention
     for actor_id, name, type_, article, source, title, text, m_start, m_end in store.rows("""
@@ -58,12 +58,12 @@ def changes(store: Store, since: str | None = None, watched: bool = False, limit
             FROM actors a JOIN article_actors aa ON aa.actor_id = a.id JOIN articles ar ON ar.id = aa.article_id
             LEFT JOIN mentions m ON m.article_id = aa.article_id AND m.local_id = aa.local_id
             WHERE (? IS NULL OR a.created_at >= ?) AND ar.seq >= ?
+              AND (?::VARCHAR[] IS NULL OR list_contains(?::VARCHAR[], a.id))
             QUALIFY row_number() OVER (PARTITION BY a.id ORDER BY ar.seq, m.char_start NULLS LAST) = 1
-            ORDER BY ar.seq, a.name LIMIT ?""", [start, start, first_seq, limit]):
-        if keep(actor_id):
-            s, e = _sentence_around(text or "", m_start, m_end)
-            out["new_actor"].append({"what": f"new {type_}: {name}", "actors": [{"id": actor_id, "name": name}],
-                                     "evidence": _evidence(article, source, title, (text or "")[s:e] or None, s, e)})
+            ORDER BY ar.seq, a.name LIMIT ?""", [start, start, first_seq, watching, watching, limit]):
+        s, e = _sentence_around(text or "", m_start, m_end)
+        out["new_actor"].append({"what": f"new {type_}: {name}", "actors": [{"id": actor_id, "name": name}],
+                                 "evidence": _evidence(article, source, title, (text or "")[s:e] or None, s, e)})
 
     # edges: first statement ever in a new article; stated (asserted or reported) by one story before and by more
     # now: its first independent confirmation; or contradicted only now
@@ -73,7 +73,8 @@ def changes(store: Store, since: str | None = None, watched: bool = False, limit
                    a.id AS article, a.source, a.title, a.seq, coalesce(t.story_id, a.id) AS story
             FROM statements s JOIN articles a ON a.id = s.article_id LEFT JOIN article_stories t ON t.article_id = a.id
             WHERE s.relation_id IN (SELECT DISTINCT relation_id FROM statements s2 JOIN articles a2 ON a2.id = s2.article_id
-                                    WHERE a2.seq >= ?))
+                                    WHERE a2.seq >= ?)
+              AND (?::VARCHAR[] IS NULL OR list_contains(?::VARCHAR[], s.subject) OR list_contains(?::VARCHAR[], s.object)))
         SELECT relation_id, any_value(subject), any_value(predicate), any_value(object),
                min(seq) >= ? AS new_edge,
                count(DISTINCT story) FILTER (WHERE seq < ? AND certainty IN ('asserted', 'reported')) AS stories_before,
@@ -87,11 +88,10 @@ def changes(store: Store, since: str | None = None, watched: bool = False, limit
                    FILTER (WHERE seq >= ? AND certainty = 'negated') AS first_new_denial,
                arg_min([article, source, title, sentence, sent_start::VARCHAR, sent_end::VARCHAR], seq)
                    FILTER (WHERE seq >= ? AND certainty IN ('asserted', 'reported')) AS first_new_statement
-        FROM st GROUP BY relation_id ORDER BY min(seq), relation_id""", [first_seq] * 8)
+        FROM st GROUP BY relation_id ORDER BY min(seq), relation_id""", [first_seq, watching, watching, watching]
+                      + [first_seq] * 7)
     for (rid, subject, predicate, object_, new_edge, before, now, was_contradicted, is_contradicted,
          first_new, new_denial, new_statement) in rows:
-        if not keep(subject, object_):
-            continue
         actors = [{"id": subject, "name": names.get(subject)}, {"id": object_, "name": names.get(object_)}]
         what = f"{names.get(subject)} {predicate} {names.get(object_)}"
         base = {"relation": rid, "predicate": predicate, "actors": actors, "stories": now}
@@ -113,13 +113,13 @@ def changes(store: Store, since: str | None = None, watched: bool = False, limit
             WHERE a.seq >= ?
             GROUP BY ev.id, ev.type, ev.date, a.published, a.id, a.source, a.title, ev.sentence, ev.sent_start,
                      ev.sent_end, a.seq
-            ORDER BY a.seq, ev.sent_start LIMIT ?""", [first_seq, limit]):
+            HAVING ?::VARCHAR[] IS NULL OR bool_or(list_contains(?::VARCHAR[], aa.actor_id))
+            ORDER BY a.seq, ev.sent_start LIMIT ?""", [first_seq, watching, watching, limit]):
         actor_ids = list(actor_ids or [])
-        if keep(*actor_ids):
-            who = ", ".join(names.get(a, a) for a in actor_ids)
-            out["new_event"].append({"what": f"new event: {type_}{f' ({who})' if who else ''}", "type": type_,
-                                     "date": date, "actors": [{"id": a, "name": names.get(a)} for a in actor_ids],
-                                     "evidence": _evidence(article, source, title, sentence, s, e)})
+        who = ", ".join(names.get(a, a) for a in actor_ids)
+        out["new_event"].append({"what": f"new event: {type_}{f' ({who})' if who else ''}", "type": type_,
+                                 "date": date, "actors": [{"id": a, "name": names.get(a)} for a in actor_ids],
+                                 "evidence": _evidence(article, source, title, sentence, s, e)})
     return out
 
 

@@ -24,6 +24,7 @@ from .export_cli import add_export_commands
 from .flags import model_flags
 from .store_cli import add_store_commands
 from .news_cli import add_news_commands
+from .review_cli import add_review_commands
 from .web.serve import add_serve_command
 
 # Only the commands that extract import spaCy, trafilatura and the rest of the pipeline (inside
@@ -195,6 +196,7 @@ def build_parser() -> argparse.ArgumentParser:
     ex.set_defaults(func=cmd_extract)
     add_store_commands(sub)
     add_news_commands(sub)
+    add_review_commands(sub)
     add_serve_command(sub)
     add_export_commands(sub)
     return parser

@@ -10,7 +10,7 @@ import argparse
 import sys
 
 from .errors import ExportError
-from .flags import certainty_flag, date_flags, predicate_flag, store_flags
+from .flags import certainty_flag, date_flags, predicate_flag, rejected_flag, store_flags
 from .settings import Settings
 from .wording import counted
 
@@ -28,7 +28,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.hops is not None and args.actor is None:
         raise ExportError("--hops counts relations from an actor: give --actor NAME too")
     filters = Filters(actor=args.actor, hops=1 if args.hops is None else args.hops, predicates=tuple(args.predicate or ()),
-                      certainty=tuple(args.certainty or ()), since=args.since, until=args.until)
+                      certainty=tuple(args.certainty or ()), since=args.since, until=args.until,
+                      include_rejected=args.include_rejected)
     filters.check()  # a bad filter is named before the store is opened
     with Store.open(settings.store, create=False) as store:
         report = export_store(store, args.format, args.out, filters, settings.registry)
@@ -38,12 +39,15 @@ def cmd_export(args: argparse.Namespace) -> int:
         cannot = ", ".join(counted(n, kind.removesuffix("s")) for kind, n in report.left_out.items()
                            if kind in report.selected)
         filtered = ", ".join(counted(n, kind.removesuffix("s")) for kind, n in report.left_out.items()
-                             if kind not in report.selected)
+                             if kind not in report.selected and kind != "rejected statements")
         if cannot:
             print(f"left out: {cannot} (the {args.format} format cannot hold them; see docs/interop.md)",
                   file=sys.stderr)
         if filtered:
             print(f"left out: {filtered} (not asked for by --certainty)", file=sys.stderr)
+        if report.left_out.get("rejected statements"):
+            print(f"left out: {counted(report.left_out['rejected statements'], 'statement')} rejected by reviewers "
+                  f"(--include-rejected exports them, marked)", file=sys.stderr)
     return 0
 
 
@@ -80,6 +84,7 @@ def add_export_commands(sub: argparse._SubParsersAction) -> None:
     predicate_flag(p, "only relations with this predicate")
     certainty_flag(p)
     date_flags(p, "statements, events, quotes and figures")
+    rejected_flag(p)
     p.add_argument("--registry", action="append", metavar="FILE",
                    help="a registry file the store was built with; actors imported from FtM keep their FtM ids")
     store_flags(p, json_flag=False)

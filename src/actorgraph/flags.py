@@ -70,6 +70,12 @@ def certainty_flag(p: argparse.ArgumentParser, default: str = "all") -> None:
                         f"(default: {default})")
 
 
+def rejected_flag(p: argparse.ArgumentParser) -> None:
+    """The one flag that brings back the statements a reviewer rejected (left out by default)."""
+    p.add_argument("--include-rejected", action="store_true",
+                   help="also the statements a reviewer rejected, marked rejected (left out by default)")
+
+
 def date_flags(p: argparse.ArgumentParser, items: str = "statements") -> None:
     p.add_argument("--since", default=None, metavar="DATE",
                    help=f"only {items} dated on or after (YYYY, YYYY-MM or YYYY-MM-DD)")

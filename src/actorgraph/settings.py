@@ -58,6 +58,9 @@ class Settings:
     max_feed_bytes: int = 10_000_000
     # Redirects followed for one request before it fails as RedirectLoopError.
     max_redirects: int = 5
+    # The reviewer name that review decisions made from the CLI are recorded under when
+    # --reviewer is not given (empty: the name of the user running actorgraph).
+    reviewer: str = ""
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
     @classmethod

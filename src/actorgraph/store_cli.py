@@ -11,7 +11,7 @@ import json
 import sys
 from collections.abc import Callable
 
-from .flags import (ACTOR_HELP, PREDICATE_LIST, certainty_flag, date_flags, decision_flags, fetch_flags,
+from .flags import (ACTOR_HELP, PREDICATE_LIST, certainty_flag, date_flags, decision_flags, fetch_flags, rejected_flag,
                     limit_flag, model_flags, predicate_flag, store_flags)
 from .model import IntakeFailure, IntakeSkip
 from .wording import counted, skipped_text
@@ -158,18 +158,24 @@ def cmd_alias_remove(args: argparse.Namespace) -> int:
 
 
 def cmd_decisions(args: argparse.Namespace) -> int:
-    from .store import Store, decisions, story_decisions
+    from .store import Store, decisions, reviews, story_decisions
 
     with Store.open(_settings(args).store, create=False) as store:
-        rows = [d.__dict__ for d in decisions(store)]
-        stories = [d.__dict__ for d in story_decisions(store)]
+        rows = [] if args.reviewer else [d.__dict__ for d in decisions(store)]
+        stories = [] if args.reviewer else [d.__dict__ for d in story_decisions(store)]
+        reviewed = [{**r.__dict__, "made_at": str(r.made_at)} for r in reviews(store, reviewer=args.reviewer)]
     if args.json:
-        print(json.dumps(rows + stories, ensure_ascii=False, indent=1))  # a story decision's kind ends in -story/-stories
+        # a story decision's kind ends in -story/-stories; a review decision carries its "reviewer"
+        print(json.dumps(rows + stories + reviewed, ensure_ascii=False, indent=1, default=str))
         return 0
     for d in rows:
         print(f"{d['seq']}\t{d['kind']}\t{d['actor_id']}\t{d['other_id']}\t{d['note']}")
     for d in stories:
         print(f"story {d['seq']}\t{d['kind']}\t{d['story_id']}\t{d['other']}\t{d['note']}")
+    for d in reviewed:
+        undone = f"\tundone by review {d['undone_by']}" if d["undone_by"] else ""
+        print(f"review {d['seq']}\t{d['kind']}\t{d['target']} {d['target_id']}\t{d['reviewer']}\t{d['made_at'][:19]}"
+              f"\t{d['reason']}{undone}")
     return 0
 
 
@@ -246,9 +252,11 @@ def add_store_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("name", metavar="NAME", help="the alias to remove, as `show` lists it")
     decision_flags(p)
     p.set_defaults(func=cmd_alias_remove)
-    p = sub.add_parser("decisions", help="list the merges, splits and alias removals made by hand",
-                       description="List the decisions made by hand (merge, split, alias remove) in the order "
-                                   "they were made; each is applied again to later ingests.")
+    p = sub.add_parser("decisions", help="list the decisions made by hand: merges, splits, stories, reviews",
+                       description="List the decisions made by hand (merge, split, alias remove, story splits and "
+                                   "joins, and the reviews: who, when, what, why) in the order they were made; each "
+                                   "is applied again to later ingests, and a review can be undone with `undo SEQ`.")
+    p.add_argument("--reviewer", default=None, metavar="NAME", help="only the reviews this reviewer made")
     store_flags(p)
     p.set_defaults(func=cmd_decisions)
 
@@ -295,10 +303,11 @@ def add_store_commands(sub: argparse._SubParsersAction) -> None:
                         "up: A below B; auto: down, else up (default); any: edges either way")
     p.add_argument("--max-hops", type=int, default=6, metavar="N", help="longest chain searched (default 6)")
     limit_flag(p, 5, "chains shown")
+    rejected_flag(p)
     store_flags(p)
     p.set_defaults(func=_question("path", "source", "target", predicates="predicate",
                                   certainty="certainty", since="since", until="until", direction="direction", max_hops="max_hops",
-                                  limit="limit"))
+                                  limit="limit", include_rejected="include_rejected"))
     p = sub.add_parser("evidence", help="every statement of one relation, contradictions flagged",
                        description="Every statement of one relation A PREDICATE B (either way for a symmetric "
                                    "predicate), with its sentence, source, date and certainty; an edge some "
@@ -307,17 +316,21 @@ def add_store_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("predicate", metavar="PREDICATE", help=f"the relation ({PREDICATE_LIST})")
     p.add_argument("object", metavar="B", help=f"the object ({ACTOR_HELP})")
     limit_flag(p, 100, "at most N statements that state it and N that deny it")
+    rejected_flag(p)
     store_flags(p)
     p.set_defaults(func=_question("evidence", "subject", "predicate", "object",
-                                  limit="limit"))
+                                  limit="limit", include_rejected="include_rejected"))
     p = sub.add_parser("search", help="actors, sentences and quotes containing TEXT",
                        description="Actors whose name or alias, and sentences and quotes whose text, contain TEXT.")
     p.add_argument("text", metavar="TEXT", help="the words to look for (case and accents ignored)")
     limit_flag(p, 20, "results per kind")
     store_flags(p)
     p.set_defaults(func=_question("search", "text", limit="limit"))
-    p = sub.add_parser("stats", help="counts, and the most connected and most cited actors",
+    p = sub.add_parser("stats", help="counts, the most connected and most cited actors, measured precision",
                        description="The store's counts of articles, actors, relations, events, quotes and "
-                                   "figures, and its most connected and most cited actors.")
+                                   "figures, its most connected and most cited actors, and the precision of each "
+                                   "extractor and construction measured over the statements reviewers confirmed, "
+                                   "corrected or rejected. Rejected statements are counted apart.")
+    rejected_flag(p)
     store_flags(p)
-    p.set_defaults(func=_question("stats"))
+    p.set_defaults(func=_question("stats", include_rejected="include_rejected"))

@@ -99,8 +99,9 @@ def _entity(schema: str, *key: str) -> EntityProxy:
 
 def _certainty_text(row: dict) -> str:
     parts = ", ".join(f"{row[c]} {c}" for c in ("asserted", "reported", "uncertain", "negated") if row[c])
+    review = "" if row.get("review", "unreviewed") == "unreviewed" else f"; review: {row['review']}"
     return (f"certainty: {certainty_of(row)} ({parts}); {counted(row['stories'], 'independent source')}; "
-            f"{counted(row['statements'], 'statement')} in {counted(row['sources'], 'article')}")
+            f"{counted(row['statements'], 'statement')} in {counted(row['sources'], 'article')}{review}")
 
 
 def _fits(schema_name: str, prop: str, entity: EntityProxy) -> bool:
@@ -169,7 +170,8 @@ def entities(selection: Selection, known_ids: dict[str, str] | None = None) -> I
             link.add("status", certainty_of(row))
         link.add("description", _certainty_text(row))
         statements = evidence.get(row["id"], [])
-        link.add("summary", [f"[{s['certainty']}] {s['sentence']}" for s in statements if s["sentence"]])
+        link.add("summary", [f"[{s['certainty']}{'; REJECTED by a reviewer' if s['review'] == 'rejected' else ''}] "
+                             f"{s['sentence']}" for s in statements if s["sentence"]])
         link.add("date", [s["date"] for s in statements if s["date"]], quiet=True)
         link.add("proof", [article_ids[s["article_id"]] for s in statements])
         link.add("recordId", row["id"])

@@ -67,9 +67,9 @@ def _files(selection: Selection) -> list[CsvFile]:
                   a["extractor"], "Article") for a in rows["articles"]], "Article"),
         CsvFile("statements.csv", ("statementId:ID(Statement)", "relationId", "predicate", "certainty", "role",
                                    "date", "sentence", "sentStart:int", "sentEnd:int", "cueStart:int", "cueEnd:int",
-                                   "extractor", ":LABEL"),
+                                   "extractor", "review", ":LABEL"),
                 [(s["id"], s["relation_id"], s["predicate"], s["certainty"], s["role"], s["date"], s["sentence"],
-                  s["sent_start"], s["sent_end"], s["cue_start"], s["cue_end"], s["extractor"], "Statement")
+                  s["sent_start"], s["sent_end"], s["cue_start"], s["cue_end"], s["extractor"], s["review"], "Statement")
                  for s in rows["evidence"]], "Statement"),
         CsvFile("events.csv", ("eventId:ID(Event)", "type", "date", "dateText", "certainty", "sentence",
                                "sentStart:int", "sentEnd:int", "extractor", ":LABEL"),
@@ -87,10 +87,11 @@ def _files(selection: Selection) -> list[CsvFile]:
         CsvFile("relations.csv", (":START_ID(Actor)", ":END_ID(Actor)", ":TYPE", "relationId", "predicate",
                                   "certainty", "statements:int", "stories:int", "sources:int", "asserted:int", "reported:int",
                                   "uncertain:int", "negated:int", "contradicted:boolean", "firstDate", "lastDate",
-                                  "roles"),
+                                  "roles", "review", "rejected:int"),
                 [(r["subject"], r["object"], r["predicate"].upper(), r["id"], r["predicate"], certainty_of(r),
                   r["statements"], r["stories"], r["sources"], r["asserted"], r["reported"], r["uncertain"], r["negated"],
-                  bool(r["contradicted"]), r["first_date"], r["last_date"], r["roles"]) for r in rows["relations"]]),
+                  bool(r["contradicted"]), r["first_date"], r["last_date"], r["roles"], r["review"], r["rejected"])
+                 for r in rows["relations"]]),
         CsvFile("statement_actors.csv", (":START_ID(Statement)", ":END_ID(Actor)", ":TYPE"),
                 [(s["id"], s[end], end.upper()) for s in rows["evidence"] for end in ("subject", "object")]
                 + [(s["id"], s["attributed_to"], "ATTRIBUTED_TO") for s in rows["evidence"] if s["attributed_to"]]),

@@ -46,8 +46,10 @@ def actor_network(selection: Selection) -> nx.MultiDiGraph:
             "asserted": row["asserted"],
             "reported": row["reported"], "uncertain": row["uncertain"], "negated": row["negated"],
             "contradicted": bool(row["contradicted"]), "first_date": row["first_date"],
-            "last_date": row["last_date"], "roles": row["roles"],
-            "evidence": statements[0]["sentence"] if statements else None,
+            "last_date": row["last_date"], "roles": row["roles"], "review": row["review"],
+            "rejected": row["rejected"],
+            "evidence": next((s["sentence"] for s in statements if s["review"] != "rejected"),
+                             statements[0]["sentence"] if statements else None),
             "articles": LIST_SEPARATOR.join(dict.fromkeys(sources[s["article_id"]] for s in statements)),
         }))
     return graph

@@ -33,13 +33,15 @@ class Filters:
     certainty: tuple[str, ...] = ()  # only statements, events, quotes, figures of these certainties
     since: str | None = None  # only items dated on or after (YYYY, YYYY-MM or YYYY-MM-DD: from its first day)
     until: str | None = None  # only items dated on or before (through the last day of a year or month)
+    include_rejected: bool = False  # statements a reviewer rejected too, marked (review column "rejected")
 
     def check(self) -> StatementFilters:
         """The checked statement filters; raises ExportError naming a value that cannot be used."""
         if self.hops < 0:
             raise ExportError(f"--hops {self.hops} must be 0 or more")
         try:
-            return statement_filters(self.predicates, self.certainty, self.since, self.until)
+            return statement_filters(self.predicates, self.certainty, self.since, self.until,
+                                     include_rejected=self.include_rejected)
         except FilterError as exc:
             raise ExportError(f"--{exc}") from exc
 
@@ -77,17 +79,24 @@ KIND_SQL: dict[str, str] = {
                count(*) FILTER (WHERE s.certainty = 'negated')::INTEGER AS negated,
                (count(*) FILTER (WHERE s.certainty = 'negated') > 0
                 AND count(*) FILTER (WHERE s.certainty IN ('asserted', 'reported')) > 0) AS contradicted,
-               string_agg(DISTINCT s.role, '; ' ORDER BY s.role) AS roles
-        FROM statements s JOIN x_statements x ON x.id = s.id
+               string_agg(DISTINCT s.role, '; ' ORDER BY s.role) AS roles,
+               count(*) FILTER (WHERE s.review = 'rejected')::INTEGER AS rejected,
+               CASE WHEN count(*) FILTER (WHERE s.review = 'rejected') = count(*) THEN 'rejected'
+                    WHEN count(*) FILTER (WHERE s.review = 'rejected') > 0 THEN 'partly rejected'
+                    WHEN count(*) FILTER (WHERE s.review = 'confirmed') = count(*) THEN 'confirmed'
+                    WHEN count(*) FILTER (WHERE s.review = 'confirmed') > 0 THEN 'partly confirmed'
+                    ELSE 'unreviewed' END AS review
+        FROM x_statement_rows s JOIN x_statements x ON x.id = s.id
         LEFT JOIN article_stories st ON st.article_id = s.article_id
         GROUP BY s.relation_id ORDER BY predicate, subject, object""",
     # Two statements of one article can share the store's id (it leaves out the cue): a suffix
     # keeps each evidence row's id unique.
     "evidence": """
         SELECT s.id || CASE WHEN n > 1 THEN '-' || n::VARCHAR ELSE '' END AS id, s.relation_id, s.article_id, s.subject, s.predicate, s.object, s.certainty, s.role, s.date,
-               w.actor_id AS attributed_to, s.sentence, s.sent_start, s.sent_end, s.cue_start, s.cue_end, s.extractor
+               w.actor_id AS attributed_to, s.sentence, s.sent_start, s.sent_end, s.cue_start, s.cue_end, s.extractor,
+               s.review
         FROM (SELECT *, row_number() OVER (PARTITION BY id ORDER BY cue_start, role, extractor, sentence) AS n
-              FROM statements) s JOIN x_statements x ON x.id = s.id
+              FROM x_statement_rows) s JOIN x_statements x ON x.id = s.id
         """ + _GLOBAL.format(x="w", t="s", col="attributed_to") + """
         ORDER BY s.relation_id, s.date NULLS LAST, s.article_id, s.sent_start, id""",
     "events": """
@@ -136,6 +145,7 @@ class Selection:
         return [dict(zip(names, row)) for row in cur.fetchall()]
 
     def close(self) -> None:
+        self.store.conn.execute("DROP VIEW IF EXISTS x_statement_rows")
         for kind in ("actors", "statements", "events", "quotes", "figures", "articles"):
             self.store.conn.execute(f"DROP TABLE IF EXISTS x_{kind}")
 
@@ -187,7 +197,11 @@ def select(store: Store, filters: Filters = Filters()) -> Selection:
     articles = article_join("s") if sf.dated else ""  # an item's date is its own, else its article's
 
     cond, params = sf.conditions("s", date_sql=item_date("s"))
-    statements = store.rows(f"SELECT s.id, s.subject, s.object FROM statements s {articles}{_where(cond)}", params)
+    statements = store.rows(f"SELECT s.id, s.subject, s.object FROM {sf.table} s {articles}{_where(cond)}", params)
+    # The statements the kinds read: each with its review (rejected ones only with include_rejected).
+    conn.execute(f"""CREATE OR REPLACE TEMP VIEW x_statement_rows AS
+        SELECT s.*, CASE WHEN {sf.rejected_sql("s")} THEN 'rejected' ELSE coalesce(v.state, 'unreviewed') END AS review
+        FROM {sf.table} s LEFT JOIN statement_reviews v ON v.statement_id = s.id""")
 
     if f.actor:
         focus = find_actor(store, f.actor)
@@ -201,7 +215,7 @@ def select(store: Store, filters: Filters = Filters()) -> Selection:
     left_out: dict[str, int] = {}
     if sf.certainty and "negated" not in sf.certainty:  # say how many denials the filter kept out
         cond, params = replace(sf, certainty=("negated",)).conditions("s", date_sql=item_date("s"))
-        denied = store.rows(f"SELECT s.subject, s.object FROM statements s {articles}{_where(cond)}", params)
+        denied = store.rows(f"SELECT s.subject, s.object FROM {sf.table} s {articles}{_where(cond)}", params)
         left_out["negated statements"] = sum(1 for s, o in denied if not f.actor or s in actors or o in actors)
 
     conn.execute("CREATE OR REPLACE TEMP TABLE x_statements (id VARCHAR PRIMARY KEY)")
@@ -241,13 +255,13 @@ def select(store: Store, filters: Filters = Filters()) -> Selection:
         JOIN article_actors g ON g.article_id = ep.article_id AND g.local_id = ep.local_id
         UNION SELECT g.actor_id FROM figures f JOIN x_figures x ON x.id = f.id
         JOIN article_actors g ON g.article_id = f.article_id AND g.local_id IN (f.subject, f.place)
-        UNION SELECT g.actor_id FROM statements s JOIN x_statements x ON x.id = s.id
+        UNION SELECT g.actor_id FROM x_statement_rows s JOIN x_statements x ON x.id = s.id
         JOIN article_actors g ON g.article_id = s.article_id AND g.local_id = s.attributed_to
         EXCEPT SELECT id FROM x_actors""")
 
     if f.narrowed:
         conn.execute("""CREATE OR REPLACE TEMP TABLE x_articles AS
-            SELECT article_id AS id FROM statements s JOIN x_statements x ON x.id = s.id
+            SELECT article_id AS id FROM x_statement_rows s JOIN x_statements x ON x.id = s.id
             UNION SELECT article_id FROM events JOIN x_events USING (id)
             UNION SELECT article_id FROM quotes JOIN x_quotes USING (id)
             UNION SELECT article_id FROM figures JOIN x_figures USING (id)""")
@@ -255,6 +269,8 @@ def select(store: Store, filters: Filters = Filters()) -> Selection:
         conn.execute("CREATE OR REPLACE TEMP TABLE x_articles AS SELECT id FROM articles")
 
     selection = Selection(store, filters)
+    if not f.include_rejected:  # say how many statements reviewers rejected (kept out unless asked)
+        left_out["rejected statements"] = store.value("SELECT count(*) FROM rejected_statements")
     selection.left_out = left_out
     for kind in ("actors", "statements", "events", "quotes", "figures", "articles"):
         selection.counts[kind] = store.value(f"SELECT count(*) FROM x_{kind}")

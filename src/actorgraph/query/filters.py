@@ -2,6 +2,7 @@
 
     f = statement_filters(predicates, certainty, since, until)   checked; FilterError names a bad value
     cond, params = f.conditions("s", date=item_date("s"))          SQL conditions on a statements alias
+    f.table                                                         the statements to read (rejected too?)
 
 Predicates are those of the ontology, certainties those of the model; none given means all.
 A date bound is an ISO date, a year-month or a year, and a partial date is a period:
@@ -10,6 +11,8 @@ A date bound is an ISO date, a year-month or a year, and a partial date is a per
 else its article's publication date (`item_date`); an undated item passes no date filter. An
 item dated only to a month or a year is a period too, and passes when that period overlaps the
 range: dated "2024-07", it passes `until=2024-07-10` and `since=2024-07-20`.
+Statements a reviewer rejected are left out (they are not in `statements`) unless
+`include_rejected`, which reads `f.table` instead, each row marked `rejected`.
 """
 from __future__ import annotations
 
@@ -34,10 +37,21 @@ class StatementFilters:
     certainty: tuple[str, ...] = ()
     since: str | None = None  # YYYY-MM-DD, the first day kept
     until: str | None = None  # YYYY-MM-DD, the last day kept
+    include_rejected: bool = False  # statements a reviewer rejected come too, marked (`rejected` column)
 
     @property
     def dated(self) -> bool:
         return bool(self.since or self.until)
+
+    @property
+    def table(self) -> str:
+        """SQL: the statements to read; with `include_rejected`, the rejected ones too, each row with a
+        `rejected` flag (read it with `rejected_sql`). The stored edge totals count the others only."""
+        return REJECTED_TOO if self.include_rejected else "statements"
+
+    def rejected_sql(self, alias: str) -> str:
+        """SQL: whether the statement `alias` was rejected by a reviewer."""
+        return f"{alias}.rejected" if self.include_rejected else "false"
 
     def date_conditions(self, date_sql: str) -> tuple[list[str], list]:
         """SQL conditions for an item whose date is `date_sql` (YYYY, YYYY-MM or YYYY-MM-DD...).
@@ -70,6 +84,10 @@ class StatementFilters:
         return cond + dated, params + dated_params
 
 
+REJECTED_TOO = ("(SELECT *, false AS rejected FROM statements "
+                "UNION ALL SELECT *, true AS rejected FROM rejected_statements)")
+
+
 def item_date(alias: str, article: str = "a") -> str:
     """SQL: the date of an item (statement, event, quote, figure), else its article's publication date."""
     return f"coalesce({alias}.date, {article}.published)"
@@ -94,7 +112,8 @@ def _bound(name: str, value: str, last: bool) -> str:
 
 
 def statement_filters(predicates: Iterable[str] | None = None, certainty: Iterable[str] | None = None,
-                      since: str | None = None, until: str | None = None) -> StatementFilters:
+                      since: str | None = None, until: str | None = None, *,
+                      include_rejected: bool = False) -> StatementFilters:
     """The checked filters; raises FilterError naming a value that cannot be used, and the valid ones."""
     predicates, certainty = tuple(dict.fromkeys(predicates or ())), tuple(dict.fromkeys(certainty or ()))
     known = ontology()
@@ -108,4 +127,4 @@ def statement_filters(predicates: Iterable[str] | None = None, certainty: Iterab
     last = _bound("until", until, last=True) if until else None
     if first and last and first > last:
         raise FilterError(f"since {since!r} is after until {until!r}")
-    return StatementFilters(predicates, certainty, first, last)
+    return StatementFilters(predicates, certainty, first, last, bool(include_rejected))

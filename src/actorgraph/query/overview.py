@@ -31,11 +31,24 @@ def search(store: Store, text: str, limit: int = 20) -> dict:
     }
 
 
-def stats(store: Store, top: int = 10) -> dict:
-    """How much the store holds, and the most connected and most cited actors."""
+def stats(store: Store, top: int = 10, include_rejected: bool = False) -> dict:
+    """How much the store holds, the most connected and most cited actors, and the reviews.
+
+    Statements a reviewer rejected are counted apart (`rejected_statements`), and in the
+    statement and relation counts only with `include_rejected`. `precision` is measured per
+    extractor and construction over the reviewed statements (store.review.precision).
+    """
+    from ..store.review import precision
     counts = {t: store.value(f"SELECT count(*) FROM {t}") for t in (
         "articles", "actors", "article_actors", "mentions", "relations", "statements", "events",
         "quotes", "figures", "failures", "decisions")}
+    counts["rejected_statements"] = store.value("SELECT count(*) FROM rejected_statements")
+    if include_rejected:
+        counts["statements"] += counts["rejected_statements"]
+        counts["relations"] = store.value("SELECT count(DISTINCT relation_id) FROM (SELECT relation_id FROM statements "
+                                          "UNION ALL SELECT relation_id FROM rejected_statements)")
+    counts["reviews"] = store.value("SELECT count(*) FROM reviews")
+    counts["added_by_hand"] = store.value("SELECT count(*) FROM articles WHERE format = 'manual'")
     counts["contradicted_relations"] = store.value("SELECT count(*) FROM relations WHERE contradicted")
     by_type = dict(store.rows("SELECT type, count(*) FROM actors GROUP BY type ORDER BY 2 DESC"))
     connected = store.rows("""
@@ -50,4 +63,4 @@ def stats(store: Store, top: int = 10) -> dict:
             "most_connected": [{"id": i, "name": n, "type": t, "neighbors": d, "statements": int(s or 0)}
                                for i, n, t, d, s in connected],
             "most_cited": [{"id": i, "name": n, "type": t, "articles": c} for i, n, t, c in cited],
-            "failures": len(failures(store))}
+            "failures": len(failures(store)), "include_rejected": include_rejected, "precision": precision(store)}

@@ -54,11 +54,12 @@ def _check(direction: str) -> None:
 def _edges(store: Store, frontier: Iterable[str], f: StatementFilters) -> list[tuple[str, str, str, str]]:
     """Edges (relation id, subject, predicate, object) touching the frontier that pass the filters."""
     ids = sorted(frontier)
-    if f.dated:
-        cond, params = f.conditions("s", date_sql=item_date("s"))
+    if f.dated or f.include_rejected:
+        cond, params = f.conditions("s", date_sql=item_date("s") if f.dated else None)
         return store.rows(f"""
-            SELECT DISTINCT s.relation_id, s.subject, s.predicate, s.object FROM statements s {article_join("s")}
-            WHERE (s.subject IN (SELECT unnest(?)) OR s.object IN (SELECT unnest(?))) AND {' AND '.join(cond)}""",
+            SELECT DISTINCT s.relation_id, s.subject, s.predicate, s.object FROM {f.table} s
+            {article_join("s") if f.dated else ""}
+            WHERE (s.subject IN (SELECT unnest(?)) OR s.object IN (SELECT unnest(?))) AND {' AND '.join(cond or ['true'])}""",
                           [ids, ids, *params])
     counted = " + ".join(f.certainty)  # the relation's count of each certainty asked for (names from CERTAINTIES)
     return store.rows(f"""
@@ -111,26 +112,31 @@ def _evidence(store: Store, relation_ids: list[str], f: StatementFilters) -> dic
         return {}
     cond, params = f.conditions("s", date_sql=item_date("s"), predicates=False)
     rows = store.rows(f"""
-        SELECT s.relation_id, a.source, s.sentence, s.certainty, s.date, r.sources, r.statements, r.contradicted,
-               coalesce(rs.stories, r.sources)
-        FROM statements s JOIN articles a ON a.id = s.article_id JOIN relations r ON r.id = s.relation_id
+        SELECT s.relation_id, a.source, s.sentence, s.certainty, s.date, coalesce(r.sources, 0),
+               coalesce(r.statements, 0), coalesce(r.contradicted, false), coalesce(rs.stories, r.sources, 0),
+               {f.rejected_sql("s")}, s.id
+        FROM {f.table} s JOIN articles a ON a.id = s.article_id {"LEFT " if f.include_rejected else ""}JOIN relations r ON r.id = s.relation_id
         LEFT JOIN relation_stories rs ON rs.relation_id = s.relation_id
-        WHERE s.relation_id IN (SELECT unnest(?)) AND {' AND '.join(cond)}
+        WHERE s.relation_id IN (SELECT unnest(?)) AND {' AND '.join(cond or ['true'])}
         QUALIFY row_number() OVER (PARTITION BY s.relation_id
-            ORDER BY list_position(?, s.certainty), s.date NULLS LAST, a.seq) = 1""",
+            ORDER BY {f.rejected_sql("s")}, list_position(?, s.certainty), s.date NULLS LAST, a.seq) = 1""",
                       [relation_ids, *params, list(CERTAINTIES)])
-    keys = ("source", "sentence", "certainty", "date", "sources", "statements", "contradicted", "stories")
+    keys = ("source", "sentence", "certainty", "date", "sources", "statements", "contradicted", "stories", "rejected",
+            "statement")
     return {r[0]: dict(zip(keys, r[1:])) for r in rows}
 
 
 def path(store: Store, source: str, target: str, *, predicates: list[str] | None = None,
          certainty: list[str] | None = None, since: str | None = None, until: str | None = None,
-         direction: str = "auto", max_hops: int = MAX_HOPS, limit: int = 5) -> dict:
-    """The shortest chains from `source` to `target` (at most `limit`), each hop with its evidence."""
+         direction: str = "auto", max_hops: int = MAX_HOPS, limit: int = 5, include_rejected: bool = False) -> dict:
+    """The shortest chains from `source` to `target` (at most `limit`), each hop with its evidence.
+
+    Statements a reviewer rejected make no hop unless `include_rejected` (a hop then says `rejected`)."""
     import networkx as nx
     _check(direction)
     # negated statements make no chain unless asked for
-    f = statement_filters(predicates or DEFAULT_PREDICATES, certainty or CERTAINTIES[:3], since, until)
+    f = statement_filters(predicates or DEFAULT_PREDICATES, certainty or CERTAINTIES[:3], since, until,
+                          include_rejected=include_rejected)
     predicates = list(f.predicates)
     a, b = find_actor(store, source), find_actor(store, target)
     if a.id == b.id:
@@ -180,4 +186,4 @@ def path(store: Store, source: str, target: str, *, predicates: list[str] | None
         out.append({"actors": [names.get(n) for n in nodes], "hops": steps})
     return {"source": a.as_dict(), "target": b.as_dict(), "predicates": predicates, "direction": direction,
             "followed": used if chains else None, "certainty": certainty, "since": since, "until": until,
-            "chains": out}
+            "include_rejected": include_rejected, "chains": out}

@@ -4,7 +4,8 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..store import Store, relation_id
-from .filters import statement_filters
+from ..store.review import edge_states
+from .filters import REJECTED_TOO, statement_filters
 from ..store.stories import story_counts
 from .lookup import ActorRef, find_actor
 from .places import named_with
@@ -29,6 +30,7 @@ def _edges(store: Store, actor_id: str, predicates: list[str] | None = None) -> 
     rows += [("in", *r[1:]) for r in rows if r[0] == "out" and r[2] == r[4]]  # an edge to itself: both ways
     others = _lookup(store, "actors", "name, type", sorted({r[4] if r[0] == "out" else r[2] for r in rows}))
     stories = story_counts(store, sorted({r[1] for r in rows}))
+    reviews = edge_states(store, sorted({r[1] for r in rows}))
     out = []
     for (direction, rid, subject, predicate, object_, n, sources, first, last, asserted, reported, uncertain,
          negated, contradicted) in rows:
@@ -41,38 +43,44 @@ def _edges(store: Store, actor_id: str, predicates: list[str] | None = None) -> 
                     "stories": stories.get(rid, sources), "sources": sources,
                     "first_date": first, "last_date": last,
                     "certainty": {"asserted": asserted, "reported": reported, "uncertain": uncertain,
-                                  "negated": negated}, "contradicted": contradicted})
+                                  "negated": negated}, "contradicted": contradicted, "review": reviews[rid]})
     out.sort(key=lambda e: (-e["stories"], -e["sources"], -e["statements"], e["other"]["name"], e["direction"],
                             e["relation"]))
     return out
 
 
-def statements(store: Store, relation_ids: list[str], per_edge: int | None = None) -> dict[str, list[dict]]:
-    """The evidence of these edges: source, sentence, offsets, certainty, date, extractor.
+def statements(store: Store, relation_ids: list[str], per_edge: int | None = None,
+               include_rejected: bool = False) -> dict[str, list[dict]]:
+    """The evidence of these edges: source, sentence, offsets, certainty, date, extractor, statement id, review.
 
     With `per_edge`, at most that many statements that state the edge and as many that deny
-    it, so a contradiction is always visible.
+    it, so a contradiction is always visible. Statements a reviewer rejected come only with
+    `include_rejected`, marked `"review": "rejected"`.
     """
     if not relation_ids:
         return {}
-    limit = ("QUALIFY row_number() OVER (PARTITION BY relation_id, certainty = 'negated' "
-             f"ORDER BY date NULLS LAST, article_id) <= {int(per_edge)}") if per_edge else ""
+    limit = ("QUALIFY row_number() OVER (PARTITION BY s.relation_id, s.certainty = 'negated' "
+             f"ORDER BY s.date NULLS LAST, s.article_id) <= {int(per_edge)}") if per_edge else ""
+    table = REJECTED_TOO if include_rejected else "(SELECT *, false AS rejected FROM statements)"
     found = store.rows(f"""
-        SELECT relation_id, article_id, sentence, sent_start, sent_end, certainty, date, role, extractor
-        FROM statements WHERE relation_id IN {in_list(relation_ids)} {limit}""")
-    articles = _lookup(store, "articles", "source, title, seq", sorted({r[1] for r in found}))
+        SELECT s.relation_id, s.article_id, s.sentence, s.sent_start, s.sent_end, s.certainty, s.date, s.role,
+               s.extractor, s.id, CASE WHEN s.rejected THEN 'rejected' ELSE coalesce(v.state, 'unreviewed') END
+        FROM {table} s LEFT JOIN statement_reviews v ON v.statement_id = s.id
+        WHERE s.relation_id IN {in_list(relation_ids)} {limit}""")
+    articles = _lookup(store, "articles", "source, title, seq, format", sorted({r[1] for r in found}))
     stories = dict(store.rows(f"SELECT article_id, story_id FROM article_stories "
                               f"WHERE article_id IN {in_list(sorted({r[1] for r in found}))}"))
-    found.sort(key=lambda r: (r[0], r[6] is None, r[6] or "", articles[r[1]][2]))
+    found.sort(key=lambda r: (r[0], r[6] is None, r[6] or "", articles[r[1]][2], r[9]))
     out: dict[str, list[dict]] = defaultdict(list)
     seen: dict[str, dict[str, str]] = defaultdict(dict)
-    for rid, article_id, sentence, start, end, certainty, date, role, extractor in found:
-        source, title, _ = articles[article_id]
+    for rid, article_id, sentence, start, end, certainty, date, role, extractor, sid, review in found:
+        source, title, _, fmt = articles[article_id]
         story = stories.get(article_id, article_id)
         first = seen[rid].setdefault(story, source)  # the earliest statement of its story for this edge
         out[rid].append({"source": source, "title": title, "sentence": sentence, "start": start, "end": end,
                          "certainty": certainty, "date": date, "role": role, "extractor": extractor,
-                         "article": article_id, "story": story, "copy_of": first if first != source else None})
+                         "article": article_id, "story": story, "copy_of": first if first != source else None,
+                         "statement": sid, "review": review, "by_hand": fmt == "manual"})
     return out
 
 
@@ -242,10 +250,12 @@ def timeline(store: Store, name: str, limit: int | None = TIMELINE_ITEMS) -> dic
     return {"actor": actor.as_dict(), "timeline": items, "totals": _totals(_stats(store, actor.id))}
 
 
-def evidence(store: Store, subject: str, predicate: str, object_: str, limit: int | None = None) -> dict:
+def evidence(store: Store, subject: str, predicate: str, object_: str, limit: int | None = None,
+             include_rejected: bool = False) -> dict:
     """Every statement of one edge (either way for symmetric predicates), contradictions flagged.
 
-    With `limit`, the earliest `limit` statements that state it and as many that deny it.
+    With `limit`, the earliest `limit` statements that state it and as many that deny it. The
+    statements a reviewer rejected are counted apart (`rejected`) and listed with `include_rejected`.
     """
     statement_filters([predicate])  # an unknown predicate is an error naming the known ones, not "no statement"
     a, b = find_actor(store, subject), find_actor(store, object_)
@@ -255,7 +265,9 @@ def evidence(store: Store, subject: str, predicate: str, object_: str, limit: in
     agg = store.rows("""SELECT sum(statements), sum(sources), min(first_date), max(last_date), sum(asserted),
         sum(reported), sum(uncertain), sum(negated), bool_or(contradicted) FROM relations WHERE id IN (SELECT unnest(?))""",
                      [ids])[0]
-    found = statements(store, ids, per_edge=limit)
+    found = statements(store, ids, per_edge=limit, include_rejected=include_rejected)
+    rejected = store.value("SELECT count(*) FROM rejected_statements WHERE relation_id IN (SELECT unnest(?))", [ids])
+    reviews = edge_states(store, ids)
     stories = store.value("""SELECT count(DISTINCT coalesce(st.story_id, s.article_id)) FROM statements s
         LEFT JOIN article_stories st ON st.article_id = s.article_id WHERE s.relation_id IN (SELECT unnest(?))""", [ids])
     known = [p for (p,) in store.rows("SELECT DISTINCT predicate FROM relations ORDER BY 1")]
@@ -264,4 +276,5 @@ def evidence(store: Store, subject: str, predicate: str, object_: str, limit: in
             "statements": agg[0] or 0, "stories": stories or 0, "sources": agg[1] or 0, "first_date": agg[2], "last_date": agg[3],
             "certainty": {"asserted": agg[4] or 0, "reported": agg[5] or 0, "uncertain": agg[6] or 0,
                           "negated": agg[7] or 0},
-            "contradicted": bool(agg[8]), "evidence": [s for i in ids for s in found.get(i, [])]}
+            "contradicted": bool(agg[8]), "rejected": rejected, "edges": [{"id": i, "review": reviews[i]} for i in ids],
+            "include_rejected": include_rejected, "evidence": [s for i in ids for s in found.get(i, [])]}

@@ -130,8 +130,12 @@ def render_evidence(r: dict) -> str:
              + ("  CONTRADICTED: some sources deny it" if r["contradicted"] else "")]
     if len(r["evidence"]) < r["statements"]:
         lines.append(f"  showing {len(r['evidence'])} (the earliest that state it and that deny it); --limit for more")
+    if r.get("rejected") and not r.get("include_rejected"):
+        lines.append(f"  {counted(r['rejected'], 'statement')} rejected by a reviewer left out; --include-rejected shows them")
     for s in r["evidence"]:
-        lines.append(f"  [{s['certainty']}] {s['date'] or '?'}  {s['source']}{_copy(s)}")
+        review = "" if s.get("review", "unreviewed") == "unreviewed" else f" {s['review'].upper()}"
+        hand = " BY HAND" if s.get("by_hand") else ""
+        lines.append(f"  [{s['certainty']}]{review}{hand} {s['date'] or '?'}  {s['source']}{_copy(s)}  {s.get('statement', '')}")
         lines += ["      " + l for l in textwrap.wrap(s["sentence"] or "", WIDTH - 6)]
     return "\n".join(lines)
 
@@ -156,6 +160,7 @@ def render_path(r: dict) -> str:
         for h in chain["hops"]:
             more = f", {counted(len(h['alternatives']), 'more relation')} on this hop" if h["alternatives"] else ""
             flag = "  CONTRADICTED" if h.get("contradicted") else ""
+            flag += "  REJECTED by a reviewer" if h.get("rejected") else ""
             lines.append(f"    {h['subject']} --{h['predicate']}--> {h['object']}  "
                          f"[{sources_text(h.get('stories') or 0, h.get('sources') or 0)}; {h.get('source')}, "
                          f"{h.get('certainty')}{more}]{flag}")
@@ -188,4 +193,10 @@ def render_stats(r: dict) -> str:
                   for a in r["most_connected"]]
     lines.append("  most cited:")
     lines += [f"    {a['name']:<40} {counted(a['articles'], 'article'):>14}" for a in r["most_cited"]]
+    if r.get("precision"):
+        lines.append("  precision over reviewed statements (confirmed / reviewed; corrected counts as wrong):")
+        lines.append(f"    {'extractor':<20} {'construction':<28} {'precision':>9} {'confirmed':>9} {'corrected':>9} "
+                     f"{'rejected':>8}")
+        lines += [f"    {p['extractor']:<20} {p['construction'] or '-':<28} {p['precision']:>9.3f} {p['confirmed']:>9} "
+                  f"{p['corrected']:>9} {p['rejected']:>8}" for p in r["precision"]]
     return "\n".join(lines)

@@ -20,14 +20,14 @@ from .ingest import IngestReport, article_warnings, failed_inputs, failed_pages,
 from .manual import (ActorState, actor, add_actor, add_event, add_relation, rename_actor, set_actor_type,
                      set_wikidata)
 from .review import (EdgeState, Review, StatementState, confirm_edge, confirm_statement, correct_statement, edge,
-                     edge_states, reject_edge, reject_statement, review, reviews, statement, statements_of_edge, undo)
+                     edge_states, reject_edge, reject_statement, review, review_queue, reviews, statement, statements_of_edge, undo)
 from .schema import MIGRATIONS, SCHEMA_VERSION
 from .stories import StoryDecision, join_stories, split_story, story, story_counts, story_decisions
 from .writer import Stored, add_extraction, add_extractions, record_failure, record_skips, relation_id
 
 __all__ = ["ActorState", "EdgeState", "Review", "StatementState", "actor", "add_actor", "add_event", "add_relation",
            "confirm_edge", "confirm_statement", "correct_statement", "edge", "edge_states", "reject_edge",
-           "reject_statement", "rename_actor", "review", "reviews", "set_actor_type", "set_wikidata", "statement",
+           "reject_statement", "rename_actor", "review", "review_queue", "reviews", "set_actor_type", "set_wikidata", "statement",
            "statements_of_edge", "undo",
            "Decision", "IngestReport", "MIGRATIONS", "SCHEMA_VERSION", "Store", "Stored",
            "add_extraction", "add_extractions", "article_warnings", "decisions", "failed_inputs", "failed_pages", "failures", "ingest", "ingest_items",

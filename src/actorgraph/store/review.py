@@ -197,6 +197,52 @@ def edge_states(store: Store, edge_ids: list[str]) -> dict[str, str]:
     return {e: edge_state_name(live.get(e, 0), *counts.get(e, (0, 0))) for e in edge_ids}
 
 
+_CERTAINTY_ORDER = "CASE certainty WHEN 'uncertain' THEN 0 WHEN 'reported' THEN 1 WHEN 'negated' THEN 2 ELSE 3 END"
+
+
+def review_queue(store: Store, *, actor_ids: list[str] | None = None, limit: int = 50) -> list[StatementState]:
+    """The unreviewed statements of these actors (else the watched ones, else the 20 most connected),
+    lowest certainty first: what a reviewer should look at next."""
+    if not actor_ids:
+        actor_ids = [a for (a,) in store.rows("SELECT actor_id FROM watch_list ORDER BY actor_id")]
+    if not actor_ids:
+        actor_ids = [a for (a,) in store.rows("""SELECT id FROM (SELECT subject AS id, statements FROM relations
+            UNION ALL SELECT object, statements FROM relations) GROUP BY id ORDER BY sum(statements) DESC, id LIMIT 20""")]
+    rows = store.rows(f"""SELECT {_SELECT} FROM statements
+        WHERE (subject IN (SELECT unnest(?::VARCHAR[])) OR object IN (SELECT unnest(?::VARCHAR[])))
+          AND id NOT IN (SELECT statement_id FROM statement_reviews WHERE state <> 'unreviewed')
+        ORDER BY {_CERTAINTY_ORDER}, article_id, sent_start, id LIMIT ?""", [actor_ids, actor_ids, int(limit)])
+    return [_state(store, "statements", row, _review_row(store, row[0])) for row in rows]
+
+
+def precision(store: Store) -> list[dict]:
+    """Measured precision of each extractor and construction over the reviewed statements it produced.
+
+    A statement confirmed as extracted is right; one rejected is wrong, and so is one corrected
+    (its predicate, direction or certainty was wrong as extracted): precision = confirmed /
+    (confirmed + corrected + rejected). Statements added by hand are no extractor's.
+    """
+    rows = store.rows("""
+        SELECT coalesce(s.extractor, '?'), count(*) FILTER (WHERE r.state = 'confirmed' AND r.predicate IS NULL
+                   AND r.certainty IS NULL AND NOT r.reversed),
+               count(*) FILTER (WHERE r.state = 'confirmed' AND (r.predicate IS NOT NULL OR r.certainty IS NOT NULL
+                   OR r.reversed)),
+               count(*) FILTER (WHERE r.state = 'rejected')
+        FROM (SELECT id, extractor, article_id FROM statements UNION ALL
+              SELECT id, extractor, article_id FROM rejected_statements) s
+        JOIN statement_reviews r ON r.statement_id = s.id
+        JOIN articles a ON a.id = s.article_id AND a.format IS DISTINCT FROM 'manual'
+        WHERE r.state IN ('confirmed', 'rejected') GROUP BY 1""")
+    out = []
+    for extractor, confirmed, corrected, rejected in sorted(rows):
+        name, _, construction = extractor.partition("/")
+        reviewed = confirmed + corrected + rejected
+        out.append({"extractor": name, "construction": construction or None, "confirmed": confirmed,
+                    "corrected": corrected, "rejected": rejected, "reviewed": reviewed,
+                    "precision": round(confirmed / reviewed, 3) if reviewed else None})
+    return out
+
+
 # -- keeping edges right -------------------------------------------------------------------
 
 

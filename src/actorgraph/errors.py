@@ -233,7 +233,10 @@ class StaleReviewError(ReviewError):
     """The target changed since the caller loaded it: the write is refused; `current` is the state now."""
 
     def __init__(self, target_id: str, expected: object, current_version: object, current: object):
-        super().__init__(f"{target_id} changed since it was loaded (version {expected}, now {current_version}); "
+        state = getattr(current, "review", None) or getattr(current, "state", None)
+        who = getattr(current, "reviewer", None)
+        now = (f"; it is {state}" + (f" by {who}: {getattr(current, 'reason', '')}" if who else "")) if state else ""
+        super().__init__(f"{target_id} changed since it was loaded (version {expected}, now {current_version}){now}; "
                          f"load it again and decide on its current state")
         self.target_id = target_id
         self.expected = expected

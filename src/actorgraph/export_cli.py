@@ -17,7 +17,7 @@ from .wording import counted
 # The formats, written out for the parser so that `actorgraph --help` does not import the
 # export package (DuckDB, the store, the questions); tests/test_cli_imports.py checks that they
 # are actorgraph.export.FORMATS.
-FORMATS = ("ftm", "gexf", "graphml", "neo4j", "csv", "parquet")
+FORMATS = ("ftm", "gexf", "graphml", "review", "neo4j", "csv", "parquet")
 
 
 def cmd_export(args: argparse.Namespace) -> int:

@@ -6,6 +6,7 @@
     neo4j     CSV files for neo4j-admin import plus a LOAD CSV script (a folder)
     csv       one CSV table per record kind (a folder)
     parquet   one Parquet table per record kind (a folder)
+    review    the reviewed statements in the evaluation contract's shape, labelled (JSON Lines; one file)
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ import io
 import os
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO
 
@@ -24,7 +25,7 @@ from ..errors import ExportError
 from ..store import Store
 from .selection import Filters, Selection, select
 
-FILE_FORMATS = {"ftm": "text", "gexf": "bytes", "graphml": "bytes"}  # format -> how its file is written
+FILE_FORMATS = {"ftm": "text", "gexf": "bytes", "graphml": "bytes", "review": "text"}  # format -> how its file is written
 FOLDER_FORMATS = ("neo4j", "csv", "parquet")
 FORMATS = (*FILE_FORMATS, *FOLDER_FORMATS)
 # The record kinds of a selection each format holds (docs/interop.md): FtM has no schema for a
@@ -32,7 +33,8 @@ FORMATS = (*FILE_FORMATS, *FOLDER_FORMATS)
 ALL_KINDS = ("actors", "statements", "events", "quotes", "figures", "articles")
 HOLDS: dict[str, tuple[str, ...]] = {"ftm": ("actors", "statements", "events", "articles"),
                                      "gexf": ("actors", "statements"), "graphml": ("actors", "statements"),
-                                     "neo4j": ALL_KINDS, "csv": ALL_KINDS, "parquet": ALL_KINDS}
+                                     "neo4j": ALL_KINDS, "csv": ALL_KINDS, "parquet": ALL_KINDS,
+                                     "review": ("statements", "articles")}
 
 
 @dataclass
@@ -49,6 +51,9 @@ class ExportReport:
 
 def _writer(fmt: str, registry_files: Sequence[str]) -> Callable[[Selection, IO], int]:
     """The writer of a format (imported on use: followthemoney and networkx load slowly)."""
+    if fmt == "review":
+        from .review import write_review
+        return write_review
     if fmt == "ftm":
         from .ftm import write_ftm
         from .ftm_import import ftm_ids
@@ -111,6 +116,8 @@ def export_store(store: Store, fmt: str, out: str | None = None, filters: Filter
     """
     if fmt not in FORMATS:
         raise ExportError(f"unknown export format {fmt!r}; known: {', '.join(FORMATS)}")
+    if fmt == "review":  # a review export is made of reviewed statements, rejected ones included
+        filters = replace(filters, include_rejected=True)
     with select(store, filters) as selection:
         n = _file(selection, fmt, out, registry_files) if fmt in FILE_FORMATS else _folder(selection, fmt, out)
         counts = dict(selection.counts)

@@ -188,20 +188,23 @@ def create_app(store_path: str, *, writable: bool = False, settings: Settings | 
     def graph(actor_id: str, hops: int = Query(1, ge=1, le=network.MAX_HOPS),
               predicate: list[str] | None = Query(None), certainty: list[str] | None = Query(None),
               since: str | None = Query(None, max_length=10), until: str | None = Query(None, max_length=10),
-              limit: int = Query(80, ge=2, le=network.MAX_NODES)) -> dict:
-        """A bounded neighbourhood around the actor (at most `limit` actors), filtered."""
+              limit: int = Query(80, ge=2, le=network.MAX_NODES), rejected: bool = Query(False)) -> dict:
+        """A bounded neighbourhood around the actor (at most `limit` actors), filtered; `rejected=1` also
+        counts the statements reviewers rejected (each edge says its review state)."""
         with access.reader() as store:
             _exists(store, _checked("g", actor_id))
             return network.neighbourhood(store, actor_id, hops=hops, predicates=_list(predicate),
-                                         certainty=_list(certainty), since=since or None, until=until or None, limit=limit)
+                                         certainty=_list(certainty), since=since or None, until=until or None, limit=limit,
+                                         include_rejected=rejected)
 
     @app.get("/api/map", tags=["map"])
-    def map_(actor: str | None = Query(None)) -> dict:
-        """Placed operating areas, bases and targets (of one actor, or the busiest), and corridors."""
+    def map_(actor: str | None = Query(None), rejected: bool = Query(False)) -> dict:
+        """Placed operating areas, bases and targets (of one actor, or the busiest), and corridors; `rejected=1`
+        also draws relations reviewers rejected."""
         with access.reader() as store:
             if actor:
                 _exists(store, _checked("g", actor))
-            return geo.actor_map(store, actor or None)
+            return geo.actor_map(store, actor or None, include_rejected=rejected)
 
     @app.get("/api/articles", tags=["articles"])
     def articles(q: str | None = Query(None, max_length=200), offset: int = Query(0, ge=0),

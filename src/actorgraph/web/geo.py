@@ -10,8 +10,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..query.filters import REJECTED_TOO
 from ..query.places import NAMED_WITH, named_with
 from ..store import Store
+from ..store.review import edge_states
 from . import gazetteer
 
 PLACE_PREDICATES = ("operates_in", "based_in", "targeted")
@@ -119,13 +121,26 @@ def _sequences(article_id: str, text: str, mentions: list[tuple[int, int, str]])
     return out
 
 
-def actor_map(store: Store, actor_id: str | None, limit: int = MAX_PLACES) -> dict:
-    """Places to draw: an actor's operating areas, bases, targets and event places (or the busiest places), and corridors."""
+def _edges_sql(include_rejected: bool, where: str = "") -> str:
+    """SQL: the edges to draw; with `include_rejected`, counted again from every statement, rejected ones too."""
+    if not include_rejected:
+        return "relations"
+    return (f"(SELECT relation_id AS id, any_value(subject) AS subject, any_value(predicate) AS predicate, "
+            f"any_value(object) AS object, count(DISTINCT article_id) AS sources FROM {REJECTED_TOO} s {where} "
+            f"GROUP BY relation_id)")
+
+
+def actor_map(store: Store, actor_id: str | None, limit: int = MAX_PLACES, include_rejected: bool = False) -> dict:
+    """Places to draw: an actor's operating areas, bases, targets and event places (or the busiest places), and corridors.
+
+    Relations a reviewer rejected draw nothing unless `include_rejected`; each link says its edge's review state."""
     if actor_id:
-        rows = store.rows("""
-            SELECT r.object, r.predicate, r.sources, r.id FROM relations r JOIN actors o ON o.id = r.object
+        rows = store.rows(f"""
+            SELECT r.object, r.predicate, r.sources, r.id FROM {_edges_sql(include_rejected, "WHERE s.subject = ?")} r
+            JOIN actors o ON o.id = r.object
             WHERE r.subject = ? AND list_contains(?, r.predicate) AND list_contains(?, o.type)
-            ORDER BY r.sources DESC LIMIT ?""", [actor_id, list(PLACE_PREDICATES), list(PLACE_TYPES), limit])
+            ORDER BY r.sources DESC LIMIT ?""", [*([actor_id] if include_rejected else []), actor_id,
+                                                  list(PLACE_PREDICATES), list(PLACE_TYPES), limit])
         rows += store.rows("""
             SELECT i.place_id, 'event: ' || e.type, count(*), NULL FROM actor_items i
             JOIN events e ON e.id = i.item_id AND e.article_id = i.article_id
@@ -137,8 +152,9 @@ def actor_map(store: Store, actor_id: str | None, limit: int = MAX_PLACES) -> di
             JOIN articles a ON a.id = aa.article_id WHERE aa.actor_id = ? GROUP BY ALL ORDER BY max(a.seq) DESC LIMIT ?""",
                                              [actor_id, MAX_ARTICLES])]
     else:
-        rows = store.rows("""
-            SELECT r.object, r.predicate, sum(r.sources) AS n, NULL FROM relations r JOIN actors o ON o.id = r.object
+        rows = store.rows(f"""
+            SELECT r.object, r.predicate, sum(r.sources) AS n, NULL FROM {_edges_sql(include_rejected)} r
+            JOIN actors o ON o.id = r.object
             WHERE list_contains(?, r.predicate) AND list_contains(?, o.type)
             GROUP BY ALL ORDER BY n DESC LIMIT ?""", [list(PLACE_PREDICATES), list(PLACE_TYPES), limit])
         articles = [a for (a,) in store.rows("SELECT id FROM articles ORDER BY seq DESC LIMIT ?", [MAX_ARTICLES])]
@@ -146,9 +162,11 @@ def actor_map(store: Store, actor_id: str | None, limit: int = MAX_PLACES) -> di
     wanted = list(dict.fromkeys([r[0] for r in rows] + [p for c in corridors for p in c["places"]]))
     places = _places(store, wanted) if wanted else {}
     links: dict[str, list[dict]] = {}
+    reviews = edge_states(store, [r[3] for r in rows if r[3]])
     for place, predicate, sources, rid in rows:  # count: sources of a relation, or events there
         if place in places:
-            links.setdefault(place, []).append({"how": predicate, "count": int(sources), "relation": rid})
+            links.setdefault(place, []).append({"how": predicate, "count": int(sources), "relation": rid,
+                                                "review": reviews.get(rid) if rid else None})
     corridors = [c for c in corridors if sum(p in places for p in c["places"]) >= 2]
-    return {"actor": actor_id, "places": [places[p] | {"links": links.get(p, [])} for p in wanted if p in places],
+    return {"actor": actor_id, "include_rejected": include_rejected, "places": [places[p] | {"links": links.get(p, [])} for p in wanted if p in places],
             "unplaced": [p for p in dict.fromkeys(r[0] for r in rows) if p not in places], "corridors": corridors}

@@ -14,6 +14,7 @@ from __future__ import annotations
 from ..model import CERTAINTIES
 from ..query.filters import StatementFilters, article_join, item_date, statement_filters
 from ..store import Store
+from ..store.review import edge_states
 from ..store.stories import story_counts
 
 MAX_HOPS = 3
@@ -23,7 +24,7 @@ MAX_NODES = 300
 def _edges(store: Store, frontier: list[str], f: StatementFilters, cap: int, within: bool = False) -> list[tuple]:
     """Edges touching the frontier (or, `within`, joining two of its actors) that pass the filters, strongest first."""
     join = "AND" if within else "OR"
-    if not f.dated:
+    if not f.dated and not f.include_rejected:
         return _stored_edges(store, frontier, join, f, cap)
     return _statement_edges(store, f"(s.subject IN (SELECT unnest(?)) {join} s.object IN (SELECT unnest(?)))",
                             [frontier, frontier], f, cap)
@@ -68,18 +69,20 @@ def _statement_edges(store: Store, where: str, params: list, f: StatementFilters
         SELECT s.relation_id, s.subject, s.predicate, s.object, count(DISTINCT s.article_id) AS sources,
                count(*) AS statements, count_if(s.certainty = 'asserted'), count_if(s.certainty = 'reported'),
                count_if(s.certainty = 'uncertain'), count_if(s.certainty = 'negated'), min({date}), max({date})
-        FROM statements s {articles}
+        FROM {f.table} s {articles}
         WHERE {' AND '.join(cond)}
         GROUP BY ALL ORDER BY sources DESC, statements DESC, s.relation_id LIMIT ?""", params + [cap])
 
 
 def neighbourhood(store: Store, actor_id: str, *, hops: int = 1, predicates: list[str] | None = None,
                   certainty: list[str] | None = None, since: str | None = None, until: str | None = None,
-                  limit: int = 100) -> dict:
+                  limit: int = 100, include_rejected: bool = False) -> dict:
     """Actors within `hops` edges of the centre (at most `limit`), and the edges between them.
 
+    Each edge says its review state; the statements a reviewer rejected count only with
+    `include_rejected` (an edge of rejected statements only is drawn then, `review` "rejected").
     Raises FilterError naming a predicate, certainty or date that cannot be used."""
-    f = statement_filters(predicates, certainty, since, until)
+    f = statement_filters(predicates, certainty, since, until, include_rejected=include_rejected)
     hops = max(1, min(hops, MAX_HOPS))
     limit = max(2, min(limit, MAX_NODES))
     depth = {actor_id: 0}
@@ -114,12 +117,15 @@ def neighbourhood(store: Store, actor_id: str, *, hops: int = 1, predicates: lis
                               "statements": row[5], "first_date": row[10], "last_date": row[11],
                               "certainty": dict(zip(CERTAINTIES, row[6:10]))}
     stories = story_counts(store, list(edges))
+    reviews = edge_states(store, list(edges))
     for rid, e in edges.items():
         e["stories"] = min(stories.get(rid, e["sources"]), e["sources"])  # independent stories among its sources
+        e["review"] = reviews[rid]
     names = {i: (n, t) for i, n, t in store.rows(
         "SELECT id, name, type FROM actors WHERE list_contains(?, id)", [list(depth)])}
     nodes = [{"id": i, "name": names.get(i, ("?", "?"))[0], "type": names.get(i, ("?", "?"))[1], "hop": d}
              for i, d in depth.items()]
     return {"centre": actor_id, "hops": hops, "limit": limit, "truncated": truncated,
-            "filters": {"predicates": predicates or [], "certainty": certainty or [], "since": since, "until": until},
+            "filters": {"predicates": predicates or [], "certainty": certainty or [], "since": since, "until": until,
+                        "include_rejected": include_rejected},
             "nodes": nodes, "edges": list(edges.values())}

@@ -179,7 +179,7 @@ def add_relation(store: Store, subject_id: str, predicate: str, object_id: str, 
                                      date, None, sentence, None, None, None, None, f"hand:{reviewer}")])
         seq = _next_seq(store)
         _set(store, sid, state="confirmed", reason=note or "added by hand", reviewer=reviewer, seq=seq,
-             predicate=None, reversed=False, certainty=None)
+             predicate=None, reversed=False, certainty=None)  # its statement_reviews row: confirmed, version 1
         refresh_edges(store, {rid})
         rebuild_summaries(store, [subject_id, object_id])
         return _record(store, seq, "add-relation", "statement", sid, reviewer, note or "added by hand", {},

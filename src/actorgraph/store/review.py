@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -246,24 +247,31 @@ def precision(store: Store) -> list[dict]:
 # -- keeping edges right -------------------------------------------------------------------
 
 
+_RECOUNT_ONE = """INSERT INTO relation_stories
+SELECT s.relation_id, count(DISTINCT coalesce(st.story_id, s.article_id))::INTEGER FROM statements s
+LEFT JOIN article_stories st ON st.article_id = s.article_id WHERE s.relation_id = ? GROUP BY s.relation_id"""
+_COUNT_ONE = """INSERT OR REPLACE INTO edge_reviews SELECT ?,
+    (SELECT count(*) FROM statements s JOIN statement_reviews r ON r.statement_id = s.id
+     WHERE s.relation_id = ? AND r.state = 'confirmed'),
+    (SELECT count(*) FROM rejected_statements WHERE relation_id = ?)"""
+
+
 def refresh_edges(store: Store, edge_ids: set[str]) -> None:
-    """Recompute these edges, their independent stories and review counts (after a review moved statements)."""
-    from .stories import recount_stories
+    """Recompute these edges, their independent stories and review counts (after a review moved statements).
+
+    One edge at a time through the relation_id indexes: a review touches one or two edges."""
     for rid in sorted(edge_ids):
         aggregate_relation(store, rid)
-    recount_stories(store, edge_ids)
+        store.conn.execute("DELETE FROM relation_stories WHERE relation_id = ?", [rid])
+        store.conn.execute(_RECOUNT_ONE, [rid])
     count_reviews(store, edge_ids)
 
 
 def count_reviews(store: Store, edge_ids: set[str]) -> None:
     """Count again the confirmed and rejected statements of these edges (edge_reviews)."""
     for rid in sorted(edge_ids):
-        confirmed = store.value("""SELECT count(*) FROM statements s JOIN statement_reviews r ON r.statement_id = s.id
-                                   WHERE s.relation_id = ? AND r.state = 'confirmed'""", [rid])
-        rejected = store.value("SELECT count(*) FROM rejected_statements WHERE relation_id = ?", [rid])
-        store.conn.execute("DELETE FROM edge_reviews WHERE relation_id = ?", [rid])
-        if confirmed or rejected:
-            store.conn.execute("INSERT INTO edge_reviews VALUES (?, ?, ?)", [rid, confirmed, rejected])
+        store.conn.execute(_COUNT_ONE, [rid, rid, rid])
+        store.conn.execute("DELETE FROM edge_reviews WHERE relation_id = ? AND confirmed = 0 AND rejected = 0", [rid])
 
 
 def follow_edges(store: Store, before: set[str], after: set[str]) -> None:
@@ -293,31 +301,61 @@ def _need(reviewer: str, what: str = "reviewer") -> str:
     return str(reviewer).strip()
 
 
+@dataclass
+class _Loaded:
+    """A statement read once for a write: where it is, its row, its review (defaults when never reviewed)."""
+
+    table: str
+    row: dict
+    review: dict
+
+    @property
+    def version(self) -> int:
+        return self.review["version"]
+
+    def kept(self) -> dict:
+        """The corrections it has now (a confirm or reject keeps them)."""
+        return {"predicate": self.review["predicate"], "reversed": bool(self.review["reversed"]),
+                "certainty": self.review["certainty"]}
+
+    def snapshot(self) -> dict:
+        """What undo restores: the review and the corrections, and what the statement says."""
+        r, v = self.row, self.review
+        return {"state": "rejected" if self.table == "rejected_statements" else v["state"],
+                "reason": v["reason"], "reviewer": v["reviewer"], "predicate": v["predicate"],
+                "reversed": bool(v["reversed"]), "certainty": v["certainty"], "version": v["version"], "seq": v["seq"],
+                "shown": {"subject": r["subject"], "predicate": r["predicate"], "object": r["object"],
+                          "certainty": r["certainty"]}}
+
+
+def _load(store: Store, statement_id: str) -> _Loaded:
+    found = _locate(store, statement_id)
+    if found is None:
+        raise UnknownTargetError(f"no statement with id {statement_id!r}")
+    table, row = found
+    r = dict(zip(_COLUMNS, row))
+    review = _review_row(store, statement_id) or {
+        "state": "unreviewed", "version": 0, "reason": None, "reviewer": None, "seq": None, "made_at": None,
+        "predicate": None, "reversed": False, "certainty": None, "orig_predicate": r["predicate"],
+        "orig_certainty": r["certainty"]}
+    return _Loaded(table, r, review)
+
+
 def _snapshot(store: Store, statement_id: str) -> dict:
-    """What undo restores: the review and the corrections of a statement, and where it pointed."""
-    review = _review_row(store, statement_id) or {}
-    table, row = _locate(store, statement_id)
-    r = dict(zip(_COLUMNS, row))
-    return {"state": "rejected" if table == "rejected_statements" else review.get("state", "unreviewed"),
-            "reason": review.get("reason"), "reviewer": review.get("reviewer"),
-            "predicate": review.get("predicate"), "reversed": bool(review.get("reversed", False)),
-            "certainty": review.get("certainty"), "version": review.get("version", 0), "seq": review.get("seq"),
-            "shown": {"subject": r["subject"], "predicate": r["predicate"], "object": r["object"],
-                      "certainty": r["certainty"]}}
+    return _load(store, statement_id).snapshot()
 
 
-def _set(store: Store, statement_id: str, *, state: str, reason: str | None, reviewer: str | None, seq: int,
-         predicate: str | None, reversed: bool, certainty: str | None) -> set[str]:
-    """Give a statement this review and these corrections; the edges it left and joined."""
-    table, row = _locate(store, statement_id)
-    r = dict(zip(_COLUMNS, row))
-    current = _review_row(store, statement_id) or {
-        "version": 0, "reversed": False, "orig_predicate": r["predicate"], "orig_certainty": r["certainty"]}
+def _set(store: Store, statement_id: str, *, state: str, reason: str | None, reviewer: str | None, seq: int | None,
+         predicate: str | None, reversed: bool, certainty: str | None,
+         loaded: _Loaded | None = None) -> tuple[set[str], _Loaded]:
+    """Give a statement this review and these corrections: the edges it left and joined, and its new state."""
+    current = loaded or _load(store, statement_id)
+    table, r, review = current.table, current.row, current.review
     subject, object_, local_subject, local_object = r["subject"], r["object"], r["local_subject"], r["local_object"]
-    if bool(reversed) != bool(current["reversed"]):
+    if bool(reversed) != bool(review["reversed"]):
         subject, object_, local_subject, local_object = object_, subject, local_object, local_subject
-    new_predicate = predicate or current["orig_predicate"]
-    new_certainty = certainty or current["orig_certainty"]
+    new_predicate = predicate or review["orig_predicate"]
+    new_certainty = certainty or review["orig_certainty"]
     rid = relation_id(subject, new_predicate, object_)
     if (subject, object_, new_predicate, new_certainty) != (r["subject"], r["object"], r["predicate"], r["certainty"]):
         store.conn.execute(f"""UPDATE {table} SET subject = ?, object = ?, local_subject = ?, local_object = ?,
@@ -328,11 +366,16 @@ def _set(store: Store, statement_id: str, *, state: str, reason: str | None, rev
     if wanted != table:
         store.conn.execute(f"INSERT INTO {wanted} SELECT {_SELECT} FROM {table} WHERE id = ?", [statement_id])
         store.conn.execute(f"DELETE FROM {table} WHERE id = ?", [statement_id])
+    made = now()
+    new_review = {"state": state, "version": review["version"] + 1, "reason": reason, "reviewer": reviewer, "seq": seq,
+                  "made_at": made, "predicate": predicate, "reversed": bool(reversed), "certainty": certainty,
+                  "orig_predicate": review["orig_predicate"], "orig_certainty": review["orig_certainty"]}
     store.conn.execute(f"""INSERT OR REPLACE INTO statement_reviews ({', '.join(('statement_id',) + _REVIEW_COLUMNS)})
                            VALUES ({', '.join('?' * (len(_REVIEW_COLUMNS) + 1))})""",
-                       [statement_id, state, current["version"] + 1, reason, reviewer, seq, now(), predicate,
-                        bool(reversed), certainty, current["orig_predicate"], current["orig_certainty"]])
-    return {r["relation_id"], rid}
+                       [statement_id, *(new_review[c] for c in _REVIEW_COLUMNS)])
+    row = {**r, "subject": subject, "object": object_, "local_subject": local_subject, "local_object": local_object,
+           "predicate": new_predicate, "certainty": new_certainty, "relation_id": rid}
+    return {r["relation_id"], rid}, _Loaded(wanted, row, new_review)
 
 
 def _next_seq(store: Store) -> int:
@@ -348,43 +391,34 @@ def _record(store: Store, seq: int, kind: str, target: str, target_id: str, revi
     return Review(seq, kind, target, target_id, reviewer, made, reason, before, after, undoes)
 
 
-def _check_version(store: Store, statement_id: str, version: int) -> None:
-    current = statement(store, statement_id)  # raises UnknownTargetError
-    if version is None or int(version) != current.version:
-        raise StaleReviewError(statement_id, version, current.version, current)
-
-
 def _review_statement(store: Store, kind: str, statement_id: str, version: int, reviewer: str, reason: str,
-                      **change: Any) -> Review:
+                      change: Callable[[_Loaded], dict]) -> Review:
+    """One decision on one statement: load it once, check the version, write, keep its edges right."""
     reviewer = _need(reviewer)
     with store.transaction():
-        _check_version(store, statement_id, version)
+        loaded = _load(store, statement_id)
+        if version is None or int(version) != loaded.version:
+            current = statement(store, statement_id)
+            raise StaleReviewError(statement_id, version, current.version, current)
         seq = _next_seq(store)
-        before = _snapshot(store, statement_id)
-        edges = _set(store, statement_id, seq=seq, reviewer=reviewer, reason=reason, **change)
+        edges, after = _set(store, statement_id, seq=seq, reviewer=reviewer, reason=reason, loaded=loaded,
+                            **change(loaded))
         refresh_edges(store, edges)
         return _record(store, seq, kind, "statement", statement_id, reviewer, reason,
-                       {"statements": {statement_id: before}}, {"statements": {statement_id: _snapshot(store, statement_id)}})
-
-
-def _kept(store: Store, statement_id: str) -> dict:
-    """The corrections a statement has now (a confirm or reject keeps them)."""
-    review = _review_row(store, statement_id) or {}
-    return {"predicate": review.get("predicate"), "reversed": bool(review.get("reversed", False)),
-            "certainty": review.get("certainty")}
+                       {"statements": {statement_id: loaded.snapshot()}}, {"statements": {statement_id: after.snapshot()}})
 
 
 def confirm_statement(store: Store, statement_id: str, *, version: int, reviewer: str, note: str = "") -> Review:
     """Mark a statement right as it stands (corrections made before are kept)."""
     return _review_statement(store, "confirm", statement_id, version, reviewer, note or "confirmed",
-                             state="confirmed", **_kept(store, statement_id))
+                             lambda loaded: {"state": "confirmed", **loaded.kept()})
 
 
 def reject_statement(store: Store, statement_id: str, *, version: int, reviewer: str, reason: str) -> Review:
     """Mark a statement wrong: it stays stored, left out of counts, paths, networks and exports unless asked."""
     reason = _need(reason, "reason for a rejection")
     return _review_statement(store, "reject", statement_id, version, reviewer, reason,
-                             state="rejected", **_kept(store, statement_id))
+                             lambda loaded: {"state": "rejected", **loaded.kept()})
 
 
 def correct_statement(store: Store, statement_id: str, *, version: int, reviewer: str, predicate: str | None = None,
@@ -397,15 +431,16 @@ def correct_statement(store: Store, statement_id: str, *, version: int, reviewer
         raise ReviewError(f"unknown certainty {certainty!r}; known: {', '.join(CERTAINTIES)}")
     if predicate is None and certainty is None and not reverse:
         raise ReviewError("a correction needs a new predicate, a new certainty or a reversed direction")
-    kept = _kept(store, statement_id) if _locate(store, statement_id) else {}
-    orig = _review_row(store, statement_id) or {}
     what = ", ".join(w for w in (predicate and f"predicate {predicate}", reverse and "direction reversed",
                                  certainty and f"certainty {certainty}") if w)
-    return _review_statement(
-        store, "correct", statement_id, version, reviewer, note or f"corrected: {what}", state="confirmed",
-        predicate=None if predicate == orig.get("orig_predicate") else (predicate or kept.get("predicate")),
-        reversed=bool(kept.get("reversed")) != bool(reverse),
-        certainty=None if certainty == orig.get("orig_certainty") else (certainty or kept.get("certainty")))
+
+    def change(loaded: _Loaded) -> dict:
+        kept, v = loaded.kept(), loaded.review
+        return {"state": "confirmed",
+                "predicate": None if predicate == v["orig_predicate"] else (predicate or kept["predicate"]),
+                "reversed": kept["reversed"] != bool(reverse),
+                "certainty": None if certainty == v["orig_certainty"] else (certainty or kept["certainty"])}
+    return _review_statement(store, "correct", statement_id, version, reviewer, note or f"corrected: {what}", change)
 
 
 def confirm_edge(store: Store, edge_id: str, *, version: str, reviewer: str, note: str = "") -> Review:
@@ -427,19 +462,23 @@ def _review_edge(store: Store, kind: str, state: str, edge_id: str, version: str
         if version != current.version:
             raise StaleReviewError(edge_id, version, current.version, current)
         seq = _next_seq(store)
-        ids = [i for (i,) in store.rows("SELECT id FROM statements WHERE relation_id = ? ORDER BY id", [edge_id])]
-        before = {i: _snapshot(store, i) for i in ids}
+        ids = [i for (i,) in store.rows("SELECT DISTINCT id FROM statements WHERE relation_id = ? ORDER BY id",
+                                        [edge_id])]
+        loaded = {i: _load(store, i) for i in ids}
         rule = store.rows("SELECT state, seq FROM edge_rules WHERE relation_id = ?", [edge_id])
-        touched = {edge_id}
+        touched, after = {edge_id}, {}
         for i in ids:
-            touched |= _set(store, i, state=state, reason=reason, reviewer=reviewer, seq=seq, **_kept(store, i))
+            edges, after[i] = _set(store, i, state=state, reason=reason, reviewer=reviewer, seq=seq, loaded=loaded[i],
+                                   **loaded[i].kept())
+            touched |= edges
         store.conn.execute("INSERT OR REPLACE INTO edge_rules VALUES (?, ?, ?)", [edge_id, state, seq])
         refresh_edges(store, touched)
         return _record(store, seq, kind, "edge", edge_id, reviewer, reason,
-                       {"statements": before, "rule": {"relation_id": edge_id, "state": rule[0][0], "seq": rule[0][1]}
+                       {"statements": {i: loaded[i].snapshot() for i in ids},
+                        "rule": {"relation_id": edge_id, "state": rule[0][0], "seq": rule[0][1]}
                         if rule else {"relation_id": edge_id, "state": None}},
-                       {"statements": {i: _snapshot(store, i) for i in ids}, "rule": {"relation_id": edge_id,
-                                                                                      "state": state, "seq": seq}})
+                       {"statements": {i: a.snapshot() for i, a in after.items()},
+                        "rule": {"relation_id": edge_id, "state": state, "seq": seq}})
 
 
 # -- undo and the list -------------------------------------------------------------------------
@@ -487,22 +526,25 @@ def undo(store: Store, seq: int, *, reviewer: str, note: str = "") -> Review:
         before_all = done.before.get("statements", {})
         later = [i for (i,) in store.rows("SELECT statement_id FROM statement_reviews WHERE seq = ?",
                                           [done.seq])] if done.target == "edge" else []
+        loaded = {i: _load(store, i) for i in [*before_all, *(i for i in later if i not in before_all)]}
         for i in before_all:
-            if _review_row(store, i) is None or _review_row(store, i)["seq"] != done.seq:
+            if loaded[i].review["seq"] != done.seq:
                 current = statement(store, i)
                 raise StaleReviewError(i, done.after.get("statements", {}).get(i, {}).get("version"),
                                        current.version, current)
-        now_states = {i: _snapshot(store, i) for i in [*before_all, *(i for i in later if i not in before_all)]}
         touched: set[str] = set()
+        after = {}
         for i, before in before_all.items():
             # the statement is as decision before["seq"] left it, so that one can be undone next
-            touched |= _set(store, i, state=before["state"], reason=before["reason"], reviewer=before["reviewer"],
-                            seq=before.get("seq"), predicate=before["predicate"], reversed=before["reversed"],
-                            certainty=before["certainty"])
+            edges, after[i] = _set(store, i, state=before["state"], reason=before["reason"], reviewer=before["reviewer"],
+                                   seq=before.get("seq"), predicate=before["predicate"], reversed=before["reversed"],
+                                   certainty=before["certainty"], loaded=loaded[i])
+            touched |= edges
         for i in later:  # new evidence an edge rule reviewed after the decision: back to unreviewed
             if i not in before_all:
-                touched |= _set(store, i, state="unreviewed", reason=None, reviewer=None, seq=new, predicate=None,
-                                reversed=False, certainty=None)
+                edges, after[i] = _set(store, i, state="unreviewed", reason=None, reviewer=None, seq=new,
+                                       predicate=None, reversed=False, certainty=None, loaded=loaded[i])
+                touched |= edges
         rule = done.before.get("rule")
         if rule:
             store.conn.execute("DELETE FROM edge_rules WHERE seq = ?", [done.seq])
@@ -514,8 +556,8 @@ def undo(store: Store, seq: int, *, reviewer: str, note: str = "") -> Review:
         refresh_edges(store, touched)
         store.conn.execute("UPDATE reviews SET undone_by = ? WHERE seq = ?", [new, done.seq])
         return _record(store, new, "undo", done.target, done.target_id, reviewer,
-                       note or f"undo #{done.seq} ({done.kind})", {"statements": now_states},
-                       {"statements": {i: _snapshot(store, i) for i in now_states}}, undoes=done.seq)
+                       note or f"undo #{done.seq} ({done.kind})", {"statements": {i: l.snapshot() for i, l in loaded.items()}},
+                       {"statements": {i: a.snapshot() for i, a in after.items()}}, undoes=done.seq)
 
 
 # -- later ingests ---------------------------------------------------------------------------------
@@ -541,11 +583,11 @@ def apply_reviews(store: Store, statement_ids: list[str]) -> None:
             store.conn.execute("UPDATE statement_reviews SET predicate = NULL, certainty = NULL, reversed = false, "
                                "version = ? WHERE statement_id = ?", [o["version"] - 1, sid])
             touched |= _set(store, sid, state=o["state"], reason=o["reason"], reviewer=o["reviewer"], seq=o["seq"],
-                            predicate=o["predicate"], reversed=o["reversed"], certainty=o["certainty"])
+                            predicate=o["predicate"], reversed=o["reversed"], certainty=o["certainty"])[0]
         elif rid in rules:
             state, seq = rules[rid]
             who, why = store.rows("SELECT reviewer, reason FROM reviews WHERE seq = ?", [seq])[0]
             touched |= _set(store, sid, state=state, reason=f"{why} (edge decision #{seq})", reviewer=who, seq=seq,
-                            predicate=None, reversed=False, certainty=None)
+                            predicate=None, reversed=False, certainty=None)[0]
     if touched:
         refresh_edges(store, touched)

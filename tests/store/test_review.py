@@ -168,3 +168,43 @@ def test_confirming_an_edge_confirms_its_statements_and_the_edge_shows_it(store)
     other = [i for (i,) in store.rows("SELECT id FROM statements WHERE relation_id = ? AND id <> ?", [e.id, sid])][0]
     reject_statement(store, other, version=statement(store, other).version, reviewer="ann", reason="misread")
     assert edge(store, e.id).state == "partly rejected"
+
+
+def test_additions_by_hand_carry_their_source_count_once_and_undo_removes_them(store):
+    from actorgraph.store import add_actor, add_event, add_relation, rename_actor, set_wikidata, actor
+    from actorgraph.query import evidence
+    hz = store.value("SELECT id FROM actors WHERE name = 'Hezbollah'")
+    articles = store.value("SELECT count(*) FROM articles")
+    new = add_actor(store, "Kataib Sayyid al-Shuhada", "organization", source="Smith, Militias of Iraq (2021), p. 4",
+                    reviewer="ann", note="named in <i>Smith</i>")
+    ks = new.target_id
+    rel = add_relation(store, hz, "supports", ks, source="https://example.org/report", reviewer="ann",
+                       note="<script>alert(1)</script> trained its fighters")
+    ev = add_event(store, "attack", [(ks, "attacker")], source="https://example.org/report", reviewer="ann")
+    assert store.value("SELECT count(*) FROM articles") == articles + 2  # one per source, shared by two additions
+    e = evidence(store, "Hezbollah", "supports", "Kataib Sayyid al-Shuhada")
+    assert [(s["by_hand"], s["review"], s["source"]) for s in e["evidence"]] == [
+        (True, "confirmed", "https://example.org/report")]
+    assert e["evidence"][0]["sentence"] == "<script>alert(1)</script> trained its fighters"  # stored as given, inert
+    with pytest.raises(ReviewError, match="already states"):
+        add_relation(store, hz, "supports", ks, source="https://example.org/report", reviewer="ann")
+    rename_actor(store, ks, "Kata'ib Sayyid al-Shuhada", version=0, reviewer="ann")
+    set_wikidata(store, ks, "Q28114581", version=1, reviewer="ann")
+    with pytest.raises(StaleReviewError):
+        set_wikidata(store, ks, None, version=1, reviewer="bob")
+    with pytest.raises(ReviewError, match="Wikidata id of actor"):
+        set_wikidata(store, hz, "Q28114581", version=0, reviewer="bob")
+    add_extraction(store, SECOND.extraction())  # a later ingest keeps the name and id set by hand
+    assert (actor(store, ks).name, actor(store, ks).wikidata) == ("Kata'ib Sayyid al-Shuhada", "Q28114581")
+    with pytest.raises(ReviewError, match="named by"):
+        undo(store, new.seq, reviewer="ann")  # the added relation and event still name it
+    undo(store, ev.seq, reviewer="ann")
+    undo(store, rel.seq, reviewer="ann")
+    assert store.value("SELECT count(*) FROM articles WHERE format = 'manual'") == 1  # the citation's
+    assert not store.value("SELECT count(*) FROM relations WHERE subject = ? AND object = ?", [hz, ks])
+    for seq in (5, 4):  # the Wikidata id, then the name
+        undo(store, seq, reviewer="ann")
+    assert actor(store, ks).name == "Kataib Sayyid al-Shuhada" and actor(store, ks).wikidata is None
+    undo(store, new.seq, reviewer="ann")
+    assert store.value("SELECT count(*) FROM actors WHERE id = ?", [ks]) == 0
+    assert store.value("SELECT count(*) FROM articles") == articles + 2 - 2 + 1  # SECOND stored; the sources gone

@@ -140,8 +140,10 @@ def _source_article(store: Store, source: str, note: str, date: str | None, revi
     if not store.value("SELECT count(*) FROM articles WHERE id = ?", [article_id]):
         url = source if re.match(r"^https?://\S+$", source) else None
         seq = store.value("SELECT coalesce(max(seq), 0) + 1 FROM articles")
-        store.insert("articles", [(article_id, source, None if url else source, date, "en", url, MANUAL, note or "",
-                                   f"by hand: {reviewer}", seq, now(), [])])
+        store.conn.execute("""INSERT INTO articles (id, source, title, published, language, url, format, text, extractor,
+                                                    seq, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                           [article_id, source, None if url else source, date, "en", url, MANUAL, note or "",
+                            f"by hand: {reviewer}", seq, now()])
     return article_id
 
 
@@ -152,8 +154,10 @@ def _local(store: Store, article_id: str, actor_id: str) -> str:
     if not store.value("SELECT count(*) FROM article_actors WHERE article_id = ? AND local_id = ?",
                        [article_id, local_id]):
         name, type_ = store.rows("SELECT name, type FROM actors WHERE id = ?", [actor_id])[0]
-        store.insert("article_actors", [(article_id, local_id, actor_id, name, type_, [], [fold(name)], None, None,
-                                         None, "added by hand", 0, None, None)])  # no signature, no parent
+        # no signature (resolution does not place it: it is where the reviewer put it), no parent
+        store.conn.execute("""INSERT INTO article_actors (article_id, local_id, actor_id, name, type, aliases, folded,
+                                                          reason, mentions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)""",
+                           [article_id, local_id, actor_id, name, type_, [], [fold(name)], "added by hand"])
     return local_id
 
 
@@ -175,8 +179,11 @@ def add_relation(store: Store, subject_id: str, predicate: str, object_id: str, 
             raise ReviewError(f"this source already states {names[0]} {predicate} {names[1]} (statement {sid})")
         rid = relation_id(subject_id, predicate, object_id)
         sentence = note or f"{names[0]} {predicate} {names[1]} (added by hand)"
-        store.insert("statements", [(sid, rid, article_id, subject_id, predicate, object_id, ls, lo, certainty, None,
-                                     date, None, sentence, None, None, None, None, f"hand:{reviewer}")])
+        store.conn.execute("""INSERT INTO statements (id, relation_id, article_id, subject, predicate, object,
+                                  local_subject, local_object, certainty, date, sentence, extractor)
+                              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                           [sid, rid, article_id, subject_id, predicate, object_id, ls, lo, certainty, date, sentence,
+                            f"hand:{reviewer}"])
         seq = _next_seq(store)
         _set(store, sid, state="confirmed", reason=note or "added by hand", reviewer=reviewer, seq=seq,
              predicate=None, reversed=False, certainty=None)  # its statement_reviews row: confirmed, version 1
@@ -200,10 +207,13 @@ def add_event(store: Store, type_: str, participants: list[tuple[str, str]], *, 
         n = store.value("SELECT count(*) FROM events WHERE article_id = ?", [article_id])
         event_id = content_id(article_id, "event", str(n), prefix="e")
         place = _local(store, article_id, actor(store, place_id).id) if place_id else None
-        store.insert("events", [(event_id, article_id, type_, date, date, place, "asserted",
-                                 note or f"{type_} (added by hand)", None, None, f"hand:{reviewer}")])
-        store.insert("event_participants", [(event_id, article_id, _local(store, article_id, a), role or "participant")
-                                            for a, role in participants])
+        store.conn.execute("""INSERT INTO events (id, article_id, type, date, date_text, place, certainty, sentence,
+                                                  extractor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                           [event_id, article_id, type_, date, date, place, "asserted",
+                            note or f"{type_} (added by hand)", f"hand:{reviewer}"])
+        for a, role in participants:
+            store.conn.execute("INSERT INTO event_participants (event_id, article_id, local_id, role) VALUES (?, ?, ?, ?)",
+                               [event_id, article_id, _local(store, article_id, a), role or "participant"])
         rebuild_summaries(store, [a for a, _ in participants])
         seq = _next_seq(store)
         return _record(store, seq, "add-event", "event", event_id, reviewer, note or "added by hand", {},
@@ -234,14 +244,16 @@ def add_actor(store: Store, name: str, type_: str, *, source: str, reviewer: str
                        {"actor": actor_id, "article": article_id, "source": source})
 
 
-def _drop_source_if_empty(store: Store, article_id: str) -> None:
+def _drop_source_if_empty(store: Store, article_id: str, undoing: int) -> None:
+    """Remove the article of a source added by hand once nothing added from it is left (`undoing`: the decision
+    being undone, which counts as gone)."""
     if store.value("SELECT count(*) FROM statements WHERE article_id = ?", [article_id]) or store.value(
             "SELECT count(*) FROM rejected_statements WHERE article_id = ?", [article_id]) or store.value(
             "SELECT count(*) FROM events WHERE article_id = ?", [article_id]):
         return
-    if store.value("SELECT count(*) FROM article_actors a JOIN reviews r ON r.kind = 'add-actor' AND r.undone_by "
-                   "IS NULL AND r.target_id = a.actor_id WHERE a.article_id = ?", [article_id]):
-        return
+    if store.value("SELECT count(*) FROM reviews WHERE kind = 'add-actor' AND undone_by IS NULL AND seq <> ? "
+                   "AND json_extract_string(after, '$.article') = ?", [undoing, article_id]):
+        return  # the source of an actor added by hand
     actors = [a for (a,) in store.rows("SELECT actor_id FROM article_actors WHERE article_id = ?", [article_id])]
     store.conn.execute("DELETE FROM article_actors WHERE article_id = ?", [article_id])
     store.conn.execute("DELETE FROM articles WHERE id = ?", [article_id])
@@ -267,7 +279,7 @@ def undo_other(store: Store, done: "Review", seq: int) -> None:
         ends = store.rows("SELECT relation_id, subject, object FROM statements WHERE id = ?", [sid])
         store.conn.execute("DELETE FROM statements WHERE id = ?", [sid])
         store.conn.execute("DELETE FROM statement_reviews WHERE statement_id = ?", [sid])
-        _drop_source_if_empty(store, done.after["article"])
+        _drop_source_if_empty(store, done.after["article"], done.seq)
         if ends:
             refresh_edges(store, {ends[0][0]})
             rebuild_summaries(store, [ends[0][1], ends[0][2]])
@@ -275,7 +287,7 @@ def undo_other(store: Store, done: "Review", seq: int) -> None:
         event_id = done.after["event"]
         store.conn.execute("DELETE FROM event_participants WHERE event_id = ?", [event_id])
         store.conn.execute("DELETE FROM events WHERE id = ?", [event_id])
-        _drop_source_if_empty(store, done.after["article"])
+        _drop_source_if_empty(store, done.after["article"], done.seq)
         rebuild_summaries(store, [a for a, _ in done.after["participants"]])
     elif done.kind == "add-actor":
         actor_id = done.target_id
@@ -288,5 +300,5 @@ def undo_other(store: Store, done: "Review", seq: int) -> None:
         for table, column in (("actor_names", "actor_id"), ("actor_keys", "actor_id"), ("actor_reviews", "actor_id"),
                               ("actors", "id")):
             store.conn.execute(f"DELETE FROM {table} WHERE {column} = ?", [actor_id])
-        _drop_source_if_empty(store, done.after["article"])
+        _drop_source_if_empty(store, done.after["article"], done.seq)
         rebuild_summaries(store, [actor_id])

@@ -364,7 +364,7 @@ def _set(store: Store, statement_id: str, *, state: str, reason: str | None, rev
                             statement_id])
     wanted = "rejected_statements" if state == "rejected" else "statements"
     if wanted != table:
-        store.conn.execute(f"INSERT INTO {wanted} SELECT {_SELECT} FROM {table} WHERE id = ?", [statement_id])
+        store.conn.execute(f"INSERT INTO {wanted} ({_SELECT}) SELECT {_SELECT} FROM {table} WHERE id = ?", [statement_id])
         store.conn.execute(f"DELETE FROM {table} WHERE id = ?", [statement_id])
     made = now()
     new_review = {"state": state, "version": review["version"] + 1, "reason": reason, "reviewer": reviewer, "seq": seq,

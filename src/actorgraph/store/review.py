@@ -403,7 +403,10 @@ def _review_statement(store: Store, kind: str, statement_id: str, version: int, 
         seq = _next_seq(store)
         edges, after = _set(store, statement_id, seq=seq, reviewer=reviewer, reason=reason, loaded=loaded,
                             **change(loaded))
-        refresh_edges(store, edges)
+        if after.table == loaded.table and all(after.row[k] == loaded.row[k] for k in ("relation_id", "certainty")):
+            count_reviews(store, edges)  # a confirm: the edge's statements and totals are as they were
+        else:
+            refresh_edges(store, edges)
         return _record(store, seq, kind, "statement", statement_id, reviewer, reason,
                        {"statements": {statement_id: loaded.snapshot()}}, {"statements": {statement_id: after.snapshot()}})
 

@@ -23,18 +23,21 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 
 from .. import __version__, query
-from ..errors import ActorgraphError, AmbiguousActorError, FilterError, IntakeError, UnknownActorError
+from ..errors import (ActorgraphError, AmbiguousActorError, FilterError, IntakeError, ReviewError, StaleReviewError,
+                      UnknownActorError, UnknownTargetError)
 from ..ontology import ontology
 from ..settings import Settings
 from . import gazetteer, geo, highlight, network
 from .auth import Gate, cross_site, local_path
+from .review import add_review_routes, evidence_with_review, plain, rejected_edge
 from .catalogue import actor_page, actor_relations, articles_page, search_actors
 from .storage import StoreAccess, valid_id
 from .writing import ingest_text
 
 STATIC = Path(str(files("actorgraph.web") / "static"))
 PAGES = {"search": "search.html", "actor": "actor.html", "network": "network.html", "map": "map.html",
-         "article": "article.html", "articles": "articles.html", "changes": "changes.html", "signin": "signin.html"}
+         "article": "article.html", "articles": "articles.html", "changes": "changes.html", "signin": "signin.html",
+         "review": "review.html"}
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
        "font-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'")
 SECURITY_HEADERS = {
@@ -131,6 +134,19 @@ def create_app(store_path: str, *, writable: bool = False, settings: Settings | 
     async def bad_article(request: Request, exc: IntakeError):
         return JSONResponse({"error": str(exc)}, status_code=422)
 
+    @app.exception_handler(StaleReviewError)
+    async def stale(request: Request, exc: StaleReviewError):
+        # the write is refused; the page shows what is there now and lets the reviewer decide again
+        return JSONResponse({"error": str(exc), "current": plain(exc.current)}, status_code=409)
+
+    @app.exception_handler(UnknownTargetError)
+    async def unknown_target(request: Request, exc: UnknownTargetError):
+        return JSONResponse({"error": str(exc)}, status_code=404)
+
+    @app.exception_handler(ReviewError)
+    async def bad_review(request: Request, exc: ReviewError):
+        return JSONResponse({"error": str(exc)}, status_code=422)
+
     @app.exception_handler(ActorgraphError)
     async def failed(request: Request, exc: ActorgraphError):
         return JSONResponse({"error": str(exc)}, status_code=500)
@@ -162,10 +178,11 @@ def create_app(store_path: str, *, writable: bool = False, settings: Settings | 
             return query.search(store, q, limit=limit)
 
     @app.get("/api/actors/{actor_id}", tags=["actors"])
-    def actor(actor_id: str) -> dict:
-        """An actor's profile: names, ids, relations by predicate (first of each), events, quotes, figures, timeline."""
+    def actor(actor_id: str, rejected: bool = Query(False)) -> dict:
+        """An actor's profile: names, ids, relations by predicate (first of each, with its review state), events,
+        quotes, figures, timeline. `rejected=1`: rejected statements count too (their edges marked)."""
         with access.reader() as store:
-            return actor_page(store, _checked("g", actor_id))
+            return actor_page(store, _checked("g", actor_id), include_rejected=rejected)
 
     @app.get("/api/actors/{actor_id}/relations", tags=["actors"])
     def relations(actor_id: str, predicate: str = Query(..., max_length=40), offset: int = Query(0, ge=0),
@@ -176,13 +193,17 @@ def create_app(store_path: str, *, writable: bool = False, settings: Settings | 
 
     @app.get("/api/relations/{relation_id}", tags=["evidence"])
     def relation(relation_id: str, offset: int = Query(0, ge=0),
-                 limit: int = Query(highlight.EVIDENCE_PAGE, ge=1, le=100)) -> dict:
-        """One page of an edge's evidence: each sentence with subject, object and cue marked."""
+                 limit: int = Query(highlight.EVIDENCE_PAGE, ge=1, le=100), rejected: bool = Query(False)) -> dict:
+        """One page of an edge's evidence: each sentence with subject, object and cue marked, and its review
+        state; the edge's review state; `rejected=1`: its rejected statements too, marked."""
         with access.reader() as store:
             found = highlight.relation_evidence(store, _checked("r", relation_id), offset=offset, limit=limit)
-        if not found:
-            raise HTTPException(404, f"no relation {relation_id}")
-        return found
+            if not found and rejected and store.value("SELECT count(*) FROM rejected_statements WHERE relation_id = ?",
+                                                      [relation_id]):
+                return rejected_edge(store, relation_id)
+            if not found:
+                raise HTTPException(404, f"no relation {relation_id}")
+            return evidence_with_review(store, found, rejected=rejected)
 
     @app.get("/api/network/{actor_id}", tags=["network"])
     def graph(actor_id: str, hops: int = Query(1, ge=1, le=network.MAX_HOPS),
@@ -317,6 +338,10 @@ def create_app(store_path: str, *, writable: bool = False, settings: Settings | 
     def articles_html() -> FileResponse:
         return page("articles")
 
+    @app.get("/review", include_in_schema=False)
+    def review_html() -> FileResponse:
+        return page("review")
+
     @app.get("/changes", include_in_schema=False)
     def changes_html() -> FileResponse:
         return page("changes")
@@ -340,6 +365,7 @@ def create_app(store_path: str, *, writable: bool = False, settings: Settings | 
         _checked("a", article_id)
         return page("article")
 
+    add_review_routes(app, access, gate)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
 

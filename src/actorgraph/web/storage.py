@@ -13,12 +13,12 @@ from contextlib import contextmanager
 from ..errors import SchemaVersionError, StoreError
 from ..store import SCHEMA_VERSION, Store
 
-# Ids are deterministic hashes with a one-letter kind prefix: g (actor), a (article), r (relation).
-_ID = {kind: re.compile(rf"{kind}[0-9a-f]{{6,64}}") for kind in ("g", "a", "r")}
+# Ids are deterministic hashes with a one-letter kind prefix: g (actor), a (article), r (relation), s (statement).
+_ID = {kind: re.compile(rf"{kind}[0-9a-f]{{6,64}}") for kind in ("g", "a", "r", "s")}
 
 
 def valid_id(kind: str, value: str) -> bool:
-    """True when `value` has the shape of an id of this kind ('g' actor, 'a' article, 'r' relation)."""
+    """True when `value` has the shape of an id of this kind ('g' actor, 'a' article, 'r' relation, 's' statement)."""
     return bool(_ID[kind].fullmatch(value))
 
 

@@ -1,11 +1,16 @@
-// An actor's page: names, ids, relations by predicate (each expandable to its evidence),
-// events, quotes, figures and a timeline.
-import { api, actorHref, certaintyBadge, sentenceHref, el, enc, header, idFromPath, pager, renderSegments, sourcesText,
-  showError, typeBadge } from "./common.js";
+// An actor's page: names, ids, relations by predicate (each expandable to its evidence, with its
+// review state and, for a signed-in reviewer, the review controls), events, quotes, figures and a
+// timeline; for a reviewer, forms to edit the actor and to add a relation by hand.
+import { api, actorHref, certaintyBadge, sentenceHref, el, enc, header, idFromPath, pager, post, renderSegments,
+  session, sourcesText, showError, typeBadge } from "./common.js";
+import { CERTAINTIES, edgeReview, enableShortcuts, predicates, stateBadge, statementReview } from "./review.js";
 
 header("actor");
 const main = document.getElementById("main");
 const id = idFromPath();
+// Rejected statements are left out unless asked for (`?rejected=1`, the "show rejected" filter).
+const showRejected = new URLSearchParams(location.search).get("rejected") === "1";
+const rejectedParam = showRejected ? "&rejected=1" : "";
 
 function certaintyCounts(c) {
   return el("span", { class: "certainties" }, Object.entries(c).filter(([, n]) => n > 0)
@@ -15,15 +20,23 @@ function certaintyCounts(c) {
 async function loadEvidence(box, relationId, offset = 0) {
   box.replaceChildren(el("p", { class: "muted", text: "Loading evidence…" }));
   try {
-    const ev = await api(`/api/relations/${enc(relationId)}?offset=${offset}&limit=10`);
+    const ev = await api(`/api/relations/${enc(relationId)}?offset=${offset}&limit=10${rejectedParam}`);
     box.replaceChildren(
+      ev.edge_review ? edgeReview(ev.edge_review) : "",
       el("ol", { class: "evidence", start: offset + 1 }, ev.evidence.map((s) => el("li", {},
         el("blockquote", { class: "sentence" }, renderSegments(s.segments, s.marks, { link: false })),
         el("div", { class: "muted" }, certaintyBadge(s.certainty), ` ${s.date || "undated"} · `,
           el("a", { href: sentenceHref(s), text: s.title || s.source }),
           s.attributed_to ? ` · according to ${s.attributed_to}` : "", ` · ${s.extractor || ""}`,
-          s.story_articles > 1 ? el("span", { class: "copies", text: ` · one story in ${s.story_articles} articles` }) : "")))),
-      pager(ev.statements, ev.offset, ev.limit, (o) => loadEvidence(box, relationId, o)));
+          s.story_articles > 1 ? el("span", { class: "copies", text: ` · one story in ${s.story_articles} articles` }) : ""),
+        s.review ? statementReview(s.review) : ""))),
+      pager(ev.statements, ev.offset, ev.limit, (o) => loadEvidence(box, relationId, o)),
+      (ev.rejected || []).length ? el("div", { class: "rejected-list" }, el("h3", { text: `Rejected (${ev.rejected.length})` }),
+        el("ol", { class: "evidence" }, ev.rejected.map((s) => el("li", { class: "is-rejected" },
+          el("blockquote", { class: "sentence", text: s.sentence }),
+          el("div", { class: "muted" }, certaintyBadge(s.certainty), " ",
+            el("a", { href: sentenceHref({ article: s.article_id, sent_start: s.sent_start, sent_end: s.sent_end }), text: s.source })),
+          statementReview(s))))) : "");
   } catch (error) { showError(box, error); }
 }
 
@@ -45,6 +58,7 @@ function edgeRow(actorName, e) {
     el("div", { class: "relation-head" }, phrase, " ", typeBadge(e.other.type), " ", certaintyCounts(e.certainty),
       el("span", { class: "muted sources", text: ` ${sourcesText(e.stories, e.sources)}` }),
       e.contradicted ? el("span", { class: "badge contradicted", text: "contradicted" }) : null,
+      e.review ? stateBadge(e.review) : null,
       e.first_date ? el("span", { class: "muted", text: ` ${e.first_date}${e.last_date && e.last_date !== e.first_date ? `–${e.last_date}` : ""}` }) : null,
       " ", toggle),
     evidence);
@@ -122,8 +136,87 @@ function timeline(items, total) {
   return section;
 }
 
+// Rename, retype, set or clear the Wikidata id: one change per request, with the actor's version.
+function actorForm(a) {
+  const status = el("div", { class: "review-status", "aria-live": "polite" });
+  const name = el("input", { name: "name", value: a.name, maxlength: 300, "aria-label": "new name" });
+  const type = el("select", { name: "type", "aria-label": "type" },
+    ["person", "organization", "country", "location"].map((t) => el("option", { value: t, text: t, selected: t === a.type })));
+  const qid = el("input", { name: "wikidata", value: a.wikidata || "", maxlength: 20, placeholder: "Q123 (empty clears)",
+    "aria-label": "Wikidata id" });
+  const change = async (data) => {
+    status.replaceChildren(el("span", { class: "muted", text: "Saving…" }));
+    try {
+      const state = await api(`/api/actors/${enc(a.id)}/review`);
+      await post(`/api/actors/${enc(a.id)}/edit`, { version: state.version, ...data });
+      location.reload();
+    } catch (error) {
+      status.replaceChildren(el("span", { class: "error", role: "alert", text: String(error.message || error) }));
+    }
+  };
+  const form = (field, label, data) => {
+    const f = el("form", { class: "inline" }, field, el("button", { type: "submit", text: label }));
+    f.addEventListener("submit", (event) => { event.preventDefault(); change(data()); });
+    return f;
+  };
+  return el("details", { class: "tool" }, el("summary", { text: "Edit this actor" }),
+    form(name, "Rename", () => ({ name: name.value.trim() })), form(type, "Set type", () => ({ type: type.value })),
+    form(qid, "Set Wikidata id", () => ({ wikidata: qid.value.trim() })), status);
+}
+
+// A relation known from a source outside the store: this actor, a predicate, another actor (picked
+// by name), the source (a URL or a citation) and a note; marked as added by hand.
+function relationForm(a) {
+  const status = el("div", { class: "review-status", "aria-live": "polite" });
+  const direction = el("select", { name: "direction", "aria-label": "direction" },
+    el("option", { value: "out", text: `${a.name} → other` }), el("option", { value: "in", text: `other → ${a.name}` }));
+  const predicate = el("select", { name: "predicate", required: true, "aria-label": "predicate" });
+  predicates().then((ps) => predicate.replaceChildren(...ps.map((p) => el("option", { value: p, text: p.replaceAll("_", " ") }))));
+  const other = el("input", { name: "other", required: true, autocomplete: "off", placeholder: "the other actor's name",
+    "aria-label": "other actor" });
+  const picked = el("input", { type: "hidden", name: "other-id" });
+  const choices = el("ul", { class: "suggestions", role: "listbox" });
+  let timer = null;
+  other.addEventListener("input", () => {
+    picked.value = "";
+    clearTimeout(timer);
+    const q = other.value.trim();
+    if (!q) { choices.replaceChildren(); return; }
+    timer = setTimeout(async () => {
+      const found = await api(`/api/search?q=${enc(q)}&limit=8`);
+      choices.replaceChildren(...found.actors.filter((x) => x.id !== a.id).map((x) => el("li", { role: "option" },
+        el("a", { href: "#", class: "suggestion", dataset: { id: x.id }, onclick: (event) => {
+          event.preventDefault(); other.value = x.name; picked.value = x.id; choices.replaceChildren(); } },
+        el("span", { class: "name", text: x.name }), " ", typeBadge(x.type)))));
+    }, 150);
+  });
+  const source = el("input", { name: "source", required: true, maxlength: 2000, placeholder: "https://… or a citation",
+    "aria-label": "source" });
+  const note = el("textarea", { name: "note", rows: 2, maxlength: 2000, placeholder: "what the source says", "aria-label": "note" });
+  const certainty = el("select", { name: "certainty", "aria-label": "certainty" }, CERTAINTIES.map((c) => el("option", { value: c, text: c })));
+  const date = el("input", { name: "date", type: "date", "aria-label": "date" });
+  const form = el("form", { class: "manual-relation" }, direction, predicate,
+    el("div", { class: "search" }, other, choices), picked, source, note, certainty, date,
+    el("button", { type: "submit", text: "Add relation" }), status);
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    if (!picked.value) { status.replaceChildren(el("span", { class: "error", role: "alert", text: "Pick the other actor from the list." })); return; }
+    const [subject, object] = direction.value === "out" ? [a.id, picked.value] : [picked.value, a.id];
+    status.replaceChildren(el("span", { class: "muted", text: "Saving…" }));
+    try {
+      const answer = await post("/api/relations", { subject, predicate: predicate.value, object, source: source.value.trim(),
+        note: note.value.trim(), certainty: certainty.value, date: date.value || null });
+      status.replaceChildren(el("span", { class: "muted", role: "status", text: `Added by hand (decision #${answer.review.seq}). ` }),
+        el("a", { href: actorHref(a.id), text: "reload to see it" }));
+    } catch (error) {
+      status.replaceChildren(el("span", { class: "error", role: "alert", text: String(error.message || error) }));
+    }
+  });
+  return el("details", { class: "tool" }, el("summary", { text: "Add a relation by hand" }), form);
+}
+
 try {
-  const p = await api(`/api/actors/${enc(id)}`);
+  const p = await api(`/api/actors/${enc(id)}${showRejected ? "?rejected=1" : ""}`);
   const a = p.actor;
   document.title = `${a.name} · actorgraph`;
   const ids = [];
@@ -138,7 +231,10 @@ try {
       el("p", { class: "muted", text: `${p.articles.count} articles${p.articles.first ? `, ${p.articles.first} to ${p.articles.last}` : ""}` }),
       el("p", { class: "actions" },
         el("a", { class: "button", href: `/network/${enc(a.id)}`, text: "Network" }), " ",
-        el("a", { class: "button", href: `/map?actor=${enc(a.id)}`, text: "Map" }))),
+        el("a", { class: "button", href: `/map?actor=${enc(a.id)}`, text: "Map" }), " ",
+        el("a", { class: "button", href: showRejected ? actorHref(a.id) : `${actorHref(a.id)}?rejected=1`,
+          text: showRejected ? "Hide rejected" : "Show rejected" })),
+      el("div", { id: "reviewer-tools" })),
     relationsSection(p),
     table("Events", p.events_total, p.events, [["date", (e) => e.date || e.date_text || ""], ["type", (e) => e.type],
       ["role", (e) => e.role], ["place", (e) => e.place || ""], ["certainty", (e) => certaintyBadge(e.certainty)],
@@ -149,4 +245,6 @@ try {
       ["value", (f) => `${f.qualifier ? `${f.qualifier} ` : ""}${f.value}${f.value_max ? `–${f.value_max}` : ""}`],
       ["place", (f) => f.place || ""], ["date", (f) => f.date || ""], ["sentence", (f) => f.sentence || ""]]),
     timeline(p.timeline, p.timeline_total));
+  const who = await session;
+  if (who.reviewer) document.getElementById("reviewer-tools").replaceChildren(enableShortcuts(main), actorForm(a), relationForm(a));
 } catch (error) { showError(main, error); }

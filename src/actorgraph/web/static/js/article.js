@@ -1,5 +1,7 @@
-// One article: its clean text with every actor mention, relation cue, quote and figure highlighted.
-import { api, el, header, idFromPath, renderSegments, showError } from "./common.js";
+// One article: its clean text with every actor mention, relation cue, quote and figure highlighted,
+// and its statements with their review state (review controls for a signed-in reviewer).
+import { actorHref, api, articleHref, certaintyBadge, el, enc, header, idFromPath, renderSegments, session, showError } from "./common.js";
+import { enableShortcuts, statementReview } from "./review.js";
 
 header("articles");
 const main = document.getElementById("main");
@@ -18,9 +20,28 @@ try {
     el("p", { class: "muted" }, `${a.published || "undated"} · ${a.source}`, a.url ? ` · ${a.url}` : ""),
     ...(a.warnings || []).map((w) => el("p", { class: "warning", role: "note", text: `Warning: ${w}` })),
     legend,
-    el("article", { class: "article-text", id: "article-text" }, renderSegments(a.segments, a.marks)));
+    el("article", { class: "article-text", id: "article-text" }, renderSegments(a.segments, a.marks)),
+    el("section", { id: "statements" }));
   focusSentence(a.segments);
+  await statementsSection(document.getElementById("statements"));
 } catch (error) { showError(main, error); }
+
+// Every statement of the article beside its sentence; rejected ones only with the filter.
+async function statementsSection(box) {
+  const showRejected = new URLSearchParams(location.search).get("rejected") === "1";
+  const found = await api(`/api/articles/${enc(id)}/statements${showRejected ? "?rejected=1" : ""}`);
+  const who = await session;
+  const toggle = el("a", { href: showRejected ? articleHref(id) : `${articleHref(id)}?rejected=1`,
+    text: showRejected ? "hide rejected" : "show rejected" });
+  box.replaceChildren(el("h2", { text: `Statements (${found.statements.length})` }),
+    el("p", { class: "muted" }, "Relations read from this article, each with its review state · ", toggle),
+    who.reviewer ? enableShortcuts(box) : "",
+    el("ol", { class: "evidence statements" }, found.statements.map((s) => el("li", { class: s.review === "rejected" ? "is-rejected" : null },
+      el("div", {}, el("a", { href: actorHref(s.subject), text: s.subject_name }), ` ${s.predicate.replaceAll("_", " ")} `,
+        el("a", { href: actorHref(s.object), text: s.object_name }), " ", certaintyBadge(s.certainty)),
+      el("blockquote", { class: "sentence", text: s.sentence }),
+      statementReview(s)))));
+}
 
 // `?at=START-END` (from an evidence link): scroll to those characters and mark them, with the
 // CSS Custom Highlight API (no element is added, so the highlights above stay as they are).

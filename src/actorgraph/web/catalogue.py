@@ -36,7 +36,7 @@ def wikidata_url(qid: str | None) -> str | None:
 def actor_page(store: Store, actor_id: str, *, include_rejected: bool = False) -> dict:
     """query.show for the actor, with each list bounded and its full length given, and each edge's review state."""
     from ..store.review import edge_states
-    profile = query.show(store, actor_id, include_rejected=include_rejected) if include_rejected else query.show(store, actor_id)
+    profile = query.show(store, actor_id)
     profile["actor"]["wikidata_url"] = wikidata_url(profile["actor"].get("wikidata"))
     relations = {}
     for predicate, edges in profile["relations"].items():
@@ -46,12 +46,31 @@ def actor_page(store: Store, actor_id: str, *, include_rejected: bool = False) -
     for e in shown:
         e["review"] = states.get(e["relation"], "unreviewed")
     profile["relations"] = relations
+    profile["rejected_edges"] = rejected_edges(store, actor_id) if include_rejected else []
     totals = profile.get("totals") or {}  # query.show may list only the latest items beside their totals
     for key in ("events", "quotes", "figures", "timeline", "resolution"):
         items = profile[key]
         profile[key] = items[:PER_LIST]
         profile[f"{key}_total"] = max(int(totals.get(key, 0)), len(items))
     return profile
+
+
+def rejected_edges(store: Store, actor_id: str) -> list[dict]:
+    """The actor's edges every statement of which was rejected (shown, marked, only with the filter)."""
+    rows = store.rows("""
+        SELECT r.relation_id, any_value(r.predicate), any_value(r.subject), any_value(r.object), count(*)
+        FROM rejected_statements r WHERE (r.subject = ? OR r.object = ?)
+          AND NOT EXISTS (SELECT 1 FROM relations x WHERE x.id = r.relation_id)
+        GROUP BY r.relation_id ORDER BY 2, 1 LIMIT ?""", [actor_id, actor_id, PER_PREDICATE * 4])
+    others = {i: (n, t) for i, n, t in store.rows("SELECT id, name, type FROM actors WHERE id IN (SELECT unnest(?))",
+                                                  [[o if s == actor_id else s for _, _, s, o, _ in rows]])}
+    out = []
+    for rid, predicate, subject, object_, n in rows:
+        other = object_ if subject == actor_id else subject
+        name, type_ = others.get(other, (other, "unknown"))
+        out.append({"relation": rid, "predicate": predicate, "direction": "out" if subject == actor_id else "in",
+                    "other": {"id": other, "name": name, "type": type_}, "rejected": n, "review": "rejected"})
+    return out
 
 
 def _edge(e: dict) -> dict:

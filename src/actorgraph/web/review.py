@@ -7,6 +7,7 @@ show. A write answers the decision made and the target's state now.
 """
 from __future__ import annotations
 
+import importlib
 from dataclasses import asdict
 from datetime import datetime
 from typing import Any, Literal
@@ -20,6 +21,9 @@ from .auth import Gate
 from .storage import StoreAccess, valid_id
 
 NOTE = 2000  # the longest reason or note taken
+# The modules themselves: actorgraph.store re-exports a function named `review` over the module's name.
+review = importlib.import_module("..store.review", __package__)
+manual = importlib.import_module("..store.manual", __package__)
 
 
 def plain(value: Any) -> Any:
@@ -92,13 +96,11 @@ class Undo(BaseModel):
 
 def statement_states(store: Store, ids: list[str]) -> dict[str, dict]:
     """The review state of these statements by id (rejected ones included)."""
-    from ..store import review
     return {i: plain(review.statement(store, i)) for i in ids}
 
 
 def evidence_with_review(store: Store, found: dict, *, rejected: bool) -> dict:
     """An edge's evidence page with each statement's review state, the edge's state, and (asked) its rejected ones."""
-    from ..store import review
     states = statement_states(store, [s["statement"] for s in found.get("evidence", [])])
     for item in found.get("evidence", []):
         item["review"] = states[item["statement"]]
@@ -110,7 +112,6 @@ def evidence_with_review(store: Store, found: dict, *, rejected: bool) -> dict:
 
 def rejected_edge(store: Store, relation_id: str) -> dict:
     """The page of an edge whose every statement is rejected (shown only with the filter)."""
-    from ..store import review
     edge = review.edge(store, relation_id)
     return {"relation": relation_id, "predicate": edge.predicate,
             "subject": {"id": edge.subject, "name": edge.subject_name}, "object": {"id": edge.object, "name": edge.object_name},
@@ -130,7 +131,6 @@ def article_statements(store: Store, article_id: str, *, rejected: bool) -> list
 
 def add_review_routes(app: FastAPI, access: StoreAccess, gate: Gate) -> None:
     """The review endpoints: reads for the pages, and the reviewers' writes."""
-    from ..store import manual, review
 
     def write(request: Request, act) -> dict:
         reviewer = gate.writer(request)
@@ -255,7 +255,6 @@ def add_review_routes(app: FastAPI, access: StoreAccess, gate: Gate) -> None:
 def _current(store: Store, done) -> dict | None:
     """The state of a decision's target after it (None when the decision took the target away)."""
     from ..errors import UnknownTargetError
-    from ..store import manual, review
     read = {"statement": review.statement, "edge": review.edge, "actor": manual.actor}.get(done.target)
     if read is None:
         return None

@@ -87,6 +87,16 @@ function relationsSection(p) {
     }
     section.append(block);
   }
+  if ((p.rejected_edges || []).length) {
+    section.append(el("details", { class: "predicate rejected-edges", open: true },
+      el("summary", {}, el("strong", { text: "rejected edges" }), el("span", { class: "muted", text: ` (${p.rejected_edges.length})` })),
+      el("ul", { class: "relations" }, p.rejected_edges.map((e) => {
+        const row = edgeRow(p.actor.name, { ...e, certainty: {}, statements: e.rejected, stories: 0, sources: 0 });
+        row.classList.add("is-rejected");
+        row.querySelector(".edge").prepend(`${e.predicate.replaceAll("_", " ")} `);
+        return row;
+      }))));
+  }
   return section;
 }
 

@@ -117,6 +117,9 @@ moved 1,500 fighters from Baghdad to Damascus to Beirut.
 """
 
 
+REVIEW_MARKUP = "<img src=x onerror=\"window.__pwned='review'\"><script>window.__pwned='r2'</script> wrong <b>actor</b>"
+
+
 def test_hostile_article_stays_text(page, server):
     status, _, body = server.request(
         "/api/articles",
@@ -142,6 +145,33 @@ def test_hostile_article_stays_text(page, server):
             button.click()
         p.wait_for_timeout(300)
         assert p.locator("main script, main img, main iframe, main svg").count() == 0
+    # review reasons, manual-relation notes and sources carrying markup stay text on every page that shows them
+    statements = server.get(f"/api/articles/{article_id}/statements")["statements"]
+    assert len(statements) >= 2
+    first, second = statements[0], statements[1]
+    status, _, body = server.request(f"/api/statements/{first['id']}/reject",
+                                     {"version": first["version"], "reason": REVIEW_MARKUP}, server.bearer())
+    assert status == 200, body
+    status, _, body = server.request(f"/api/statements/{second['id']}/confirm",
+                                     {"version": second["version"], "reason": REVIEW_MARKUP}, server.bearer())
+    assert status == 200, body
+    status, _, body = server.request("/api/relations", {
+        "subject": second["subject"], "predicate": "opposes", "object": second["object"],
+        "source": "<iframe src=\"javascript:window.__pwned='source'\"></iframe> a citation", "note": REVIEW_MARKUP},
+        server.bearer())
+    assert status == 201, body
+    manual_article = json.loads(body)["review"]["after"]["article"]
+    for path in (f"/article/{article_id}?rejected=1", f"/actor/{first['subject']}?rejected=1",
+                 f"/actor/{second['subject']}", "/review", f"/article/{manual_article}"):
+        p.goto(server.base + path)
+        p.locator("main h1").first.wait_for(timeout=SETTLE_MS)
+        for button in p.get_by_role("button", name=re.compile("evidence")).all():
+            button.click()
+        p.wait_for_timeout(500)
+        assert p.locator("main script, main img, main iframe, main svg").count() == 0, path
+    p.goto(f"{server.base}/article/{article_id}?rejected=1")
+    p.locator("#statements li.is-rejected").first.wait_for(timeout=SETTLE_MS)
+    assert REVIEW_MARKUP in p.locator("#statements").inner_text()
     p.goto(f"{server.base}/articles")
     p.locator("ul.articles li").first.wait_for(timeout=SETTLE_MS)
     p.goto(f"{server.base}/map")

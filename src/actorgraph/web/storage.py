@@ -13,8 +13,9 @@ from contextlib import contextmanager
 from ..errors import SchemaVersionError, StoreError
 from ..store import SCHEMA_VERSION, Store
 
-# Ids are deterministic hashes with a one-letter kind prefix: g (actor), a (article), r (relation), s (statement).
-_ID = {kind: re.compile(rf"{kind}[0-9a-f]{{6,64}}") for kind in ("g", "a", "r", "s")}
+# Ids are deterministic hashes with a one-letter kind prefix: g (actor), a (article), r (relation), s (statement);
+# a source added by hand (store.manual) is an article whose id starts with h.
+_ID = {kind: re.compile(rf"{kind}[0-9a-f]{{6,64}}") for kind in ("g", "r", "s")} | {"a": re.compile(r"[ah][0-9a-f]{6,64}")}
 
 
 def valid_id(kind: str, value: str) -> bool:

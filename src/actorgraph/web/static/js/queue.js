@@ -18,11 +18,13 @@ async function recent(box) {
     : el("p", { class: "muted", text: "No decision yet." }));
 }
 
+const list = el("section", { id: "queue" }, el("p", { class: "muted", text: "Loading…" }));
+const decisions = el("section", { id: "decisions" });
+main.replaceChildren(el("h1", { text: "Review queue" }), list, decisions);
 try {
   const who = await session;
   const queue = await api(`/api/review/queue?limit=50${actors.map((a) => `&actor=${enc(a)}`).join("")}`);
-  const decisions = el("section", { id: "decisions" });
-  main.replaceChildren(el("h1", { text: "Review queue" }),
+  list.replaceChildren(
     el("p", { class: "muted", text: actors.length ? "Unreviewed statements of the chosen actors, lowest certainty first."
       : "Unreviewed statements of the watched actors (else the most connected), lowest certainty first." }),
     who.reviewer ? enableShortcuts(main) : el("p", { class: "muted" }, "Reading only: ",
@@ -33,7 +35,6 @@ try {
         el("a", { class: "muted", href: sentenceHref({ article: s.article_id, sent_start: s.sent_start, sent_end: s.sent_end }), text: s.source })),
       el("blockquote", { class: "sentence", text: s.sentence }),
       statementReview(s, { onChange: () => recent(decisions) }))))
-      : el("p", { class: "muted", text: "Nothing left to review here." }),
-    decisions);
-  await recent(decisions);
-} catch (error) { showError(main, error); }
+      : el("p", { class: "muted", text: "Nothing left to review here." }));
+} catch (error) { showError(list, error); }
+try { await recent(decisions); } catch (error) { showError(decisions, error); }

@@ -3,6 +3,16 @@ the actor page, network and type-ahead endpoints, under N concurrent clients for
 
     .venv/bin/python benchmarks/web_load.py --store FILE [--seconds 30] [--workers 8]
         [--actors 200] [--max-requests 100000]
+    .venv/bin/python benchmarks/web_load.py --store FILE --mixed [--seconds 30] [--workers 8]
+        [--write-share 0.3] [--work-dir /tmp]
+
+--mixed: reviewers at work. The store is copied into --work-dir (the benchmark writes; the
+given file is left as it is), a reviewer is added to the copy, and `actorgraph serve` opens it
+for writing. Each client mixes reads (actor page, an edge's evidence with its review state, a
+statement, the review queue) with review actions on statements of its own (read the
+statement's version, then confirm, reject with a reason, or correct its certainty; every
+fourth action undoes the client's previous one), sent with the reviewer's Bearer token.
+Prints, for reads and for review actions apart: count, errors, p50 / p95 / p99 ms.
 
 Starts `actorgraph serve` (read-only) on a free loopback port in its own process, picks actors
 (the most connected, then random ones), and for each endpoint runs `--workers` client threads
@@ -20,6 +30,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -56,13 +67,16 @@ def pick_actors(store: str, n: int, seed: int = 7) -> list[tuple[str, str]]:
 
 
 def start_server(store: str) -> tuple[subprocess.Popen, int]:
+    """`actorgraph serve` over the store (read-write when the store has reviewers), once it answers."""
     port = free_port()
+    # the server's messages go to a file: a pipe nobody reads would stop the server once it is full
+    log = Path(tempfile.gettempdir()) / f"web-load-serve-{port}.log"
     proc = subprocess.Popen([sys.executable, "-m", "actorgraph.cli", "serve", "--store", store, "--port", str(port)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 120
+                            stdout=subprocess.DEVNULL, stderr=log.open("w"))
+    deadline = time.monotonic() + 300
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            raise SystemExit(f"server exited: {proc.stderr.read().decode()}")
+            raise SystemExit(f"server exited: {log.read_text()[-2000:]}")
         try:
             c = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
             c.request("GET", "/api/stats")
@@ -71,7 +85,7 @@ def start_server(store: str) -> tuple[subprocess.Popen, int]:
         except OSError:
             time.sleep(0.3)
     proc.terminate()
-    raise SystemExit("server did not start within 120 s")
+    raise SystemExit("server did not start within 300 s")
 
 
 def run(port: int, paths: list[str], workers: int, seconds: float, max_requests: int) -> dict:
@@ -122,6 +136,151 @@ def run(port: int, paths: list[str], workers: int, seconds: float, max_requests:
             "error_sample": errors[:3]}
 
 
+def pick_statements(store: str, n: int, seed: int = 11) -> list[str]:
+    """Statements drawn at random (an edge with many statements is drawn as often as it has them)."""
+    conn = duckdb.connect(store, read_only=True)
+    try:
+        return [i for (i,) in conn.execute(f"SELECT id FROM statements USING SAMPLE {int(n)} ROWS (reservoir, {seed})")
+                .fetchall()]
+    finally:
+        conn.close()
+
+
+def run_mixed(port: int, token: str, actors: list[str], statements: list[str], workers: int, seconds: float,
+              write_share: float) -> dict:
+    """Clients mixing reads and review actions; latencies of each kind apart."""
+    lock = threading.Lock()
+    out: dict[str, list] = {"read": [], "write": [], "read_errors": [], "write_errors": [], "kinds": []}
+    stop_at = time.monotonic() + seconds
+    auth = {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
+    share = [statements[k::workers] for k in range(workers)]  # each client reviews statements of its own
+
+    def worker(k: int) -> None:
+        rng = random.Random(100 + k)
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        mine: dict[str, list] = {key: [] for key in out}
+        todo = list(share[k])
+        rng.shuffle(todo)
+        last_seq: int | None = None
+        actions = 0
+
+        def call(method: str, path: str, body: dict | None = None) -> tuple[int, dict | None, float]:
+            nonlocal conn
+            t0 = time.perf_counter()
+            try:
+                conn.request(method, path, body=json.dumps(body) if body is not None else None,
+                             headers=auth if method == "POST" else {})
+                r = conn.getresponse()
+                raw = r.read()
+                took = time.perf_counter() - t0
+                try:
+                    return r.status, (json.loads(raw) if raw else None), took
+                except ValueError:
+                    return r.status, {"error": raw[:120].decode("utf-8", "replace")}, took
+            except (OSError, http.client.HTTPException) as exc:
+                conn.close()
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+                return 0, {"error": type(exc).__name__}, time.perf_counter() - t0
+
+        while time.monotonic() < stop_at:
+            if rng.random() >= write_share or not todo:
+                path = rng.choice([f"/api/actors/{rng.choice(actors)}", f"/api/statements/{rng.choice(statements)}",
+                                   "/api/review/queue?limit=20", f"/api/actors/{rng.choice(actors)}"])
+                status, body, took = call("GET", path)
+                mine["read"].append(took)
+                if status != 200:
+                    mine["read_errors"].append(f"{status} {path}")
+                elif path.startswith("/api/actors/") and rng.random() < 0.5:
+                    edges = [e for g in body["relations"].values() for e in g["edges"]]
+                    if edges:
+                        path = f"/api/relations/{rng.choice(edges)['relation']}?limit=10"
+                        status, _, took = call("GET", path)
+                        mine["read"].append(took)
+                        if status != 200:
+                            mine["read_errors"].append(f"{status} {path}")
+                continue
+            actions += 1
+            if actions % 4 == 0 and last_seq is not None:
+                kind, path, body = "undo", f"/api/reviews/{last_seq}/undo", {}
+                last_seq = None
+            else:
+                sid = todo.pop()
+                status, state, took = call("GET", f"/api/statements/{sid}")
+                mine["read"].append(took)
+                if status != 200:
+                    mine["read_errors"].append(f"{status} /api/statements/{sid}")
+                    continue
+                kind = rng.choice(["confirm", "reject", "certainty"])
+                body = {"version": state["version"]}
+                if kind == "reject":
+                    body["reason"] = "benchmark: not what the sentence says"
+                if kind == "certainty":
+                    body["certainty"] = rng.choice([c for c in ("asserted", "reported", "uncertain") if c != state["certainty"]])
+                path = f"/api/statements/{sid}/{'correct' if kind == 'certainty' else kind}"
+            status, answer, took = call("POST", path, body)
+            mine["write"].append(took)
+            mine["kinds"].append(kind)
+            if status != 200:
+                mine["write_errors"].append(f"{status} {kind} {(answer or {}).get('error', '')[:120]}")
+            elif kind != "undo":
+                last_seq = answer["review"]["seq"]
+        with lock:
+            for key in out:
+                out[key].extend(mine[key])
+
+    started = time.perf_counter()
+    threads = [threading.Thread(target=worker, args=(k,)) for k in range(workers)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    out["seconds"] = time.perf_counter() - started
+    return out
+
+
+def percentiles(values: list[float]) -> str:
+    ms = sorted(v * 1000 for v in values)
+    if not ms:
+        return "none"
+    pick = lambda p: ms[min(len(ms) - 1, int(p / 100 * len(ms)))]
+    return f"p50 {pick(50):.1f}, p95 {pick(95):.1f}, p99 {pick(99):.1f} ms"
+
+
+def mixed(args: argparse.Namespace) -> None:
+    """Reviewers at work on a copy of the store: reads and review actions side by side."""
+    import shutil
+    from collections import Counter
+
+    from actorgraph.store.reviewers import add_reviewer
+
+    work = Path(tempfile.mkdtemp(prefix="web-load-", dir=args.work_dir))
+    copy = work / "store.duckdb"
+    t0 = time.perf_counter()
+    shutil.copy(args.store, copy)
+    with Store.open(copy, create=False) as store:  # upgraded to this schema (migrations) as any command does
+        _, token = add_reviewer(store, "benchmark")
+    print(f"copied and upgraded {args.store} -> {copy} in {time.perf_counter() - t0:.0f} s; reviewer 'benchmark' added")
+    actors = [a for a, _ in pick_actors(str(copy), args.actors)]
+    statements = pick_statements(str(copy), 400 * args.workers)
+    proc, port = start_server(str(copy))
+    try:
+        print(f"{args.workers} clients for {args.seconds:g} s, {args.write_share:.0%} of steps review actions, "
+              f"keep-alive, loopback port {port}")
+        run_mixed(port, token, actors[:20], statements[:40], 2, 2.0, args.write_share)  # warm-up
+        r = run_mixed(port, token, actors, statements[40:], args.workers, args.seconds, args.write_share)
+        kinds = Counter(r["kinds"])
+        print(f"reads: {len(r['read'])} in {r['seconds']:.1f} s, {len(r['read_errors'])} errors; {percentiles(r['read'])}"
+              + (f"; errors e.g. {r['read_errors'][:3]}" if r["read_errors"] else ""))
+        print(f"review actions: {len(r['write'])} ({', '.join(f'{k} {n}' for k, n in sorted(kinds.items()))}), "
+              f"{len(r['write_errors'])} errors; {percentiles(r['write'])}"
+              + (f"; errors e.g. {r['write_errors'][:3]}" if r["write_errors"] else ""))
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--store", required=True, help="the store to serve (opened read-only)")
@@ -129,9 +288,16 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=8, help="concurrent clients (default 8)")
     parser.add_argument("--actors", type=int, default=200, help="actors asked about (default 200)")
     parser.add_argument("--max-requests", type=int, default=100_000, help="cap per endpoint (default 100000)")
+    parser.add_argument("--mixed", action="store_true", help="reads and review actions mixed, on a copy with a reviewer")
+    parser.add_argument("--write-share", type=float, default=0.3, help="--mixed: share of steps that review (default 0.3)")
+    parser.add_argument("--work-dir", default=None, help="--mixed: where the copy of the store goes (default: temp dir)")
+    parser.add_argument("--keep", action="store_true", help="--mixed: keep the reviewed copy")
     args = parser.parse_args()
     if not Path(args.store).is_file():
         raise SystemExit(f"no store at {args.store}")
+    if args.mixed:
+        mixed(args)
+        return
     with Store.open(args.store, create=False) as store:  # an older store is upgraded, as any command does
         print(f"schema version {store.version()}")
     actors = pick_actors(args.store, args.actors)

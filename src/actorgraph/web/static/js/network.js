@@ -1,6 +1,7 @@
 // The network around one actor (cytoscape.js): filters by predicate, certainty, dates and hops;
 // clicking an edge shows its evidence, clicking an actor opens its page.
 import { api, actorHref, certaintyBadge, sentenceHref, el, enc, header, idFromPath, renderSegments, showError, sourcesText } from "./common.js";
+import { stateBadge } from "./review.js";
 
 header("network");
 const main = document.getElementById("main");
@@ -21,7 +22,7 @@ const form = el("form", { class: "filters", onchange: () => load(), onsubmit: (e
   el("fieldset", { class: "certainty" }, el("legend", { text: "Certainty" }), certBoxes),
   predicateBox);
 const graph = el("div", { id: "cy", class: "graph", role: "img", "aria-label": "network graph" });
-const panel = el("aside", { class: "panel", id: "edge-panel" }, el("p", { class: "muted", text: "Click an edge to see its evidence; click an actor to centre on it." }));
+const panel = el("aside", { class: "panel", id: "edge-panel" }, el("p", { class: "muted", text: "Click an edge to see its evidence; click an actor to centre on it. Green edges are confirmed by a reviewer, orange ones partly rejected; rejected statements are left out." }));
 main.replaceChildren(title, status, form, el("div", { class: "network-layout" }, graph, panel));
 
 let cy = null;
@@ -38,6 +39,7 @@ async function showEdge(edgeId) {
       el("h2", {}, el("a", { href: actorHref(ev.subject.id), text: ev.subject.name }), ` ${ev.predicate.replaceAll("_", " ")} `,
         el("a", { href: actorHref(ev.object.id), text: ev.object.name })),
       el("p", { class: "muted", text: `${ev.statements} statements from ${sourcesText(ev.stories, ev.sources)}` }),
+      ev.edge_review ? el("p", {}, "Review: ", stateBadge(ev.edge_review.state)) : "",
       el("ol", { class: "evidence" }, ev.evidence.map((s) => el("li", {},
         el("blockquote", { class: "sentence" }, renderSegments(s.segments, s.marks, { link: false })),
         el("div", { class: "muted" }, certaintyBadge(s.certainty), ` ${s.date || "undated"} · `,
@@ -60,7 +62,7 @@ async function load() {
     status.textContent = `${net.nodes.length} actors, ${net.edges.length} relations${net.truncated ? " (limited: raise the limit or narrow the filters)" : ""}`;
     const elements = [
       ...net.nodes.map((n) => ({ group: "nodes", data: { id: n.id, label: n.name, type: n.type, hop: n.hop, color: COLORS[n.type] || "#555" } })),
-      ...net.edges.map((e) => ({ group: "edges", data: { id: e.id, source: e.source, target: e.target, label: e.predicate.replaceAll("_", " "), width: Math.min(1.5 + e.sources, 8), negated: e.certainty.negated > 0 && e.certainty.asserted === 0 } })),
+      ...net.edges.map((e) => ({ group: "edges", data: { id: e.id, source: e.source, target: e.target, label: e.predicate.replaceAll("_", " "), width: Math.min(1.5 + e.sources, 8), negated: e.certainty.negated > 0 && e.certainty.asserted === 0, review: e.review } })),
     ];
     if (cy) cy.destroy();
     delete graph.dataset.nodes;
@@ -73,6 +75,8 @@ async function load() {
         { selector: "node.centre", style: { width: 30, height: 30, "border-width": 3, "border-color": "#111" } },
         { selector: "edge", style: { width: "data(width)", "line-color": "#9ca3af", "target-arrow-color": "#9ca3af", "target-arrow-shape": "triangle", "curve-style": "bezier", label: "data(label)", "font-size": 8, color: "#374151", "text-rotation": "autorotate", "text-background-color": "#fff", "text-background-opacity": 0.7 } },
         { selector: "edge[?negated]", style: { "line-style": "dashed" } },
+        { selector: "edge[review = 'confirmed']", style: { "line-color": "#16a34a", "target-arrow-color": "#16a34a" } },
+        { selector: "edge[review = 'partly rejected']", style: { "line-color": "#ea580c", "target-arrow-color": "#ea580c" } },
         { selector: "edge:selected", style: { "line-color": "#dc2626", "target-arrow-color": "#dc2626" } },
       ],
       layout: net.nodes.length > 60

@@ -23,7 +23,7 @@ function stateLine(s) {
   const parts = [stateBadge(s.review)];
   if (s.by_hand) parts.push(el("span", { class: "badge by-hand", text: "added by hand" }));
   if (s.reviewer) parts.push(el("span", { class: "muted", text: ` ${s.review} by ${s.reviewer}` }));
-  if (s.reason) parts.push(el("span", { class: "reason", text: ` — ${s.reason}` }));
+  if (s.reason && s.reason !== s.review) parts.push(el("span", { class: "reason", text: ` — ${s.reason}` }));
   const was = Object.entries(s.original || {});
   if (was.length) {
     parts.push(el("span", { class: "muted corrected", text: ` (corrected; as extracted: ${was.map(([k, v]) => `${k} ${k === "subject" || k === "object" ? "" : v}`.trim()).join(", ")})` }));
@@ -105,7 +105,7 @@ export function statementReview(state, { onChange } = {}) {
         el("option", { value: "", text: "certainty…" }),
         CERTAINTIES.filter((c) => c !== s.certainty).map((c) => el("option", { value: c, text: c })));
       certainty.addEventListener("change", () => { if (certainty.value) write("correct", { certainty: certainty.value }); });
-      controls.replaceChildren(
+      controls.replaceChildren(...[
         s.review !== "confirmed" ? el("button", { type: "button", class: "confirm", title: "confirm (c)", text: "Confirm",
           onclick: () => write("confirm", {}) }) : null,
         s.review !== "rejected" ? el("button", { type: "button", class: "reject", title: "reject with a reason (x)", text: "Reject",
@@ -113,7 +113,7 @@ export function statementReview(state, { onChange } = {}) {
         s.review !== "rejected" ? el("button", { type: "button", class: "reverse", title: "fix the direction: swap subject and object (d)",
           text: "Fix direction", onclick: () => write("correct", { reverse: true }) }) : null,
         s.review !== "rejected" ? predicate : null, s.review !== "rejected" ? certainty : null,
-        s.review !== "rejected" ? rejectForm : null);
+        s.review !== "rejected" ? rejectForm : null].filter(Boolean));
       box.review = { confirm: () => write("confirm", {}), reject: openReject, reverse: () => write("correct", { reverse: true }),
         predicate: () => predicate.focus(), certainty: () => certainty.focus() };
     });
@@ -144,10 +144,10 @@ export function edgeReview(edge, { onChange } = {}) {
         if (!reason.value.trim()) { message(status, "A reason is needed to reject.", "error"); return; }
         write("reject", { reason: reason.value.trim() });
       });
-      controls.replaceChildren(
+      controls.replaceChildren(...[
         e.state !== "confirmed" && e.statements ? el("button", { type: "button", class: "confirm-edge", text: "Confirm all",
           onclick: () => write("confirm", {}) }) : null,
-        e.statements ? form : null);
+        e.statements ? form : null].filter(Boolean));
     });
   };
   render(edge);

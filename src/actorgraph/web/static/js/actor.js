@@ -154,14 +154,26 @@ function actorForm(a) {
     ["person", "organization", "country", "location"].map((t) => el("option", { value: t, text: t, selected: t === a.type })));
   const qid = el("input", { name: "wikidata", value: a.wikidata || "", maxlength: 20, placeholder: "Q123 (empty clears)",
     "aria-label": "Wikidata id" });
+  // The version as the page loaded it: a change another reviewer made since is not overwritten.
+  let version = null;
+  const loaded = api(`/api/actors/${enc(a.id)}/review`).then((state) => { version = state.version; });
   const change = async (data) => {
     status.replaceChildren(el("span", { class: "muted", text: "Saving…" }));
     try {
-      const state = await api(`/api/actors/${enc(a.id)}/review`);
-      await post(`/api/actors/${enc(a.id)}/edit`, { version: state.version, ...data });
+      await loaded;
+      await post(`/api/actors/${enc(a.id)}/edit`, { version, ...data });
       location.reload();
     } catch (error) {
-      status.replaceChildren(el("span", { class: "error", role: "alert", text: String(error.message || error) }));
+      const now = error.status === 409 && error.body && error.body.current;
+      if (now) {
+        version = now.version;
+        name.value = now.name;
+        type.value = now.type;
+        qid.value = now.wikidata || "";
+        status.replaceChildren(el("span", { class: "error stale", role: "alert",
+          text: `Not saved: another reviewer changed this actor since the page loaded. Now: ${now.name} (${now.type}`
+            + `${now.wikidata ? `, ${now.wikidata}` : ""}). Decide again.` }));
+      } else status.replaceChildren(el("span", { class: "error", role: "alert", text: String(error.message || error) }));
     }
   };
   const form = (field, label, data) => {

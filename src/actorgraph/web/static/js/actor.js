@@ -212,7 +212,7 @@ function relationForm(a) {
         el("span", { class: "name", text: x.name }), " ", typeBadge(x.type)))));
     }, 150);
   });
-  const source = el("input", { name: "source", required: true, maxlength: 2000, placeholder: "https://… or a citation",
+  const source = el("input", { name: "source", required: true, maxlength: 2000, placeholder: "the source: a web address or a citation",
     "aria-label": "source" });
   const note = el("textarea", { name: "note", rows: 2, maxlength: 2000, placeholder: "what the source says", "aria-label": "note" });
   const certainty = el("select", { name: "certainty", "aria-label": "certainty" }, CERTAINTIES.map((c) => el("option", { value: c, text: c })));

@@ -150,7 +150,7 @@ def run_mixed(port: int, token: str, actors: list[str], statements: list[str], w
               write_share: float) -> dict:
     """Clients mixing reads and review actions; latencies of each kind apart."""
     lock = threading.Lock()
-    out: dict[str, list] = {"read": [], "write": [], "read_errors": [], "write_errors": [], "kinds": []}
+    out: dict[str, list] = {"read": [], "write": [], "read_errors": [], "write_errors": [], "kinds": [], "timing": []}
     stop_at = time.monotonic() + seconds
     auth = {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
     share = [statements[k::workers] for k in range(workers)]  # each client reviews statements of its own
@@ -173,6 +173,9 @@ def run_mixed(port: int, token: str, actors: list[str], statements: list[str], w
                 r = conn.getresponse()
                 raw = r.read()
                 took = time.perf_counter() - t0
+                if method == "POST" and r.getheader("Server-Timing"):
+                    mine["timing"].append(dict((part.split(";dur=")[0].strip(), float(part.split(";dur=")[1]))
+                                               for part in r.getheader("Server-Timing").split(",")))
                 try:
                     return r.status, (json.loads(raw) if raw else None), took
                 except ValueError:
@@ -274,6 +277,9 @@ def mixed(args: argparse.Namespace) -> None:
         print(f"review actions: {len(r['write'])} ({', '.join(f'{k} {n}' for k, n in sorted(kinds.items()))}), "
               f"{len(r['write_errors'])} errors; {percentiles(r['write'])}"
               + (f"; errors e.g. {r['write_errors'][:3]}" if r["write_errors"] else ""))
+        if r["timing"]:  # the server's own account of a review action (Server-Timing), medians
+            parts = {k: statistics.median(t.get(k, 0.0) for t in r["timing"]) for k in r["timing"][0]}
+            print("review actions inside the server, median ms: " + ", ".join(f"{k} {v:.1f}" for k, v in parts.items()))
     finally:
         proc.terminate()
         proc.wait(timeout=30)

@@ -34,17 +34,12 @@ def wikidata_url(qid: str | None) -> str | None:
 
 
 def actor_page(store: Store, actor_id: str, *, include_rejected: bool = False) -> dict:
-    """query.show for the actor, with each list bounded and its full length given, and each edge's review state."""
-    from ..store.review import edge_states
+    """query.show for the actor (each edge with its review state), each list bounded and its full length given."""
     profile = query.show(store, actor_id)
     profile["actor"]["wikidata_url"] = wikidata_url(profile["actor"].get("wikidata"))
     relations = {}
     for predicate, edges in profile["relations"].items():
         relations[predicate] = {"total": len(edges), "edges": [_edge(e) for e in edges[:PER_PREDICATE]]}
-    shown = [e for group in relations.values() for e in group["edges"]]
-    states = edge_states(store, [e["relation"] for e in shown])
-    for e in shown:
-        e["review"] = states.get(e["relation"], "unreviewed")
     profile["relations"] = relations
     profile["rejected_edges"] = rejected_edges(store, actor_id) if include_rejected else []
     totals = profile.get("totals") or {}  # query.show may list only the latest items beside their totals
@@ -80,14 +75,9 @@ def _edge(e: dict) -> dict:
 
 def actor_relations(store: Store, actor_id: str, predicate: str, offset: int = 0, limit: int = 50) -> dict:
     """One page of an actor's edges of one predicate."""
-    from ..store.review import edge_states
     edges = query.neighbors(store, actor_id, [predicate])["neighbors"]
-    page = edges[offset:offset + limit]
-    states = edge_states(store, [e["relation"] for e in page])
-    for e in page:
-        e["review"] = states.get(e["relation"], "unreviewed")
     return {"actor": actor_id, "predicate": predicate, "total": len(edges), "offset": offset, "limit": limit,
-            "edges": page}
+            "edges": edges[offset:offset + limit]}
 
 
 def articles_page(store: Store, text: str | None, offset: int = 0, limit: int = 25) -> dict:

@@ -14,15 +14,17 @@ const status = el("p", { class: "muted", id: "network-status", "aria-live": "pol
 const hops = el("select", { name: "hops", "aria-label": "hops" }, [1, 2, 3].map((n) => el("option", { value: n, text: `${n} hop${n > 1 ? "s" : ""}` })));
 const limit = el("select", { name: "limit", "aria-label": "most actors" }, [40, 80, 150, 300].map((n) => el("option", { value: n, text: `≤ ${n} actors`, selected: n === 80 })));
 const since = el("input", { type: "date", name: "since", "aria-label": "since" });
+const showRejected = el("input", { type: "checkbox", name: "rejected", value: "1" });
 const until = el("input", { type: "date", name: "until", "aria-label": "until" });
 const certBoxes = CERTAINTIES.map((c) => el("label", { class: "check" }, el("input", { type: "checkbox", name: "certainty", value: c, checked: c !== "negated" }), ` ${c}`));
 const predicateBox = el("fieldset", { class: "predicates" }, el("legend", { text: "Predicates" }));
 const form = el("form", { class: "filters", onchange: () => load(), onsubmit: (e) => { e.preventDefault(); load(); } },
-  el("div", { class: "row" }, hops, limit, el("label", {}, "from ", since), el("label", {}, "to ", until)),
+  el("div", { class: "row" }, hops, limit, el("label", {}, "from ", since), el("label", {}, "to ", until),
+    el("label", { class: "check" }, showRejected, " show rejected")),
   el("fieldset", { class: "certainty" }, el("legend", { text: "Certainty" }), certBoxes),
   predicateBox);
 const graph = el("div", { id: "cy", class: "graph", role: "img", "aria-label": "network graph" });
-const panel = el("aside", { class: "panel", id: "edge-panel" }, el("p", { class: "muted", text: "Click an edge to see its evidence; click an actor to centre on it. Green edges are confirmed by a reviewer, orange ones partly rejected; rejected statements are left out." }));
+const panel = el("aside", { class: "panel", id: "edge-panel" }, el("p", { class: "muted", text: "Click an edge to see its evidence; click an actor to centre on it. Green edges are confirmed by a reviewer, orange ones partly rejected; rejected statements are left out unless \u201cshow rejected\u201d is ticked (red dotted edges)." }));
 main.replaceChildren(title, status, form, el("div", { class: "network-layout" }, graph, panel));
 
 let cy = null;
@@ -34,7 +36,7 @@ function checked(name) {
 async function showEdge(edgeId) {
   panel.replaceChildren(el("p", { class: "muted", text: "Loading evidence…" }));
   try {
-    const ev = await api(`/api/relations/${enc(edgeId)}?limit=20`);
+    const ev = await api(`/api/relations/${enc(edgeId)}?limit=20${showRejected.checked ? "&rejected=1" : ""}`);
     panel.replaceChildren(
       el("h2", {}, el("a", { href: actorHref(ev.subject.id), text: ev.subject.name }), ` ${ev.predicate.replaceAll("_", " ")} `,
         el("a", { href: actorHref(ev.object.id), text: ev.object.name })),
@@ -53,6 +55,7 @@ async function load() {
   const certs = checked("certainty");
   if (certs.length < CERTAINTIES.length) certs.forEach((c) => params.append("certainty", c));
   if (since.value) params.set("since", since.value);
+  if (showRejected.checked) params.set("rejected", "1");
   if (until.value) params.set("until", until.value);
   status.textContent = "Loading…";
   try {
@@ -77,6 +80,7 @@ async function load() {
         { selector: "edge[?negated]", style: { "line-style": "dashed" } },
         { selector: "edge[review = 'confirmed']", style: { "line-color": "#16a34a", "target-arrow-color": "#16a34a" } },
         { selector: "edge[review = 'partly rejected']", style: { "line-color": "#ea580c", "target-arrow-color": "#ea580c" } },
+        { selector: "edge[review = 'rejected']", style: { "line-color": "#dc2626", "target-arrow-color": "#dc2626", "line-style": "dotted" } },
         { selector: "edge:selected", style: { "line-color": "#dc2626", "target-arrow-color": "#dc2626" } },
       ],
       layout: net.nodes.length > 60

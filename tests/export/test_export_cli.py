@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import subprocess
 import sys
 
@@ -84,6 +85,7 @@ def test_the_summary_counts_what_the_format_holds_and_names_what_it_cannot(store
     # The store holds one quote and one casualty figure: FtM has no schema for either.
     proc = run("export", "--format", "ftm", "--store", str(store_path), "-o", os.devnull)
     assert proc.returncode == 0, proc.stderr
+    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)  # written to, not renamed over (it was, run as root)
     summary, left_out = proc.stderr.decode("utf-8").splitlines()
     assert "quote" not in summary and "figure" not in summary
     assert "1 event," in summary  # one, not "1 events"

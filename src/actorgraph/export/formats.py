@@ -76,6 +76,14 @@ def _file(selection: Selection, fmt: str, out: str | None, registry_files: Seque
     path = Path(out)
     if path.is_dir():
         raise ExportError(f"--out {out} is a folder; the {fmt} format writes one file")
+    if path.exists() and not path.is_file():
+        # a device or a pipe (/dev/null, /dev/stdout, a FIFO): written in place; renamed over, /dev/null
+        # became a regular file for every process of the machine (as root)
+        try:
+            with open(path, "w", encoding="utf-8") if mode == "text" else open(path, "wb") as f:
+                return write(selection, f)
+        except OSError as exc:
+            raise ExportError(f"cannot write {out}: {exc.strerror or exc}") from exc
     tmp = path.with_name(path.name + ".tmp")
     try:
         with open(tmp, "w", encoding="utf-8") if mode == "text" else open(tmp, "wb") as f:

@@ -10,7 +10,7 @@
         ├── InputTooLargeError     the file is over the size limit
         ├── BinaryInputError       the bytes are not text (images, archives, executables)
         ├── DecodingError          the text's encoding cannot be detected or decoded
-        ├── MalformedInputError    HTML, front matter or a JSON record is broken beyond use
+        ├── MalformedInputError    HTML, front matter, a JSON record or a WARC file is broken beyond use
         ├── NoArticleError         nothing that looks like an article body was found
         ├── NoArticlesInFolderError  a folder holds no file actorgraph can read
         └── FetchError             a feed or page cannot be fetched (names the URL)
@@ -94,7 +94,7 @@ class DecodingError(IntakeError):
 
 
 class MalformedInputError(IntakeError):
-    """HTML, front matter or a JSON record is broken beyond use."""
+    """HTML, front matter, a JSON record or a WARC file is broken beyond use."""
 
 
 class NoArticleError(IntakeError):

@@ -182,9 +182,11 @@ def _emit(agent: Ref, pred: str, target: Ref, cue: tuple[int, int], anchor: Toke
                    nominal=nominal)
 
 
-def _places_in(ctx: Context, tok: Token) -> list[Ref]:
+def _places_in(ctx: Context, tok: Token, depth: int = 0) -> list[Ref]:
     """The places a non-actor target lies in ("an oil facility in Saudi Arabia", "shipping in the Red Sea")."""
-    out = []
+    out: list[Ref] = []
+    if depth > 3:  # a participle whose patient is the noun it modifies would lead back to it
+        return out
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in ctx.lex.function_words["target_place_preps"]:
             for p in c.children:
@@ -193,7 +195,8 @@ def _places_in(ctx: Context, tok: Token) -> list[Ref]:
                             if r.actor.type in ("location", "country")]
         if c.dep_ in ("acl",) and c.pos_ in VERBAL:
             for t in ctx.np.patients(c):
-                out += _places_in(ctx, t)
+                if t.i != tok.i:
+                    out += _places_in(ctx, t, depth + 1)
     return out
 
 

@@ -367,8 +367,22 @@ def _root_subjects(sent: Span) -> list[Token]:
 
 
 def _clause_mates(tok: Token) -> list[Token]:
-    """The other arguments of the verb a noun depends on (a description does not point at them)."""
+    """The other arguments of the verb a noun depends on, and the subjects of the verbs whose reported or
+    complement clause holds it (a description does not point at them: "the ministry said the militia is
+    backed by X" is not the ministry backed; binding theory's Principle C keeps a full noun phrase from
+    meaning a noun phrase that commands it)."""
     head = tok.head
     while head.dep_ == "prep" and head.head.i != head.i:
         head = head.head
-    return [c for c in head.children if c.i != tok.i and c.dep_ in (*SUBJECTS, "dobj", "nsubjpass")]
+    mates = [c for c in head.children if c.i != tok.i and c.dep_ in (*SUBJECTS, "dobj", "nsubjpass")]
+    clause = head
+    for _ in range(6):
+        while clause.dep_ not in ("ccomp", "xcomp") and clause.head.i != clause.i and clause.pos_ not in ("VERB", "AUX"):
+            clause = clause.head
+        if clause.dep_ not in ("ccomp", "xcomp", "conj") or clause.head.i == clause.i:
+            break
+        reported = clause.dep_ != "conj"  # a clause coordinated with another shares its governor, not its subject
+        clause = clause.head
+        if reported:
+            mates += [c for c in clause.children if c.dep_ in SUBJECTS and c.i < tok.i]
+    return mates

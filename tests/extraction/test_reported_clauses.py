@@ -31,3 +31,9 @@ def test_a_participle_modifying_its_own_patient_is_extracted(extract):
     # the parser reads "strikes killed ... fighters" as a noun with a participle: this failed the article
     found = extract("Israeli strikes killed between 30 and 40 Northern Guard fighters last week.")
     assert [(found.name(f.subject), f.value, f.value_max) for f in found.figures] == [("Northern Guard", 30, 40)]
+
+
+def test_a_possessive_description_in_a_reported_clause_may_be_its_speaker(extract):
+    found = extract("The Northern Guard said Omar Haddad, the group's finance chief, was killed in 2024.")
+    assert ("Omar Haddad", "member_of", "Northern Guard") in found.triples() or \
+        ("Omar Haddad", "leads", "Northern Guard") in found.triples()

@@ -368,13 +368,15 @@ def _root_subjects(sent: Span) -> list[Token]:
 
 def _clause_mates(tok: Token) -> list[Token]:
     """The other arguments of the verb a noun depends on, and the subjects of the verbs whose reported or
-    complement clause holds it (a description does not point at them: "the ministry said the militia is
-    backed by X" is not the ministry backed; binding theory's Principle C keeps a full noun phrase from
-    meaning a noun phrase that commands it)."""
+    complement clause holds it when it is an argument there (a description does not point at them: "the
+    ministry said the militia is backed by X" is not the ministry backed; binding theory's Principle C
+    keeps a full noun phrase from meaning a noun phrase that commands it)."""
     head = tok.head
     while head.dep_ == "prep" and head.head.i != head.i:
         head = head.head
     mates = [c for c in head.children if c.i != tok.i and c.dep_ in (*SUBJECTS, "dobj", "nsubjpass")]
+    if tok.dep_ == "poss":  # "Hamas said X, the group's chief, was killed": news writes a possessor so
+        return mates
     clause = head
     for _ in range(6):
         while clause.dep_ not in ("ccomp", "xcomp") and clause.head.i != clause.i and clause.pos_ not in ("VERB", "AUX"):

@@ -58,7 +58,7 @@ class Gate:
         digest = hashlib.sha256(token.strip().encode()).digest()
         with self._lock:
             token_id = self._verified.get(digest)
-        with self.access.reader() as store:
+        with self.access.lookup() as store:
             if token_id is not None:
                 return reviewer_by_token_id(store, token_id)
             reviewer = check_token(store, token)
@@ -92,7 +92,7 @@ class Gate:
         payload = self._payload(request)
         if payload is None:
             return None
-        with self.access.reader() as store:
+        with self.access.lookup() as store:
             return reviewer_by_token_id(store, payload.partition(".")[0])
 
     def csrf(self, request: Request) -> str | None:

@@ -5,6 +5,7 @@ ingest token the app opens the store for writing and serialises writes behind on
 """
 from __future__ import annotations
 
+import os
 import re
 import threading
 from collections.abc import Iterator
@@ -16,6 +17,9 @@ from ..store import SCHEMA_VERSION, Store
 # Ids are deterministic hashes with a one-letter kind prefix: g (actor), a (article), r (relation), s (statement);
 # a source added by hand (store.manual) is an article whose id starts with h.
 _ID = {kind: re.compile(rf"{kind}[0-9a-f]{{6,64}}") for kind in ("g", "r", "s")} | {"a": re.compile(r"[ah][0-9a-f]{6,64}")}
+
+
+READ_SLOTS = max(2, os.cpu_count() or 2)  # reads served at once
 
 
 def valid_id(kind: str, value: str) -> bool:
@@ -30,6 +34,7 @@ class StoreAccess:
         self.path = str(path)
         self.writable = writable
         self.write_lock = threading.Lock()
+        self.read_slots = threading.BoundedSemaphore(READ_SLOTS)
         self._store = Store.open(self.path, create=False, read_only=not writable)
         self._check_version()
 
@@ -44,7 +49,18 @@ class StoreAccess:
 
     @contextmanager
     def reader(self) -> Iterator[Store]:
-        """A Store on a fresh cursor of the shared connection (DuckDB cursors are safe across threads)."""
+        """A Store on a fresh cursor of the shared connection (DuckDB cursors are safe across threads).
+
+        At most READ_SLOTS reads run at once: more only share the same cores and interpreter lock,
+        and a reviewer's write (which does not wait for a slot) would wait behind all of them.
+        """
+        with self.read_slots:
+            with self.lookup() as store:
+                yield store
+
+    @contextmanager
+    def lookup(self) -> Iterator[Store]:
+        """A cursor outside the read slots, for point lookups a write needs first (who the reviewer is)."""
         cursor = self._store.conn.cursor()
         try:
             yield Store(self.path, cursor)
@@ -56,7 +72,7 @@ class StoreAccess:
         """The store for writing, one writer at a time; StoreError when the app was started read-only."""
         if not self.writable:
             raise StoreError(f"store {self.path} is served read-only")
-        with self.write_lock, self.reader() as store:
+        with self.write_lock, self.lookup() as store:
             yield store
 
     def close(self) -> None:

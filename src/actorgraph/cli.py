@@ -21,7 +21,7 @@ from .model import Article, Extraction, IntakeFailure, IntakeSkip
 from .settings import Settings
 from .wording import counted, skipped_text
 from .export_cli import add_export_commands
-from .flags import model_flags
+from .flags import engine_flags, model_flags
 from .store_cli import add_store_commands
 from .news_cli import add_news_commands
 from .review_cli import add_review_commands
@@ -127,6 +127,28 @@ def _say(bar, line: str) -> None:
         print(line, file=sys.stderr)
 
 
+def _extracted_on_ray(args: argparse.Namespace, settings: Settings, out: Path) -> Iterator[Extraction | IntakeFailure]:
+    """`extract --engine ray`: the inputs extracted on Ray into Parquet shards (in OUT, or OUT/.staging when
+    the output is JSON), then, for JSON output, read back in input order."""
+    from .scale import FILES_PER_SHARD, LINES_PER_SHARD, Staging, extract_on_ray
+    from .scale.ray_engine import stop
+
+    folder = out if args.format == "parquet" else out / ".staging"
+    try:
+        report = extract_on_ray(args.inputs, settings, str(folder), address=args.address, workers=args.workers,
+                                files_per_shard=args.shard_size or FILES_PER_SHARD,
+                                lines_per_shard=args.shard_size or LINES_PER_SHARD)
+    finally:
+        stop()
+    print(f"ray: {report.shards} shards ({report.reused} staged before), {report.workers} workers; "
+          f"shards in {report.staging}", file=sys.stderr)
+    yield from report.failed_shards
+    staging = Staging(folder)
+    for shard in staging.manifest():
+        if staging.is_staged(shard.id):
+            yield from staging.read(shard.id)
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
     from .export.contract import to_contract
     from .intake import read_articles
@@ -134,14 +156,25 @@ def cmd_extract(args: argparse.Namespace) -> int:
     settings = _settings(args)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
+    if args.format is None:
+        args.format = "parquet" if args.engine == "ray" else "json"
+    if args.format == "parquet" and args.engine != "ray":
+        print("actorgraph: error: --format parquet writes Ray's shards: use it with --engine ray", file=sys.stderr)
+        return 2
     names = _Outputs(out)
+    lines = None
+    if args.format == "jsonl":
+        lines = open(out / "extractions.jsonl.tmp", "w", encoding="utf-8")
     explain = None
     if args.explain:
         from .extraction.explain import explain
     ok = failed = 0
     skipped: Counter = Counter()
     started = time.perf_counter()
-    stream = _extracted(iter(read_articles(args.inputs, settings)), settings)
+    if args.engine == "ray":
+        stream = _extracted_on_ray(args, settings, out)
+    else:
+        stream = _extracted(iter(read_articles(args.inputs, settings)), settings)
     for item, bar in _with_progress(stream, args.quiet):
         if isinstance(item, IntakeSkip):
             skipped[item.kind] += 1
@@ -154,10 +187,16 @@ def cmd_extract(args: argparse.Namespace) -> int:
             continue
         for warning in item.article.warnings:
             _say(bar, f"WARN {item.article.source}: {warning}")
-        path = names.path_for(item.article)
-        tmp = path.with_suffix(".json.tmp")
-        tmp.write_text(json.dumps(to_contract(item), ensure_ascii=False, indent=1), encoding="utf-8")
-        os.replace(tmp, path)
+        if args.format == "json":
+            path = names.path_for(item.article)
+            tmp = path.with_suffix(".json.tmp")
+            tmp.write_text(json.dumps(to_contract(item), ensure_ascii=False, indent=1), encoding="utf-8")
+            os.replace(tmp, path)
+        elif lines is not None:
+            lines.write(json.dumps(to_contract(item), ensure_ascii=False) + "\n")
+            path = out / "extractions.jsonl"
+        else:
+            path = out / "shards"
         ok += 1
         if not args.quiet:
             _say(bar, f"{_summary(item)} -> {path}")
@@ -165,6 +204,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
             text = explain(item)
             if text:
                 _say(bar, text)
+    if lines is not None:
+        lines.close()
+        os.replace(out / "extractions.jsonl.tmp", out / "extractions.jsonl")
     seconds = time.perf_counter() - started
     passed = f", {skipped_text(skipped)}" if skipped else ""
     print(f"{ok} extracted, {failed} failed{passed} in {seconds:.1f}s -> {out}", file=sys.stderr)
@@ -192,6 +234,11 @@ def build_parser() -> argparse.ArgumentParser:
     model_flags(ex, batch="articles per nlp.pipe batch")
     ex.add_argument("--config", default=None, metavar="FILE", help="settings file (TOML)")
     ex.add_argument("--explain", action="store_true", help="print each relation's sentence with actors and cue marked")
+    ex.add_argument("--format", choices=("json", "jsonl", "parquet"), default=None,
+                    help="json: DIR/<stem>.json per article (default); jsonl: DIR/extractions.jsonl, one record a "
+                         "line in input order; parquet: Ray's shards in DIR/shards (default with --engine ray), "
+                         "for `ingest --shards DIR`")
+    engine_flags(ex)
     ex.add_argument("--quiet", "-q", action="store_true", help="no per-article lines or progress bar")
     ex.set_defaults(func=cmd_extract)
     add_store_commands(sub)

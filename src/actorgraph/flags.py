@@ -99,3 +99,16 @@ def pipeline_flags(p: argparse.ArgumentParser) -> None:
     p.add_argument("--registry", action="append", metavar="FILE",
                    help="an extra actor registry file (YAML/JSON); may be repeated")
 
+
+
+def engine_flags(p: argparse.ArgumentParser) -> None:
+    """The flags that run extraction on Ray instead of this machine's processes (`actorgraph[ray]`)."""
+    p.add_argument("--engine", choices=("local", "ray"), default="local",
+                   help="local: this machine's processes (--workers); ray: shards extracted by Ray actors "
+                        "(pip install 'actorgraph[ray]'), see README 'Scaling out'")
+    p.add_argument("--address", default=None, metavar="ADDR",
+                   help="with --engine ray: the Ray cluster to use, e.g. 10.0.0.5:6379 or auto "
+                        "(default: a local Ray instance with --workers CPUs, all CPUs when unset)")
+    p.add_argument("--shard-size", type=int, default=None, metavar="N",
+                   help="with --engine ray: corpus lines, or article files, per shard "
+                        "(default 200 lines, 64 files; a WARC file is one shard)")

@@ -11,7 +11,8 @@ import json
 import sys
 from collections.abc import Callable
 
-from .flags import (ACTOR_HELP, PREDICATE_LIST, certainty_flag, date_flags, decision_flags, fetch_flags, rejected_flag,
+from .flags import (ACTOR_HELP, PREDICATE_LIST, certainty_flag, date_flags, decision_flags, engine_flags, fetch_flags,
+                    rejected_flag,
                     limit_flag, model_flags, predicate_flag, store_flags)
 from .model import IntakeFailure, IntakeSkip
 from .wording import counted, skipped_text
@@ -75,26 +76,72 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         if args.retry_failed:
             inputs += [s for s in failed_inputs(store) if not s.startswith(("http://", "https://"))]
             pages = failed_pages(store)
-        if not inputs and not args.feed and not args.urls and not pages:
-            print("nothing to ingest: give inputs, --feed, --urls, or --retry-failed with failures recorded",
+        if not inputs and not args.feed and not args.urls and not pages and not args.shards:
+            print("nothing to ingest: give inputs, --feed, --urls, --shards, or --retry-failed with failures recorded",
                   file=sys.stderr)
             return 0 if args.retry_failed else 2
 
         # `ingest` loads the model (failing on a missing one or a bad registry before any
         # extraction) only once an input holds an article that is not stored yet.
         say = say_item(args.quiet)
-        report = ingest(inputs, settings, store, on_item=say) if inputs else IngestReport()
+        report = IngestReport()
+        for folder in args.shards or []:
+            report = _added(report, _merge_shards(folder, store, say))
+        if inputs and args.engine == "ray":
+            report = _added(report, _ingest_on_ray(inputs, settings, store, args, say))
+        elif inputs:
+            report = _added(report, ingest(inputs, settings, store, on_item=say))
         if args.feed or args.urls or pages:
             got, web = ingest_web(args.feed or [], args.urls or [], settings, store, on_item=say, urls=pages)
             print(web_summary(web), file=sys.stderr)
-            report = IngestReport(report.stored + got.stored, report.skipped + got.skipped,
-                                  report.failed + got.failed, report.seconds + got.seconds,
-                                  report.passed_over + got.passed_over)
+            report = _added(report, got)
         total = store.article_count()
     passed = f", {skipped_text(report.passed_over)}" if report.passed_over else ""
     print(f"{report.stored} stored, {report.skipped} already stored, {report.failed} failed{passed} "
           f"in {report.seconds:.1f}s; {total} articles in {settings.store}", file=sys.stderr)
     return 1 if report.failed else 0
+
+
+def _added(a, b):
+    from .store import IngestReport
+    return IngestReport(a.stored + b.stored, a.skipped + b.skipped, a.failed + b.failed, a.seconds + b.seconds,
+                        a.passed_over + b.passed_over)
+
+
+def _merge_shards(folder: str, store, say):
+    """`ingest --shards DIR`: the staged shards of DIR merged in input order."""
+    from pathlib import Path
+
+    from .errors import ConfigError
+    from .scale import Staging, merge_staged
+
+    staging = Staging(folder)
+    if not (Path(folder) / "manifest.json").is_file():
+        raise ConfigError(f"--shards {folder}: no manifest.json there; give a folder written by "
+                          f"`extract --engine ray --out DIR` or `ingest --engine ray --staging DIR`")
+    report, missing = merge_staged(store, staging, on_item=say)
+    for shard in missing:
+        print(f"MISS {shard.describe()}: shard {shard.id} is not staged in {folder} (extract it again)",
+              file=sys.stderr)
+    report.failed += len(missing)
+    return report
+
+
+def _ingest_on_ray(inputs: list[str], settings: Settings, store, args: argparse.Namespace, say):
+    """`ingest --engine ray`: shards extracted on Ray, merged here as they come."""
+    from .scale import FILES_PER_SHARD, LINES_PER_SHARD, ingest_on_ray
+    from .scale.ray_engine import stop
+
+    try:
+        report, ray_report = ingest_on_ray(
+            inputs, settings, store, staging=args.staging, address=args.address, workers=args.workers,
+            on_item=say, files_per_shard=args.shard_size or FILES_PER_SHARD,
+            lines_per_shard=args.shard_size or LINES_PER_SHARD)
+    finally:
+        stop()
+    print(f"ray: {ray_report.shards} shards ({ray_report.reused} staged before), {ray_report.workers} workers, "
+          f"{len(ray_report.failed_shards)} shards failed; shards in {ray_report.staging}", file=sys.stderr)
+    return report
 
 
 def cmd_failures(args: argparse.Namespace) -> int:
@@ -213,6 +260,13 @@ def add_store_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--retry-failed", action="store_true", help="read again the inputs of recorded failures (and fetch again the pages whose failure "
                         "may pass: 5xx, timeouts, unreachable hosts)")
     model_flags(p, batch="articles per nlp.pipe batch and per commit to the store")
+    engine_flags(p)
+    p.add_argument("--staging", default=None, metavar="DIR",
+                   help="with --engine ray: the folder of the Parquet shards (default: STORE.staging beside the store); "
+                        "a run stopped part-way resumes from it")
+    p.add_argument("--shards", action="append", metavar="DIR",
+                   help="merge the Parquet shards of DIR (written by `extract --engine ray` or an interrupted "
+                        "`ingest --engine ray`) into the store, in input order; may be repeated")
     p.add_argument("--quiet", "-q", action="store_true", help="no per-article lines")
     fetch_flags(p)
     store_flags(p, json_flag=False)

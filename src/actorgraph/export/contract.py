@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from ..model import Evidence, Extraction
+from ..model import Actor, Article, Event, Evidence, Extraction, Figure, Participant, Quote, Relation, Span
 
 
 def _evidence(ev: list[Evidence]) -> list[dict[str, Any]]:
@@ -65,3 +65,49 @@ def to_contract(ex: Extraction) -> dict[str, Any]:
             for f in ex.figures
         ],
     }
+
+
+def to_record(ex: Extraction) -> dict[str, Any]:
+    """The contract record plus every field the store keeps (dates as written, ranges, places,
+    corpus line), so that `from_record` gives back the extraction whole: the shards' format."""
+    record = to_contract(ex)
+    record["document"]["metadata"] = dict(ex.article.metadata)
+    for out, e in zip(record["events"], ex.events):
+        out["date_text"] = e.date_text
+    for out, q in zip(record["quotes"], ex.quotes):
+        out.update(date_text=q.date_text, medium=q.medium)
+    for out, f in zip(record["figures"], ex.figures):
+        out.update(value_max=f.value_max, place=f.place, date=f.date, date_text=f.date_text)
+    return record
+
+
+def _evidence_of(items: list[dict[str, Any]]) -> list[Evidence]:
+    return [Evidence(**e) for e in items]
+
+
+def from_record(record: dict[str, Any]) -> Extraction:
+    """The extraction a `to_record` dict was made from (raises KeyError or TypeError on another shape)."""
+    d = record["document"]
+    article = Article(text=d["text"], source=d["source"], title=d["title"], published=d["published"],
+                      language=d["language"], url=d["url"], format=d["format"], encoding=d["encoding"],
+                      metadata=dict(d.get("metadata") or {}), warnings=tuple(d["warnings"]))
+    actors = [Actor(id=a["id"], name=a["name"], type=a["type"], aliases=list(a["aliases"]),
+                    mentions=[Span(m["start"], m["end"], m["text"]) for m in a["mentions"]],
+                    registry_id=a["registry_id"], wikidata=a["wikidata"], source=a["found_by"],
+                    typed_by=a["typed_by"], type_confidence=a["type_confidence"])
+              for a in record["entities"]]
+    relations = [Relation(subject=r["subject"], predicate=r["predicate"], object=r["object"],
+                          certainty=r["certainty"], evidence=_evidence_of(r["evidence"]), role=r["role"],
+                          date=r["date"], attributed_to=r["attributed_to"]) for r in record["relations"]]
+    events = [Event(type=e["type"], participants=[Participant(p["entity"], p["role"]) for p in e["participants"]],
+                    evidence=_evidence_of(e["evidence"]), certainty=e["certainty"], date=e["date"],
+                    place=e["place"], date_text=e.get("date_text")) for e in record["events"]]
+    quotes = [Quote(speaker=q["speaker"], text=q["text"], evidence=_evidence_of(q["evidence"]), date=q["date"],
+                    certainty=q["certainty"], date_text=q.get("date_text"), medium=q.get("medium"))
+              for q in record["quotes"]]
+    figures = [Figure(subject=f["subject"], value=f["value"], kind=f["kind"], evidence=_evidence_of(f["evidence"]),
+                      qualifier=f["qualifier"], certainty=f["certainty"], value_max=f.get("value_max"),
+                      place=f.get("place"), date=f.get("date"), date_text=f.get("date_text"))
+               for f in record["figures"]]
+    return Extraction(article=article, actors=actors, relations=relations, events=events, quotes=quotes,
+                      figures=figures, extractor=record["extractor"])

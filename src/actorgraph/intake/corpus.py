@@ -55,9 +55,16 @@ def _open(path: Path):
     return gzip.open(path, "rb") if compressed else open(path, "rb")
 
 
-def read_corpus(path: str | Path, settings: Settings) -> Iterator[Article | IntakeFailure]:
-    """Each record of a JSON Lines corpus as an Article, or a failure record; line by line."""
+def read_corpus(path: str | Path, settings: Settings, *, start: int = 1,
+                stop: int | None = None) -> Iterator[Article | IntakeFailure]:
+    """Each record of a JSON Lines corpus as an Article, or a failure record; line by line.
+
+    `start` and `stop` (1-based, inclusive) read a range of lines only, as a shard does
+    (actorgraph.scale); the lines before it are skipped unparsed. Failures of the whole file
+    (binary, no records) are reported by the range that starts at line 1.
+    """
     path = Path(path)
+    whole = start <= 1
     try:
         f = _open(path)
     except FileNotFoundError:
@@ -72,9 +79,15 @@ def read_corpus(path: str | Path, settings: Settings) -> Iterator[Article | Inta
         try:
             head = f.peek(4096)[:4096] if hasattr(f, "peek") else b""
             if (kind := sniff_binary(head)) or b"\x00" in head:
-                yield failure(BinaryInputError(str(path), f"corpus looks like {kind or 'binary data'}, not JSON Lines"))
+                if whole:
+                    yield failure(BinaryInputError(str(path), f"corpus looks like {kind or 'binary data'}, "
+                                                              f"not JSON Lines"))
                 return
             for number, line in _bounded_lines(f, settings.max_bytes):
+                if number < start:
+                    continue
+                if stop is not None and number > stop:
+                    return
                 if line is None:
                     yield failure(InputTooLargeError(f"{path}#L{number}", f"line {number} is over the "
                                                      f"{size_text(settings.max_bytes)} limit (max_bytes)"))
@@ -87,7 +100,7 @@ def read_corpus(path: str | Path, settings: Settings) -> Iterator[Article | Inta
             yield failure(MalformedInputError(str(path), f"corpus is broken or truncated after line "
                                                          f"{number}: {exc}"))
             return
-    if not records:
+    if not records and whole:
         yield failure(EmptyInputError(str(path), "corpus holds no records"))
 
 

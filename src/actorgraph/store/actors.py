@@ -75,13 +75,23 @@ def actor_keys(registry_id: str | None, wikidata: str | None) -> list[str]:
     return [k for k in (registry_id and f"registry:{registry_id}", wikidata and f"wikidata:{wikidata}") if k]
 
 
-def new_actor_id(store: Store, type_: str, name: str, registry_id: str | None, start: int = 1) -> str:
-    """A deterministic id for a new global actor; a counter separates a clash (after a split)."""
+def actor_id_for(type_: str, name: str, registry_id: str | None, n: int = 1) -> str:
+    """The `n`th deterministic id of a new global actor of this type and name (or registry id)."""
     from ..resolve import NameKey
     basis = registry_id or NameKey.of(name, type_).loose
+    return content_id(type_, basis, *([str(n)] if n > 1 else []), prefix="g", length=12)
+
+
+def taken_actor_ids(store: Store, actor_ids: Iterable[str]) -> set[str]:
+    """Those of the ids that actors of the store have (one query for a whole batch)."""
+    return {a for (a,) in store.rows("SELECT id FROM actors WHERE id IN (SELECT unnest(?))", [sorted(set(actor_ids))])}
+
+
+def new_actor_id(store: Store, type_: str, name: str, registry_id: str | None, start: int = 1) -> str:
+    """A deterministic id for a new global actor; a counter separates a clash (after a split)."""
     n = start
     while True:
-        actor_id = content_id(type_, basis, *([str(n)] if n > 1 else []), prefix="g", length=12)
+        actor_id = actor_id_for(type_, name, registry_id, n)
         if not store.value("SELECT count(*) FROM actors WHERE id = ?", [actor_id]):
             return actor_id
         n += 1

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from ..errors import StoreError
 from ..model import CERTAINTIES, Evidence, Extraction, IntakeFailure, IntakeSkip, content_id
-from .actors import StoreView, actor_keys, dropped_names, new_actor_id, signature
+from .actors import StoreView, actor_id_for, actor_keys, dropped_names, new_actor_id, signature, taken_actor_ids
 from .database import Store, now
 from .edges import add_to_relations, relation_id
 from .manual import apply_actor_reviews
@@ -73,8 +73,14 @@ class _Batch:
         self.dropped = dropped_names(store)  # names removed from actors by hand: not given back
         self.inputs: list[str] = []  # the failure records a stored article clears: its source and corpus line
         self.stories = StoryAssigner(store)
+        # the first ids of the batch's actors that the store's actors hold: only those need a query each
+        self.taken = taken_actor_ids(store, [actor_id_for(a.type, a.name, a.registry_id)
+                                             for ex in extractions for a in ex.actors])
 
     def actor_id(self, type_: str, name: str, registry_id: str | None) -> str:
+        actor_id = actor_id_for(type_, name, registry_id)
+        if actor_id not in self.taken and actor_id not in self.new_actors:  # the common case: no query
+            return actor_id
         actor_id = new_actor_id(self.store, type_, name, registry_id)
         n = 1
         while actor_id in self.new_actors:  # taken earlier in this batch

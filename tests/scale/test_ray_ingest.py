@@ -1,0 +1,132 @@
+"""`ingest --engine ray` on a local Ray instance (2 CPUs): the store equals a one-process ingest's,
+even when a Ray worker is killed with SIGKILL mid-run, or the whole run is, and started again."""
+from __future__ import annotations
+
+import gzip
+import itertools
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from stores import differences
+
+pytest.importorskip("ray", reason="the Ray tests need the ray extra: pip install -e '.[ray]'")
+
+ROOT = Path(__file__).resolve().parents[2]
+DEV = ROOT / ".." / "shared" / "eval" / "dev"
+BBC = ROOT / ".." / "shared" / "corpora" / "bbc-news-2095.jsonl.gz"
+ENV = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "RAY_USAGE_STATS_ENABLED": "0"}
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory) -> list[str]:
+    """The dev articles, the samples folder, and a corpus of 8 BBC articles with one broken line."""
+    if not DEV.is_dir() or not BBC.is_file():
+        pytest.skip(f"the dev articles ({DEV}) or the BBC corpus ({BBC}) are absent")
+    folder = tmp_path_factory.mktemp("inputs")
+    with gzip.open(BBC, "rt", encoding="utf-8") as f:
+        lines = list(itertools.islice(f, 8))
+    corpus = folder / "bbc.jsonl"
+    corpus.write_text("".join(lines[:4]) + '{"text": "a broken line\n' + "".join(lines[4:]), encoding="utf-8")
+    return [*sorted(str(p) for p in DEV.glob("*.txt")), str(ROOT / "samples"), str(corpus)]
+
+
+def ingest(store: Path, inputs: list[str], *flags: str) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "actorgraph.cli", "ingest", *inputs, "--store", str(store), "-q",
+                             *flags], env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def ray_flags(staging: Path) -> tuple[str, ...]:
+    return ("--engine", "ray", "--workers", "2", "--shard-size", "3", "--staging", str(staging))
+
+
+@pytest.fixture(scope="module")
+def one_process(inputs, tmp_path_factory) -> Path:
+    store = tmp_path_factory.mktemp("one") / "g.duckdb"
+    run = ingest(store, inputs)
+    out, err = run.communicate(timeout=600)
+    assert run.returncode == 1, err  # the broken corpus line fails, the rest is stored
+    return store
+
+
+def descendants(pid: int) -> list[int]:
+    """The processes started (directly or not) by process `pid`."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                ppid = int(Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(ppid, []).append(int(entry))
+    found, todo = [], [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.append(child)
+            todo.append(child)
+    return found
+
+
+def title(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+    except OSError:
+        return ""
+
+
+def wait_for(run: subprocess.Popen, check, what: str, timeout: float = 300):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        assert run.poll() is None, f"the run ended before {what}: {run.communicate()[1]}"
+        if found := check():
+            return found
+        time.sleep(0.2)
+    run.kill()
+    pytest.fail(f"no {what} within {timeout}s")
+
+
+def test_a_worker_killed_mid_run_loses_no_article_and_duplicates_none(inputs, one_process, tmp_path):
+    store, staging = tmp_path / "g.duckdb", tmp_path / "staging"
+    run = ingest(store, inputs, *ray_flags(staging))
+
+    def busy_worker() -> int | None:  # a Ray actor while it extracts a shard (Ray names the process so)
+        return next((p for p in descendants(run.pid) if "ShardExtractor.extract" in title(p)), None)
+
+    victim = wait_for(run, busy_worker, "Ray worker extracting a shard")
+    os.kill(victim, signal.SIGKILL)
+    out, err = run.communicate(timeout=600)
+    assert run.returncode == 1, err  # the broken corpus line only
+    assert "FAIL" in err and "bbc.jsonl#L5" in err
+    assert "0 shards failed" in err  # the killed worker's shard ran again
+    assert victim not in descendants(os.getpid())
+    assert differences(store, one_process) == []
+
+
+def test_a_run_killed_part_way_resumes_to_the_same_store(inputs, one_process, tmp_path):
+    store, staging = tmp_path / "g.duckdb", tmp_path / "staging"
+    run = ingest(store, inputs, *ray_flags(staging))
+    wait_for(run, lambda: len(list((staging / "merged").glob("*"))) >= 2 if (staging / "merged").is_dir() else 0,
+             "merged shard")
+    for pid in descendants(run.pid):  # the driver and its Ray instance die at once, as in a crash
+        os.kill(pid, signal.SIGKILL)
+    run.kill()
+    run.communicate()
+    merged_before = len(list((staging / "merged").glob("*")))
+    again = ingest(store, inputs, *ray_flags(staging))
+    out, err = again.communicate(timeout=600)
+    assert again.returncode == 1, err
+    reused = int(re.search(r"\((\d+) staged before\)", err).group(1))
+    assert reused >= merged_before >= 2  # the shards merged before the crash are neither extracted nor merged again
+    assert differences(store, one_process) == []
+
+    # a third run over the same inputs changes nothing and extracts nothing
+    third = ingest(store, inputs, *ray_flags(staging))
+    out, err = third.communicate(timeout=600)
+    assert "0 stored" in err and "0 workers" in err, err
+    assert differences(store, one_process) == []

@@ -234,7 +234,7 @@ def build_parser() -> argparse.ArgumentParser:
     model_flags(ex, batch="articles per nlp.pipe batch")
     ex.add_argument("--config", default=None, metavar="FILE", help="settings file (TOML)")
     ex.add_argument("--explain", action="store_true", help="print each relation's sentence with actors and cue marked")
-    ex.add_argument("--format", choices=("json", "jsonl", "parquet"), default=None,
+    ex.add_argument("--format", "-f", choices=("json", "jsonl", "parquet"), default=None,
                     help="json: DIR/<stem>.json per article (default); jsonl: DIR/extractions.jsonl, one record a "
                          "line in input order; parquet: Ray's shards in DIR/shards (default with --engine ray), "
                          "for `ingest --shards DIR`")

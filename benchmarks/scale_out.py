@@ -95,20 +95,12 @@ def local(articles, workers: int) -> dict:
     else:
         sampler.start()
     started = time.perf_counter()
-    first = last = None
-    n = 0
-    for _ in extract_stream(iter(articles), settings):
-        last = time.perf_counter()
-        first = first or last
-        n += 1
+    times = [time.perf_counter() for _ in extract_stream(iter(articles), settings)]
     peaks = sampler.stop() if workers > 1 else [resource.getrusage(resource.RUSAGE_SELF).ru_maxrss]
-    return {"n": n, "wall": last - started, "first": first - started, "steady": (n - firsts(n, workers)) / (last - first),
-            "peaks": peaks}
-
-
-def firsts(n: int, workers: int) -> int:
-    """The results that come with the first one (a batch of 32 per worker is yielded at once)."""
-    return min(n - 1, 32 if workers > 1 else 1)
+    # results come a batch at a time; each worker's first batch includes its start (spawn, model): left out
+    n, head = len(times), min(len(times) - 1, workers * settings.batch_size)
+    return {"n": n, "wall": times[-1] - started, "first": times[0] - started,
+            "steady": (n - head) / (times[-1] - times[head - 1]), "peaks": peaks}
 
 
 def on_ray(corpus: str, limit: int, workers: int, shard_size: int, folder: str) -> dict:

@@ -6,8 +6,12 @@ The first run extracts the BBC corpus (or its first --limit articles) into Parqu
 --shards with the local pipeline (--workers 2, no Ray needed); later runs reuse them. Then,
 side by side in one run, best of --repeat, each into a fresh store:
 
-    one-process   the extractions stored as `ingest` stores them (batches of 32, settings.batch_size)
-    merge         `ingest --shards DIR`: the shards read back from Parquet and merged in bulk
+    one-process   the extractions (in memory) stored as `ingest --batch-size N` stores them
+    merge         `ingest --shards DIR --batch-size N`: the shards read back from Parquet and merged
+
+for N = 32 (ingest's default) and 1000 (--batch 32 1000). A store's actor ids depend on
+which articles share a transaction (a new actor's id is made from its name then), so the
+merge is compared with the one-process path at the same batch size.
 
 It prints articles/s on the wall clock and per CPU-second of this process (DuckDB's threads
 included; on a shared machine the CPU rate is the one-core rate), the ratio, peak memory, and
@@ -17,6 +21,7 @@ DuckDB runs with one thread (`SET threads = 1`), so that this is one core's rate
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import sys
 import tempfile
@@ -55,21 +60,21 @@ def stage(folder: Path, corpus: Path, limit: int | None, workers: int) -> Stagin
     return staging
 
 
-def one_process(staging: Staging, path: Path) -> int:
-    """Store the staged extractions as `ingest` does: settings.batch_size (32) per transaction."""
-    items = [x for s in staging.manifest() for x in staging.read(s.id) if not isinstance(x, type(None))]
-    extractions = [x for x in items if hasattr(x, "article")]
+def one_process(staging: Staging, path: Path, batch: int) -> int:
+    """Store the extractions (held in memory) as `ingest --batch-size N` does: N per transaction."""
+    extractions = [x for s in staging.manifest() for x in staging.read(s.id) if hasattr(x, "article")]
     with Store.open(path) as store:
         store.conn.execute("SET threads = 1")
-        for i in range(0, len(extractions), Settings().batch_size):
-            store_batch(store, extractions[i:i + Settings().batch_size])
+        for i in range(0, len(extractions), batch):
+            store_batch(store, extractions[i:i + batch])
     return len(extractions)
 
 
-def merge(staging: Staging, path: Path) -> int:
+def merge(staging: Staging, path: Path, batch: int) -> int:
+    """`ingest --shards DIR --batch-size N`: read the Parquet shards back and merge them."""
     with Store.open(path) as store:
         store.conn.execute("SET threads = 1")
-        report, _ = merge_staged(store, staging)
+        report, _ = merge_staged(store, staging, batch=batch)
     return report.stored
 
 
@@ -86,28 +91,40 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=None, help="the first N articles only (whole shards of 200)")
     ap.add_argument("--repeat", type=int, default=2)
     ap.add_argument("--workers", type=int, default=2, help="extraction processes for the first run")
+    ap.add_argument("--batch", type=int, nargs="+", default=[32, 1000],
+                    help="articles per transaction (--batch-size): 32 is ingest's default")
     args = ap.parse_args()
     staging = stage(Path(args.shards), Path(args.corpus), args.limit, args.workers)
     import datasketch, rigour  # noqa: F401,E401 - imported once before timing, as in a long-running ingest
 
+    from stores import differences
+
     best: dict[str, tuple[int, float, float]] = {}
+    same: dict[int, list[str]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for r in range(args.repeat):  # interleaved, best of N
-            for name, fn in (("one-process", one_process), ("merge", merge)):
-                path = Path(tmp) / f"{name}-{r}.duckdb"
-                n, wall, cpu = timed(fn, staging, path)
-                print(f"  run {r + 1} {name:12s} {n} articles in {wall:.1f}s (cpu {cpu:.1f}s)", flush=True)
-                if name not in best or wall < best[name][1]:
-                    best[name] = (n, wall, cpu)
-        from stores import differences
-        same = differences(Path(tmp) / "merge-0.duckdb", Path(tmp) / "one-process-0.duckdb")
-    print(f"\n{'path':12s} {'articles':>8s} {'wall s':>7s} {'art/s':>7s} {'cpu s':>7s} {'art/cpu-s':>9s}")
+            for batch in args.batch:
+                for name, fn in (("one-process", one_process), ("merge", merge)):
+                    path = Path(tmp) / f"{name}-{batch}-{r}.duckdb"
+                    n, wall, cpu = timed(fn, staging, path, batch)
+                    print(f"  run {r + 1} {name:12s} batch {batch:5d}: {n} articles in {wall:.1f}s (cpu {cpu:.1f}s)",
+                          flush=True)
+                    key = f"{name} {batch}"
+                    if key not in best or wall < best[key][1]:
+                        best[key] = (n, wall, cpu)
+                if r == 0:
+                    same[batch] = differences(Path(tmp) / f"merge-{batch}-0.duckdb",
+                                              Path(tmp) / f"one-process-{batch}-0.duckdb")
+    print(f"\n{'path, batch':18s} {'articles':>8s} {'wall s':>7s} {'art/s':>7s} {'cpu s':>7s} {'art/cpu-s':>9s}")
     for name, (n, wall, cpu) in best.items():
-        print(f"{name:12s} {n:8d} {wall:7.1f} {n / wall:7.0f} {cpu:7.1f} {n / cpu:9.0f}")
-    (n1, w1, c1), (n2, w2, c2) = best["one-process"], best["merge"]
-    print(f"merge / one-process: {w1 / w2:.2f}x wall, {c1 / c2:.2f}x cpu; target merge >= 200 articles/s on one core")
-    print(f"peak memory (ru_maxrss) {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
-    print("stores equal: " + ("yes (every row of every table but timestamps)" if not same else f"NO: {same}"))
+        print(f"{name:18s} {n:8d} {wall:7.1f} {n / wall:7.0f} {cpu:7.1f} {n / cpu:9.0f}")
+    for batch in args.batch:
+        (n1, w1, c1), (n2, w2, c2) = best[f"one-process {batch}"], best[f"merge {batch}"]
+        print(f"batch {batch}: merge / one-process {w1 / w2:.2f}x wall, {c1 / c2:.2f}x cpu; merge store equals "
+              f"ingest --batch-size {batch}'s: " + ("yes" if not same[batch] else f"NO: {same[batch]}"))
+    print("target: merge >= 200 articles/s on one core")
+    print(f"peak memory (ru_maxrss) {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB; "
+          f"load average {os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":

@@ -23,5 +23,5 @@ def contents(path: Path) -> dict[str, list[tuple]]:
 def differences(a: Path, b: Path) -> list[str]:
     """The tables whose rows differ, with counts (empty when the stores hold the same graph)."""
     ca, cb = contents(a), contents(b)
-    return [f"{t}: {len(ca[t])} rows vs {len(cb[t])}, {len(set(ca[t]) ^ set(cb[t]))} differ"
+    return [f"{t}: {len(ca[t])} rows vs {len(cb[t])}, {len(set(map(repr, ca[t])) ^ set(map(repr, cb[t])))} differ"
             for t in TABLES if ca[t] != cb[t]]

@@ -65,11 +65,16 @@ class NameKey:
 
     @classmethod
     def of(cls, name: str, type_: str) -> "NameKey":
-        tokens = loose_tokens(name)
-        last = tokens[-1] if tokens else ""
-        return cls(name=name, folded=fold(name), loose=" ".join(tokens), words=len(tokens),
-                   surname=last if type_ == "person" and len(tokens) > 1 else None,
-                   block=sound(singular(last)))
+        return _name_key(name, type_ == "person")
+
+
+@lru_cache(maxsize=200_000)
+def _name_key(name: str, person: bool) -> NameKey:
+    """The keys of a spelling (cached: a bulk merge asks for the same names again and again)."""
+    tokens = loose_tokens(name)
+    last = tokens[-1] if tokens else ""
+    return NameKey(name=name, folded=fold(name), loose=" ".join(tokens), words=len(tokens),
+                   surname=last if person and len(tokens) > 1 else None, block=sound(singular(last)))
 
 
 def name_similarity(a: str, b: str) -> float | None:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from ..model import IntakeFailure
 from ..settings import Settings
 from ..store import IngestReport, Store, Stored, record_failure
-from .merge import MERGE_BATCH, Merger, merge_staged, store_key
+from .merge import Merger, merge_staged, store_key
 from .shards import FILES_PER_SHARD, LINES_PER_SHARD, Shard, plan_shards, read_shard
 from .staging import StagedShard, Staging
 
@@ -53,7 +53,7 @@ def ingest_on_ray(inputs: Iterable[str], settings: Settings, store: Store, *, st
                   address: str | None = None, workers: int | None = None,
                   on_item: Callable[[Stored | IntakeFailure], None] | None = None, keep_shards: bool = True,
                   files_per_shard: int = FILES_PER_SHARD, lines_per_shard: int = LINES_PER_SHARD,
-                  merge_batch: int = MERGE_BATCH) -> tuple[IngestReport, RayReport]:
+                  ) -> tuple[IngestReport, RayReport]:
     """Extract the inputs on Ray and merge each shard into the store as soon as it and those before it are staged.
 
     A run stopped part-way (a crash, Ctrl-C) is resumed by running it again: staged shards are
@@ -66,7 +66,7 @@ def ingest_on_ray(inputs: Iterable[str], settings: Settings, store: Store, *, st
     stage = Staging(staging or default_staging(str(store.path)))
     shards = _plan(inputs, settings, stage, files_per_shard, lines_per_shard)
     ray_report = RayReport(shards=len(shards), staging=str(stage.folder))
-    merger = Merger(store, stage, on_item, merge_batch, store_key=store_key(store), keep_shards=keep_shards)
+    merger = Merger(store, stage, on_item, settings.batch_size, store_key=store_key(store), keep_shards=keep_shards)
     run = start_run(store, "ingest --engine ray")
     todo = []
     for shard in shards:
@@ -85,6 +85,7 @@ def ingest_on_ray(inputs: Iterable[str], settings: Settings, store: Store, *, st
     if todo:
         ray_report.workers = extract_shards(todo, stage, settings, address=address, workers=workers,
                                             on_staged=lambda shard, _staged: merger.ready(shard), on_failed=failed)
+    merger.flush()
     finish_run(store, run, merger.report.stored)
     merger.report.seconds = time.perf_counter() - started
     return merger.report, ray_report
@@ -108,5 +109,5 @@ def extract_on_ray(inputs: Iterable[str], settings: Settings, out: str, *, addre
     return report
 
 
-__all__ = ["FILES_PER_SHARD", "LINES_PER_SHARD", "MERGE_BATCH", "Merger", "RayReport", "Shard", "StagedShard",
+__all__ = ["FILES_PER_SHARD", "LINES_PER_SHARD", "Merger", "RayReport", "Shard", "StagedShard",
            "Staging", "default_staging", "extract_on_ray", "ingest_on_ray", "merge_staged", "plan_shards"]

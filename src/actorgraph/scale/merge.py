@@ -4,7 +4,10 @@ Idempotent by article identity (an article the store holds is skipped, as `inges
 it), resumable after a crash (a merged shard is marked; a shard merged part-way is merged
 again, and its stored articles skipped), and each failure is recorded per article. Shards
 are stored in input order, `batch` articles per transaction, so the store equals the one a
-one-process `ingest` of the same inputs makes.
+one-process `ingest` of the same inputs and `batch_size` makes: a new actor's id is made from
+the name it has when its transaction stores it, so the transactions must hold the same
+articles as `ingest`'s do. A larger `--batch-size` (1000) merges several times faster, and
+gives the store that `ingest --batch-size 1000` gives.
 """
 from __future__ import annotations
 
@@ -16,17 +19,16 @@ from ..errors import StoreError
 from ..model import Extraction, IntakeFailure
 from ..store import IngestReport, Store, Stored, record_failure
 from ..store.ingest import store_batch, stored_articles
-from .shards import Shard, batched
+from .shards import Shard
 from .staging import Staging
 
-MERGE_BATCH = 256  # articles per transaction: the writer's rows are bound as one list per column
 
 
 class Merger:
     """Merges shards into one store as they come, in input order, whatever order they are extracted in."""
 
     def __init__(self, store: Store, staging: Staging, on_item: Callable[[Stored | IntakeFailure], None] | None = None,
-                 batch: int = MERGE_BATCH, *, store_key: str = "", keep_shards: bool = True):
+                 batch: int = 32, *, store_key: str = "", keep_shards: bool = True):
         self.store, self.staging, self.on_item, self.batch = store, staging, on_item, batch
         self.store_key = store_key  # which store a shard was merged into: another store merges it again
         self.keep_shards = keep_shards
@@ -35,6 +37,8 @@ class Merger:
         self.merge_seconds = 0.0  # time spent merging (the rest of a run is extraction it waited for)
         self._waiting: dict[int, tuple[Shard, bool]] = {}
         self._next = 0
+        self._buffer: list[Extraction] = []  # articles of merged shards waiting for their transaction
+        self._done: list[Shard] = []  # shards whose articles are all in the buffer or stored
 
     def is_merged(self, shard: Shard) -> bool:
         return self.staging.is_merged(shard.id, self.store_key)
@@ -50,45 +54,58 @@ class Merger:
             self._next += 1
 
     def merge(self, shard: Shard) -> None:
-        """Store one staged shard's new articles and record its failures; mark it merged."""
+        """Add one staged shard's articles to the batch (stored `batch` at a time) and record its failures;
+        the shard is marked merged once the transaction that holds its last article is committed."""
         if self.is_merged(shard):
             return
         if not self.staging.is_staged(shard.id):
             raise StoreError(f"shard {shard.id} ({shard.describe()}) is not staged in {self.staging.folder}")
         started = time.perf_counter()
-        self.store_items(self.staging.read(shard.id))
-        self.staging.mark_merged(shard.id, self.store_key)
-        if not self.keep_shards:
-            self.staging.shard_path(shard.id).unlink(missing_ok=True)
-        self.merged_shards += 1
+        self._add(self.staging.read(shard.id))
+        self._done.append(shard)
+        self.merge_seconds += time.perf_counter() - started
+
+    def flush(self) -> None:
+        """Store the articles waiting in the batch; mark the shards they complete as merged."""
+        started = time.perf_counter()
+        self._store_buffer()
+        for shard in self._done:
+            self.staging.mark_merged(shard.id, self.store_key)
+            if not self.keep_shards:
+                self.staging.shard_path(shard.id).unlink(missing_ok=True)
+            self.merged_shards += 1
+        self._done = []
         self.merge_seconds += time.perf_counter() - started
 
     def store_items(self, items: Iterable[Extraction | IntakeFailure]) -> None:
-        """Store extractions `batch` at a time and record failures, skipping stored articles."""
-        report = self.report
-        for chunk in batched(items, self.batch):
-            extractions = [x for x in chunk if isinstance(x, Extraction)]
-            stored = stored_articles(self.store, [x.article.id for x in extractions])
-            if stored:
-                sources = [where for x in extractions if x.article.id in stored
-                           for where in (x.article.source, x.article.metadata.get("corpus_line")) if where]
-                self.store.conn.execute("DELETE FROM failures WHERE source IN (SELECT unnest(?::VARCHAR[]))",
-                                        [sources])
-            batch: list[Extraction] = []
-            for item in chunk:
-                if isinstance(item, IntakeFailure):
-                    self._flush(batch)
-                    batch = []
-                    record_failure(self.store, item)
-                    self.count(item)
-                elif item.article.id in stored:
-                    report.skipped += 1
-                else:
-                    batch.append(item)
-            self._flush(batch)
+        """Store extractions and record failures now, skipping stored articles (no shard is marked)."""
+        self._add(items)
+        self._store_buffer()
 
-    def _flush(self, batch: list[Extraction]) -> None:
-        for result in store_batch(self.store, batch) if batch else ():
+    def _add(self, items: Iterable[Extraction | IntakeFailure]) -> None:
+        """As `ingest_items` does: stored articles dropped first, failures recorded as they come, the
+        others stored `batch` at a time, so that the transactions hold the same articles as there."""
+        items = list(items)
+        extractions = [x for x in items if isinstance(x, Extraction)]
+        stored = stored_articles(self.store, [x.article.id for x in extractions])
+        if stored:  # an article stored clears the failures recorded for its input
+            sources = [where for x in extractions if x.article.id in stored
+                       for where in (x.article.source, x.article.metadata.get("corpus_line")) if where]
+            self.store.conn.execute("DELETE FROM failures WHERE source IN (SELECT unnest(?::VARCHAR[]))", [sources])
+        for item in items:
+            if isinstance(item, IntakeFailure):
+                record_failure(self.store, item)
+                self.count(item)
+            elif item.article.id in stored:
+                self.report.skipped += 1
+            else:
+                self._buffer.append(item)
+                if len(self._buffer) >= self.batch:
+                    self._store_buffer()
+
+    def _store_buffer(self) -> None:
+        buffer, self._buffer = self._buffer, []
+        for result in store_batch(self.store, buffer) if buffer else ():
             self.count(result)
 
     def count(self, result: Stored | IntakeFailure) -> None:
@@ -103,7 +120,7 @@ class Merger:
 
 
 def merge_staged(store: Store, staging: Staging, on_item: Callable[[Stored | IntakeFailure], None] | None = None,
-                 batch: int = MERGE_BATCH) -> tuple[IngestReport, list[Shard]]:
+                 batch: int = 32) -> tuple[IngestReport, list[Shard]]:
     """Merge every staged shard of a staging folder's manifest, in order; the shards not staged are returned."""
     from ..store.watch import finish_run, start_run
 
@@ -116,6 +133,7 @@ def merge_staged(store: Store, staging: Staging, on_item: Callable[[Stored | Int
             merger.merge(shard)
         else:
             missing.append(shard)
+    merger.flush()
     finish_run(store, run, merger.report.stored)
     merger.report.seconds = time.perf_counter() - started
     return merger.report, missing

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..model import content_id
@@ -75,6 +76,7 @@ def actor_keys(registry_id: str | None, wikidata: str | None) -> list[str]:
     return [k for k in (registry_id and f"registry:{registry_id}", wikidata and f"wikidata:{wikidata}") if k]
 
 
+@lru_cache(maxsize=200_000)
 def actor_id_for(type_: str, name: str, registry_id: str | None, n: int = 1) -> str:
     """The `n`th deterministic id of a new global actor of this type and name (or registry id)."""
     from ..resolve import NameKey

@@ -74,7 +74,7 @@ def merge(staging: Staging, path: Path, batch: int) -> int:
     """`ingest --shards DIR --batch-size N`: read the Parquet shards back and merge them."""
     with Store.open(path) as store:
         store.conn.execute("SET threads = 1")
-        report, _ = merge_staged(store, staging, batch=batch)
+        report, _ = merge_staged(store, staging, Settings.load(batch_size=batch))
     return report.stored
 
 

@@ -86,7 +86,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         say = say_item(args.quiet)
         report = IngestReport()
         for folder in args.shards or []:
-            report = _added(report, _merge_shards(folder, store, say, settings.batch_size))
+            report = _added(report, _merge_shards(folder, store, say, settings))
         if inputs and args.engine == "ray":
             report = _added(report, _ingest_on_ray(inputs, settings, store, args, say))
         elif inputs:
@@ -108,7 +108,7 @@ def _added(a, b):
                         a.passed_over + b.passed_over)
 
 
-def _merge_shards(folder: str, store, say, batch: int):
+def _merge_shards(folder: str, store, say, settings: Settings):
     """`ingest --shards DIR`: the staged shards of DIR merged in input order."""
     from pathlib import Path
 
@@ -119,7 +119,7 @@ def _merge_shards(folder: str, store, say, batch: int):
     if not (Path(folder) / "manifest.json").is_file():
         raise ConfigError(f"--shards {folder}: no manifest.json there; give a folder written by "
                           f"`extract --engine ray --out DIR` or `ingest --engine ray --staging DIR`")
-    report, missing = merge_staged(store, staging, on_item=say, batch=batch)
+    report, missing = merge_staged(store, staging, settings, on_item=say)
     for shard in missing:
         print(f"MISS {shard.describe()}: shard {shard.id} is not staged in {folder} (extract it again)",
               file=sys.stderr)

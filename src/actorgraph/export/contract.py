@@ -5,7 +5,7 @@ spans, registry and Wikidata ids, evidence offsets, extractor names).
 """
 from __future__ import annotations
 
-from dataclasses import asdict
+from dataclasses import asdict, fields
 from typing import Any
 
 from ..model import Actor, Article, Event, Evidence, Extraction, Figure, Participant, Quote, Relation, Span
@@ -67,17 +67,29 @@ def to_contract(ex: Extraction) -> dict[str, Any]:
     }
 
 
+# the contract key of each field of the records, where the two names differ
+_RENAMED = {"source": "found_by"}
+
+
+def _extra(obj, record: dict[str, Any]) -> None:
+    """Add the fields of `obj` that the contract leaves out, under their own names (new fields too)."""
+    for f in fields(obj):
+        key = _RENAMED.get(f.name, f.name) if isinstance(obj, Actor) else f.name
+        if key not in record and f.name not in ("mentions", "participants", "evidence"):
+            value = getattr(obj, f.name)
+            record[key] = list(value) if isinstance(value, tuple) else value
+
+
 def to_record(ex: Extraction) -> dict[str, Any]:
-    """The contract record plus every field the store keeps (dates as written, ranges, places,
-    corpus line), so that `from_record` gives back the extraction whole: the shards' format."""
+    """The contract record plus every other field of the records (dates as written, ranges, places,
+    the corpus line, an actor's parent...), so that `from_record` gives the extraction back whole:
+    the shards' format."""
     record = to_contract(ex)
-    record["document"]["metadata"] = dict(ex.article.metadata)
-    for out, e in zip(record["events"], ex.events):
-        out["date_text"] = e.date_text
-    for out, q in zip(record["quotes"], ex.quotes):
-        out.update(date_text=q.date_text, medium=q.medium)
-    for out, f in zip(record["figures"], ex.figures):
-        out.update(value_max=f.value_max, place=f.place, date=f.date, date_text=f.date_text)
+    _extra(ex.article, record["document"])
+    for key, items in (("entities", ex.actors), ("relations", ex.relations), ("events", ex.events),
+                       ("quotes", ex.quotes), ("figures", ex.figures)):
+        for out, item in zip(record[key], items):
+            _extra(item, out)
     return record
 
 
@@ -85,29 +97,32 @@ def _evidence_of(items: list[dict[str, Any]]) -> list[Evidence]:
     return [Evidence(**e) for e in items]
 
 
+def _known(cls, record: dict[str, Any], skip: tuple[str, ...] = ()) -> dict[str, Any]:
+    """The fields of `cls` that the record holds, under their field names."""
+    out = {}
+    for f in fields(cls):
+        key = _RENAMED.get(f.name, f.name) if cls is Actor else f.name
+        if key in record and f.name not in skip:
+            out[f.name] = record[key]
+    return out
+
+
 def from_record(record: dict[str, Any]) -> Extraction:
     """The extraction a `to_record` dict was made from (raises KeyError or TypeError on another shape)."""
     d = record["document"]
-    article = Article(text=d["text"], source=d["source"], title=d["title"], published=d["published"],
-                      language=d["language"], url=d["url"], format=d["format"], encoding=d["encoding"],
-                      metadata=dict(d.get("metadata") or {}), warnings=tuple(d["warnings"]))
-    actors = [Actor(id=a["id"], name=a["name"], type=a["type"], aliases=list(a["aliases"]),
-                    mentions=[Span(m["start"], m["end"], m["text"]) for m in a["mentions"]],
-                    registry_id=a["registry_id"], wikidata=a["wikidata"], source=a["found_by"],
-                    typed_by=a["typed_by"], type_confidence=a["type_confidence"])
+    article = Article(**{**_known(Article, d, ("id",)), "metadata": dict(d.get("metadata") or {}),
+                         "warnings": tuple(d["warnings"])})
+    actors = [Actor(**{**_known(Actor, a, ("mentions",)), "aliases": list(a["aliases"]),
+                       "mentions": [Span(m["start"], m["end"], m["text"]) for m in a["mentions"]]})
               for a in record["entities"]]
-    relations = [Relation(subject=r["subject"], predicate=r["predicate"], object=r["object"],
-                          certainty=r["certainty"], evidence=_evidence_of(r["evidence"]), role=r["role"],
-                          date=r["date"], attributed_to=r["attributed_to"]) for r in record["relations"]]
-    events = [Event(type=e["type"], participants=[Participant(p["entity"], p["role"]) for p in e["participants"]],
-                    evidence=_evidence_of(e["evidence"]), certainty=e["certainty"], date=e["date"],
-                    place=e["place"], date_text=e.get("date_text")) for e in record["events"]]
-    quotes = [Quote(speaker=q["speaker"], text=q["text"], evidence=_evidence_of(q["evidence"]), date=q["date"],
-                    certainty=q["certainty"], date_text=q.get("date_text"), medium=q.get("medium"))
+    relations = [Relation(**{**_known(Relation, r, ("evidence",)), "evidence": _evidence_of(r["evidence"])})
+                 for r in record["relations"]]
+    events = [Event(**{**_known(Event, e, ("participants", "evidence")),
+                       "participants": [Participant(p["entity"], p["role"]) for p in e["participants"]],
+                       "evidence": _evidence_of(e["evidence"])}) for e in record["events"]]
+    quotes = [Quote(**{**_known(Quote, q, ("evidence",)), "evidence": _evidence_of(q["evidence"])})
               for q in record["quotes"]]
-    figures = [Figure(subject=f["subject"], value=f["value"], kind=f["kind"], evidence=_evidence_of(f["evidence"]),
-                      qualifier=f["qualifier"], certainty=f["certainty"], value_max=f.get("value_max"),
-                      place=f.get("place"), date=f.get("date"), date_text=f.get("date_text"))
+    figures = [Figure(**{**_known(Figure, f, ("evidence",)), "evidence": _evidence_of(f["evidence"])})
                for f in record["figures"]]
     return Extraction(article=article, actors=actors, relations=relations, events=events, quotes=quotes,
                       figures=figures, extractor=record["extractor"])

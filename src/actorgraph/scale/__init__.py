@@ -4,7 +4,7 @@
     Staging(folder)                         a staging folder of Parquet shards (staging.py)
     ingest_on_ray(inputs, settings, store)  extract on Ray, merge each shard as it is staged, in order
     extract_on_ray(inputs, settings, out)   extract on Ray into a staging folder, no store
-    merge_staged(store, staging)            merge a staging folder's shards (`ingest --shards DIR`)
+    merge_staged(store, staging, settings)  merge a staging folder's shards (`ingest --shards DIR`)
 
 Imports go downward: this package uses intake, extraction and the store; nothing below it
 knows it exists. Ray itself is imported only by `ray_engine`, when a run asks for it.
@@ -12,13 +12,13 @@ knows it exists. Ray itself is imported only by `ray_engine`, when a run asks fo
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from ..model import IntakeFailure
+from ..model import IntakeFailure, IntakeSkip
 from ..settings import Settings
-from ..store import IngestReport, Store, Stored, record_failure
-from .merge import Merger, merge_staged, store_key
+from ..store import IngestReport, Store, Stored
+from .merge import in_order, merge_items, merge_staged
 from .shards import FILES_PER_SHARD, LINES_PER_SHARD, Shard, plan_shards, read_shard
 from .staging import StagedShard, Staging
 
@@ -28,7 +28,7 @@ class RayReport:
     """What a run on Ray did, besides what it stored."""
 
     shards: int = 0
-    reused: int = 0  # shards staged or merged by an earlier run: not extracted again
+    reused: int = 0  # shards staged by an earlier run: not extracted again
     workers: int = 0
     failed_shards: list[IntakeFailure] = field(default_factory=list)
     staging: str = ""
@@ -51,44 +51,39 @@ def _plan(inputs: Iterable[str], settings: Settings, staging: Staging, files_per
 
 def ingest_on_ray(inputs: Iterable[str], settings: Settings, store: Store, *, staging: str | None = None,
                   address: str | None = None, workers: int | None = None,
-                  on_item: Callable[[Stored | IntakeFailure], None] | None = None, keep_shards: bool = True,
+                  on_item: Callable[[Stored | IntakeFailure | IntakeSkip], None] | None = None,
                   files_per_shard: int = FILES_PER_SHARD, lines_per_shard: int = LINES_PER_SHARD,
                   ) -> tuple[IngestReport, RayReport]:
-    """Extract the inputs on Ray and merge each shard into the store as soon as it and those before it are staged.
+    """Extract the inputs on Ray and merge each shard into the store once those before it are merged.
 
     A run stopped part-way (a crash, Ctrl-C) is resumed by running it again: staged shards are
-    not extracted again, merged ones are not read again.
+    not extracted again, and the articles stored before are dropped by identity.
     """
-    from ..store.watch import finish_run, start_run
-    from .ray_engine import extract_shards
+    from .ray_engine import extract_shards, start
 
     started = time.perf_counter()
     stage = Staging(staging or default_staging(str(store.path)))
     shards = _plan(inputs, settings, stage, files_per_shard, lines_per_shard)
-    ray_report = RayReport(shards=len(shards), staging=str(stage.folder))
-    merger = Merger(store, stage, on_item, settings.batch_size, store_key=store_key(store), keep_shards=keep_shards)
-    run = start_run(store, "ingest --engine ray")
-    todo = []
-    for shard in shards:
-        if merger.is_merged(shard) or stage.is_staged(shard.id):
-            ray_report.reused += 1
-            merger.ready(shard)
-        else:
-            todo.append(shard)
+    todo = [s for s in shards if not stage.is_staged(s.id)]
+    ray_report = RayReport(shards=len(shards), reused=len(shards) - len(todo), staging=str(stage.folder))
 
-    def failed(shard: Shard, failure: IntakeFailure) -> None:
-        ray_report.failed_shards.append(failure)
-        record_failure(store, failure)
-        merger.count(failure)
-        merger.ready(shard, failed=True)
+    def finished() -> Iterator[tuple[Shard, Iterable]]:
+        for shard in shards:
+            if stage.is_staged(shard.id):
+                yield shard, stage.read(shard.id)
+        if not todo:
+            return
+        ray_report.workers = start(address, workers)
+        for shard, result in extract_shards(todo, stage, settings, ray_report.workers):
+            if isinstance(result, IntakeFailure):
+                ray_report.failed_shards.append(result)
+                yield shard, [result]
+            else:
+                yield shard, stage.read(shard.id)
 
-    if todo:
-        ray_report.workers = extract_shards(todo, stage, settings, address=address, workers=workers,
-                                            on_staged=lambda shard, _staged: merger.ready(shard), on_failed=failed)
-    merger.flush()
-    finish_run(store, run, merger.report.stored)
-    merger.report.seconds = time.perf_counter() - started
-    return merger.report, ray_report
+    report = merge_items(in_order(finished()), settings, store, on_item, command="ingest --engine ray")
+    report.seconds = time.perf_counter() - started
+    return report, ray_report
 
 
 def extract_on_ray(inputs: Iterable[str], settings: Settings, out: str, *, address: str | None = None,
@@ -96,18 +91,21 @@ def extract_on_ray(inputs: Iterable[str], settings: Settings, out: str, *, addre
                    files_per_shard: int = FILES_PER_SHARD,
                    lines_per_shard: int = LINES_PER_SHARD) -> RayReport:
     """Extract the inputs on Ray into Parquet shards in `out` (no store); shards already there are kept."""
-    from .ray_engine import extract_shards
+    from .ray_engine import extract_shards, start
 
     stage = Staging(out)
     shards = _plan(inputs, settings, stage, files_per_shard, lines_per_shard)
     todo = [s for s in shards if not stage.is_staged(s.id)]
     report = RayReport(shards=len(shards), reused=len(shards) - len(todo), staging=str(stage.folder))
     if todo:
-        report.workers = extract_shards(todo, stage, settings, address=address, workers=workers,
-                                        on_staged=on_staged,
-                                        on_failed=lambda shard, failure: report.failed_shards.append(failure))
+        report.workers = start(address, workers)
+        for shard, result in extract_shards(todo, stage, settings, report.workers):
+            if isinstance(result, IntakeFailure):
+                report.failed_shards.append(result)
+            elif on_staged is not None:
+                on_staged(shard, result)
     return report
 
 
-__all__ = ["FILES_PER_SHARD", "LINES_PER_SHARD", "Merger", "RayReport", "Shard", "StagedShard",
+__all__ = ["FILES_PER_SHARD", "LINES_PER_SHARD", "merge_items", "RayReport", "Shard", "StagedShard",
            "Staging", "default_staging", "extract_on_ray", "ingest_on_ray", "merge_staged", "plan_shards"]

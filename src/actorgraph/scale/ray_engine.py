@@ -15,7 +15,7 @@ only by the commands that ask for it.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Iterator
 from dataclasses import replace
 
 try:
@@ -77,16 +77,14 @@ def shard_failure(shard: Shard, exc: BaseException) -> IntakeFailure:
                          "WorkerFailedError")
 
 
-def extract_shards(shards: list[Shard], staging: Staging, settings: Settings, *, address: str | None = None,
-                   workers: int | None = None,
-                   on_staged: Callable[[Shard, StagedShard], None] | None = None,
-                   on_failed: Callable[[Shard, IntakeFailure], None] | None = None) -> int:
-    """Extract the shards on Ray into the staging folder; call back as each is staged or fails. Workers used."""
-    n = start(address, workers)
+def extract_shards(shards: list[Shard], staging: Staging, settings: Settings,
+                   workers: int) -> Iterator[tuple[Shard, StagedShard | IntakeFailure]]:
+    """Extract the shards on `workers` Ray actors into the staging folder (call `start` first);
+    yield each shard with what became of it, in the order they finish."""
     folder = str(staging.folder.resolve())
-    actors = [ShardExtractor.remote(settings) for _ in range(n)]
+    actors = [ShardExtractor.remote(settings) for _ in range(workers)]
     queue = list(reversed(shards))
-    load = {i: 0 for i in range(n)}
+    load = {i: 0 for i in range(workers)}
     in_flight: dict = {}
     try:
         while queue or in_flight:
@@ -102,17 +100,14 @@ def extract_shards(shards: list[Shard], staging: Staging, settings: Settings, *,
                 try:
                     staged = ray.get(ref)
                 except (ray.exceptions.RayError, OSError) as exc:
-                    if on_failed is not None:
-                        on_failed(shard, shard_failure(shard, exc))
                     if isinstance(exc, ray.exceptions.ActorDiedError):  # out of restarts: a new one
                         actors[i] = ShardExtractor.remote(settings)
+                    yield shard, shard_failure(shard, exc)
                     continue
-                if on_staged is not None:
-                    on_staged(shard, staged)
+                yield shard, staged
     finally:
         for actor in actors:
             ray.kill(actor)
-    return n
 
 
 def stop() -> None:

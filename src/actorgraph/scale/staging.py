@@ -1,4 +1,4 @@
-"""The staging folder: one Parquet file per extracted shard, and a marker per merged shard.
+"""The staging folder: one Parquet file per extracted shard, and the manifest of the run.
 
 A shard's file holds one row per article or failure, in input order: the extraction as the
 record of `actorgraph.export.contract.to_record` (the contract JSON plus what the store keeps),
@@ -7,7 +7,6 @@ written under a temporary name and renamed when whole, so a worker killed while 
 no shard, and the retried task writes it again. DuckDB writes and reads the Parquet files.
 
     DIR/shards/<shard id>.parquet     the extractions of one shard
-    DIR/merged/<shard id>             the stores the shard is in (a later run neither extracts nor merges it)
     DIR/manifest.json                 the shards of the run, in input order
 """
 from __future__ import annotations
@@ -22,7 +21,7 @@ from pathlib import Path
 
 import duckdb
 
-from ..model import Extraction, IntakeFailure
+from ..model import Extraction, IntakeFailure, IntakeSkip
 from .shards import Shard
 
 COLUMNS = """shard VARCHAR, position INTEGER, status VARCHAR, article_id VARCHAR, source VARCHAR,
@@ -54,16 +53,6 @@ class Staging:
     def is_staged(self, shard_id: str) -> bool:
         return self.shard_path(shard_id).is_file()
 
-    def is_merged(self, shard_id: str, store_key: str) -> bool:
-        """Whether the shard was merged into the store named by `store_key` (`merge.store_key`)."""
-        marker = self.folder / "merged" / shard_id
-        return marker.is_file() and store_key in marker.read_text(encoding="utf-8").splitlines()
-
-    def mark_merged(self, shard_id: str, store_key: str) -> None:
-        (self.folder / "merged").mkdir(parents=True, exist_ok=True)
-        with open(self.folder / "merged" / shard_id, "a", encoding="utf-8") as f:
-            f.write(store_key + "\n")
-
     def write_manifest(self, shards: list[Shard]) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
         tmp = self.folder / "manifest.json.tmp"
@@ -78,7 +67,7 @@ class Staging:
         return [Shard(**{**d, "paths": tuple(d["paths"]), "failure": tuple(d["failure"]) if d["failure"] else None})
                 for d in json.loads(path.read_text(encoding="utf-8"))]
 
-    def write(self, shard: Shard, items: list[Extraction | IntakeFailure]) -> StagedShard:
+    def write(self, shard: Shard, items: list[Extraction | IntakeFailure | IntakeSkip]) -> StagedShard:
         """Write one shard's extractions and failures (whole, or not at all)."""
         from ..export.contract import to_record
 
@@ -88,6 +77,9 @@ class Staging:
         for position, item in enumerate(items):
             if isinstance(item, IntakeFailure):
                 rows.append((shard.id, position, "failed", None, item.source, item.source, item.error, item.reason,
+                             None, None, worker, at))
+            elif isinstance(item, IntakeSkip):  # a record with no article by design: `error` holds its kind
+                rows.append((shard.id, position, "skipped", None, item.source, item.source, item.kind, item.reason,
                              None, None, worker, at))
             else:
                 a = item.article
@@ -110,8 +102,8 @@ class Staging:
         return StagedShard(shard.id, shard.index, str(path), sum(r[2] == "extracted" for r in rows),
                            sum(r[2] == "failed" for r in rows), worker)
 
-    def read(self, shard_id: str) -> Iterator[Extraction | IntakeFailure]:
-        """A staged shard's extractions and failures, in input order."""
+    def read(self, shard_id: str) -> Iterator[Extraction | IntakeFailure | IntakeSkip]:
+        """A staged shard's extractions, failures and skipped records, in input order."""
         from ..export.contract import from_record
 
         con = duckdb.connect()
@@ -121,7 +113,12 @@ class Staging:
         finally:
             con.close()
         for status, source, error, reason, record in rows:
-            yield IntakeFailure(source, reason, error) if status == "failed" else from_record(json.loads(record))
+            if status == "failed":
+                yield IntakeFailure(source, reason, error)
+            elif status == "skipped":
+                yield IntakeSkip(source, reason, error)
+            else:
+                yield from_record(json.loads(record))
 
 
 def _quoted(path: Path) -> str:

@@ -89,8 +89,12 @@ def ingest_web(feeds: Iterable[str], url_lists: Iterable[str], settings: Setting
 
 def ingest_items(items: Iterable[Article | IntakeFailure | IntakeSkip], settings: Settings, store: Store,
                  on_item: Callable[[Stored | IntakeFailure | IntakeSkip], None] | None = None,
-                 command: str = "ingest") -> IngestReport:
+                 command: str = "ingest", extract: Callable | None = None) -> IngestReport:
     """Extract and store every new article of a stream; record every failure and every skipped record.
+
+    `extract(items, settings)` maps the stream to extractions as `extract_stream` does (the
+    default); the bulk merge of pre-extracted shards (actorgraph.scale) gives one that looks
+    them up, so that its transactions hold the articles a one-process ingest's would.
 
     Articles already stored are dropped before extraction, so a new article costs its own
     work only, and a run started again after a crash picks up where the last commit was.
@@ -150,11 +154,12 @@ def ingest_items(items: Iterable[Article | IntakeFailure | IntakeSkip], settings
         count(item)
 
     def extract_and_store(items: Iterable[Article | IntakeFailure]) -> None:
-        from ..extraction import extract_stream, load_resources  # spaCy: only when there is work for it
+        if extract is None:
+            from ..extraction import extract_stream, load_resources  # spaCy: only when there is work for it
 
-        load_resources(settings)  # fail early, once, on a missing model or a bad registry
+            load_resources(settings)  # fail early, once, on a missing model or a bad registry
         batch: list[Extraction] = []
-        for item in extract_stream(items, settings):
+        for item in (extract or extract_stream)(items, settings):
             if isinstance(item, IntakeFailure):
                 failed(item)
                 continue

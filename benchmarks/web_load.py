@@ -2,7 +2,7 @@
 the actor page, network and type-ahead endpoints, under N concurrent clients for a bounded time.
 
     .venv/bin/python benchmarks/web_load.py --store FILE [--seconds 30] [--workers 8]
-        [--actors 200] [--max-requests 100000]
+        [--actors 200] [--max-requests 100000] [--processes N]
     .venv/bin/python benchmarks/web_load.py --store FILE --mixed [--seconds 30] [--workers 8]
         [--write-share 0.3] [--work-dir /tmp]
 
@@ -66,13 +66,15 @@ def pick_actors(store: str, n: int, seed: int = 7) -> list[tuple[str, str]]:
     return [(i, names[i]) for i in chosen]
 
 
-def start_server(store: str) -> tuple[subprocess.Popen, int]:
-    """`actorgraph serve` over the store (read-write when the store has reviewers), once it answers."""
+def start_server(store: str, processes: int = 1) -> tuple[subprocess.Popen, int]:
+    """`actorgraph serve` over the store (read-write when the store has reviewers; read-only from
+    `processes` processes when more than one), once it answers."""
     port = free_port()
+    more = ["--read-only", "--processes", str(processes)] if processes > 1 else []
     # the server's messages go to a file: a pipe nobody reads would stop the server once it is full
     log = Path(tempfile.gettempdir()) / f"web-load-serve-{port}.log"
-    proc = subprocess.Popen([sys.executable, "-m", "actorgraph.cli", "serve", "--store", store, "--port", str(port)],
-                            stdout=subprocess.DEVNULL, stderr=log.open("w"))
+    proc = subprocess.Popen([sys.executable, "-m", "actorgraph.cli", "serve", "--store", store, "--port", str(port),
+                             *more], stdout=subprocess.DEVNULL, stderr=log.open("w"))
     deadline = time.monotonic() + 300
     while time.monotonic() < deadline:
         if proc.poll() is not None:
@@ -294,6 +296,8 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=8, help="concurrent clients (default 8)")
     parser.add_argument("--actors", type=int, default=200, help="actors asked about (default 200)")
     parser.add_argument("--max-requests", type=int, default=100_000, help="cap per endpoint (default 100000)")
+    parser.add_argument("--processes", type=int, default=1,
+                        help="read-only serving processes (serve --read-only --processes N; default 1; not with --mixed)")
     parser.add_argument("--mixed", action="store_true", help="reads and review actions mixed, on a copy with a reviewer")
     parser.add_argument("--write-share", type=float, default=0.3, help="--mixed: share of steps that review (default 0.3)")
     parser.add_argument("--work-dir", default=None, help="--mixed: where the copy of the store goes (default: temp dir)")
@@ -307,7 +311,7 @@ def main() -> None:
     with Store.open(args.store, create=False) as store:  # an older store is upgraded, as any command does
         print(f"schema version {store.version()}")
     actors = pick_actors(args.store, args.actors)
-    proc, port = start_server(args.store)
+    proc, port = start_server(args.store, args.processes)
     try:
         endpoints = {
             "actor page  GET /api/actors/{id}": [f"/api/actors/{a}" for a, _ in actors],

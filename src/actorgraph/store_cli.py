@@ -226,6 +226,14 @@ def cmd_decisions(args: argparse.Namespace) -> int:
     return 0
 
 
+def _edges_shown(value: str) -> int | None:
+    """`--edges N`: N relations per predicate, 0 for all (None)."""
+    n = int(value)
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"--edges must be 0 (all) or more, not {value}")
+    return n or None
+
+
 def _question(fn_name: str, *names: str, **options) -> Callable:
     """The command for the question `actorgraph.query.<fn_name>`, printed by `render.render_<fn_name>`."""
     def run(args: argparse.Namespace) -> int:
@@ -336,7 +344,9 @@ def add_store_commands(sub: argparse._SubParsersAction) -> None:
             p.set_defaults(func=_question(name, "name", limit="limit"))
         elif name == "show":
             limit_flag(p, 20, "the latest N events, quotes and figures", old="--items")
-            p.set_defaults(func=_question(name, "name", items="limit"))
+            p.add_argument("--edges", type=_edges_shown, default=50, metavar="N",
+                           help="the strongest N relations of each predicate (default 50; 0 for all)")
+            p.set_defaults(func=_question(name, "name", items="limit", edges="edges"))
         else:
             p.set_defaults(func=_question(name, "name"))
         store_flags(p)

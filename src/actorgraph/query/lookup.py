@@ -6,6 +6,7 @@ from dataclasses import asdict, dataclass
 
 from ..errors import AmbiguousActorError, UnknownActorError
 from ..store import Store
+from ..store.database import in_list, literal
 
 TYPO_CUTOFF = 90  # rapidfuzz ratio (edit distance), 0-100: from here a name is a typo of a stored one
 FUZZY_CLEAR = 5  # the best typo match wins only when the next is this much lower
@@ -27,7 +28,7 @@ class ActorRef:
 
 
 def actor_by_id(store: Store, actor_id: str) -> ActorRef | None:
-    rows = store.rows("SELECT id, name, type, registry_id, wikidata FROM actors WHERE id = ?", [actor_id])
+    rows = store.rows(f"SELECT id, name, type, registry_id, wikidata FROM actors WHERE id = {literal(actor_id)}")
     return ActorRef(*rows[0]) if rows else None
 
 
@@ -47,7 +48,7 @@ def _near_duplicates(store: Store, name: str, found: str) -> list[str]:
     from ..resolve import NameKey, name_similarity  # rigour: on use, not for `stats`
     key = NameKey.of(name, "organization")
     near = {actor_id for actor_id, spelling in store.rows(
-        "SELECT actor_id, name FROM actor_names WHERE block = ? AND actor_id <> ?", [key.block, found])
+        f"SELECT actor_id, name FROM actor_names WHERE block = {literal(key.block)} AND actor_id <> {literal(found)}")
             if name_similarity(name, spelling) is not None}
     return sorted(near)
 
@@ -58,7 +59,7 @@ def _spelled_alike(store: Store, name: str) -> ActorRef | None:
     from ..resolve import NameKey, name_similarity  # rigour: on use, not for `stats`
     key = NameKey.of(name, "organization")
     best: dict[str, float] = {}
-    for actor_id, spelling in store.rows("SELECT actor_id, name FROM actor_names WHERE block = ?", [key.block]):
+    for actor_id, spelling in store.rows(f"SELECT actor_id, name FROM actor_names WHERE block = {literal(key.block)}"):
         score = name_similarity(name, spelling)
         if score is not None:
             best[actor_id] = max(best.get(actor_id, 0.0), score)
@@ -78,12 +79,12 @@ def find_actor(store: Store, name: str) -> ActorRef:
     if (by_id := actor_by_id(store, name.strip())) is not None:
         return by_id
     folded = fold(name)
-    rows = store.rows("""SELECT DISTINCT n.actor_id, a.name FROM actor_names n JOIN actors a ON a.id = n.actor_id
-                         WHERE n.folded = ?""", [folded])
+    ids = [i for (i,) in store.rows(f"SELECT DISTINCT actor_id FROM actor_names WHERE folded = {literal(folded)}")]
     if " " not in folded:  # a lone word also names every person with that surname
-        rows += store.rows("""SELECT DISTINCT n.actor_id, a.name FROM actor_names n JOIN actors a ON a.id = n.actor_id
-                             WHERE n.surname = ?""", [folded])
-        rows = list(dict.fromkeys(rows))
+        ids += [i for (i,) in store.rows(f"SELECT DISTINCT actor_id FROM actor_names WHERE surname = {literal(folded)}")]
+    # the names by index lookups of the few ids: a join would read every actor
+    names = dict(store.rows(f"SELECT id, name FROM actors WHERE id IN {in_list(sorted(set(ids)))}")) if ids else {}
+    rows = [(i, names[i]) for i in dict.fromkeys(ids) if i in names]
     if len(rows) > 1:
         named = [r for r in rows if fold(r[1]) == folded]
         if len(named) == 1:

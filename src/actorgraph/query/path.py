@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from ..errors import StoreError
 from ..model import CERTAINTIES
 from ..store import Store
+from ..store.database import in_list
 from .filters import StatementFilters, article_join, item_date, statement_filters
 from .lookup import find_actor
 
@@ -37,6 +38,7 @@ DIRECTIONS = ("auto", "down", "up", "any")
 MAX_HOPS = 6
 CHAINS_RANKED = 50  # shortest chains compared before the `limit` strongest are kept
 MAX_FRONTIER = 5000  # stop widening past this many actors on one side (a hub joins everything)
+LITERAL_FRONTIER = 200  # up to this many actors a step looks each up in the edges' indexes; beyond, one scan
 
 
 def downward(subject: str, predicate: str, object_: str) -> list[tuple[str, str]]:
@@ -54,6 +56,14 @@ def _check(direction: str) -> None:
 def _edges(store: Store, frontier: Iterable[str], f: StatementFilters) -> list[tuple[str, str, str, str]]:
     """Edges (relation id, subject, predicate, object) touching the frontier that pass the filters."""
     ids = sorted(frontier)
+    if len(ids) <= LITERAL_FRONTIER and not (f.dated or f.include_rejected):  # index lookups, not a scan
+        counted = " + ".join(f.certainty)
+        return store.rows(f"""
+            SELECT id, subject, predicate, object FROM relations
+            WHERE subject IN {in_list(ids)} AND list_contains(?, predicate) AND {counted} > 0
+            UNION SELECT id, subject, predicate, object FROM relations
+            WHERE object IN {in_list(ids)} AND list_contains(?, predicate) AND {counted} > 0""",
+                          [list(f.predicates)] * 2)
     if f.dated or f.include_rejected:
         cond, params = f.conditions("s", date_sql=item_date("s") if f.dated else None)
         return store.rows(f"""

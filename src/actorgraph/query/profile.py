@@ -4,9 +4,11 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..store import Store, relation_id
+from ..store.database import in_list, literal
 from ..store.review import edge_states
 from .filters import REJECTED_TOO, statement_filters
 from ..store.stories import story_counts
+from ..store.summaries import FIRSTS_ORDER, FIRSTS_PER_EDGE
 from .lookup import ActorRef, find_actor
 from .places import named_with
 
@@ -15,62 +17,99 @@ PLACE_PREDICATES = ("operates_in", "based_in", "targeted")
 EVIDENCE_PER_EDGE = 3  # sentences shown per edge in a profile, each way (`evidence` shows all)
 SHOW_ITEMS = 20  # latest events, quotes and figures listed in a profile
 TIMELINE_ITEMS = 200  # latest items of a timeline
+SHOW_EDGES = 50  # strongest relations of each predicate in a profile (a hub has tens of thousands)
 
 
-def _edges(store: Store, actor_id: str, predicates: list[str] | None = None) -> list[dict]:
-    """The actor's edges both ways, each with the actor at the other end.
+def _edges(store: Store, actor_id: str, predicates: list[str] | None = None, per_predicate: int | None = None,
+           contradicted: bool = False) -> tuple[list[dict], dict[str, int]]:
+    """The actor's edges both ways, each with the actor at the other end; and the count per predicate.
 
-    The edges are read by the relations' subject and object indexes and the other actors looked
-    up by id: joining the actors table costs more than both (a hash of every actor, twice).
+    With `per_predicate`, the strongest that many of each predicate (a hub has tens of
+    thousands): the cut is made in SQL by independent stories, sources and statements, and
+    only the edges kept are looked up further. `contradicted`: only edges some statements
+    state and others deny. The edges are read by the relations' subject
+    and object indexes, one lookup each (an OR of the two reads the whole table), and the other
+    actors looked up by id: joining the actors table costs more than both.
     """
-    pred = " AND list_contains(?, predicate)" if predicates else ""
+    pred = (" AND list_contains(?, predicate)" if predicates else "") + (" AND contradicted" if contradicted else "")
+    params = [predicates] if predicates else []
+    me = literal(actor_id)
     rows = store.rows(f"""
-        SELECT CASE WHEN subject = ? THEN 'out' ELSE 'in' END AS direction, * FROM relations
-        WHERE (subject = ? OR object = ?){pred}""", [actor_id] * 3 + ([predicates] if predicates else []))
-    rows += [("in", *r[1:]) for r in rows if r[0] == "out" and r[2] == r[4]]  # an edge to itself: both ways
+        SELECT 'out' AS direction, * FROM relations WHERE subject = {me}{pred}
+        UNION ALL SELECT 'in', * FROM relations WHERE object = {me}{pred}""", params * 2)
+    totals: dict[str, int] = defaultdict(int)
+    for r in rows:
+        totals[r[3]] += 1
+    stories = _stories(store, [r[1] for r in rows if r[6] > 1])  # one source is one story
+    if per_predicate is not None and any(n > per_predicate for n in totals.values()):
+        def strength(r: tuple) -> tuple:
+            return (-stories.get(r[1], r[6]), -r[6], -r[5], r[1], r[0])
+        kept: dict[str, list[tuple]] = defaultdict(list)
+        for r in sorted(rows, key=strength):
+            if len(kept[r[3]]) < per_predicate:
+                kept[r[3]].append(r)
+        rows = [r for group in kept.values() for r in group]
     others = _lookup(store, "actors", "name, type", sorted({r[4] if r[0] == "out" else r[2] for r in rows}))
-    stories = story_counts(store, sorted({r[1] for r in rows}))
     reviews = edge_states(store, sorted({r[1] for r in rows}))
     out = []
     for (direction, rid, subject, predicate, object_, n, sources, first, last, asserted, reported, uncertain,
          negated, contradicted) in rows:
+        stories_n = stories.get(rid, sources)
         oid = object_ if direction == "out" else subject
         if oid not in others:  # as the join did: an edge to an actor that is gone is not listed
             continue
         oname, otype = others[oid]
         out.append({"relation": rid, "direction": direction, "predicate": predicate,
                     "other": {"id": oid, "name": oname, "type": otype}, "statements": n,
-                    "stories": stories.get(rid, sources), "sources": sources,
+                    "stories": stories_n, "sources": sources,
                     "first_date": first, "last_date": last,
                     "certainty": {"asserted": asserted, "reported": reported, "uncertain": uncertain,
                                   "negated": negated}, "contradicted": contradicted, "review": reviews[rid]})
     out.sort(key=lambda e: (-e["stories"], -e["sources"], -e["statements"], e["other"]["name"], e["direction"],
                             e["relation"]))
-    return out
+    return out, dict(totals)
+
+
+def _stories(store: Store, relation_ids: list[str]) -> dict[str, int]:
+    """Independent stories per edge: index lookups of a literal list, or for a hub's thousands one scan."""
+    if len(relation_ids) > 1000:
+        return story_counts(store, relation_ids)
+    return dict(store.rows(f"SELECT relation_id, stories FROM relation_stories WHERE relation_id IN {in_list(relation_ids)}"))
 
 
 def statements(store: Store, relation_ids: list[str], per_edge: int | None = None,
                include_rejected: bool = False) -> dict[str, list[dict]]:
     """The evidence of these edges: source, sentence, offsets, certainty, date, extractor, statement id, review.
 
-    With `per_edge`, at most that many statements that state the edge and as many that deny
-    it, so a contradiction is always visible. Statements a reviewer rejected come only with
-    `include_rejected`, marked `"review": "rejected"`.
+    With `per_edge`, the earliest that many statements that state the edge and as many that
+    deny it, so a contradiction is always visible; up to `FIRSTS_PER_EDGE` they are read from
+    the edges' summary (relation_firsts), a few rows per edge whatever its size. Statements a
+    reviewer rejected come only with `include_rejected`, marked `"review": "rejected"`.
     """
     if not relation_ids:
         return {}
-    limit = ("QUALIFY row_number() OVER (PARTITION BY s.relation_id, s.certainty = 'negated' "
-             f"ORDER BY s.date NULLS LAST, s.article_id) <= {int(per_edge)}") if per_edge else ""
-    table = REJECTED_TOO if include_rejected else "(SELECT *, false AS rejected FROM statements)"
-    found = store.rows(f"""
-        SELECT s.relation_id, s.article_id, s.sentence, s.sent_start, s.sent_end, s.certainty, s.date, s.role,
-               s.extractor, s.id, CASE WHEN s.rejected THEN 'rejected' ELSE coalesce(v.state, 'unreviewed') END
-        FROM {table} s LEFT JOIN statement_reviews v ON v.statement_id = s.id
-        WHERE s.relation_id IN {in_list(relation_ids)} {limit}""")
+    if per_edge is not None and per_edge <= FIRSTS_PER_EDGE and not include_rejected:
+        found = store.rows(f"""
+            SELECT relation_id, article_id, sentence, sent_start, sent_end, certainty, date, role, extractor,
+                   statement_id FROM relation_firsts WHERE relation_id IN {in_list(relation_ids)}
+            QUALIFY row_number() OVER (PARTITION BY relation_id, negated ORDER BY {FIRSTS_ORDER}) <= {int(per_edge)}""")
+        states = dict(store.rows(f"SELECT statement_id, state FROM statement_reviews "
+                                 f"WHERE statement_id IN {in_list([r[9] for r in found])}")) if found else {}
+        found = [(*r, states.get(r[9], "unreviewed")) for r in found]
+    else:
+        limit = ("QUALIFY row_number() OVER (PARTITION BY s.relation_id, s.certainty = 'negated' "
+                 f"ORDER BY s.date NULLS LAST, s.article_id) <= {int(per_edge)}") if per_edge else ""
+        table = REJECTED_TOO if include_rejected else "(SELECT *, false AS rejected FROM statements)"
+        found = store.rows(f"""
+            SELECT s.relation_id, s.article_id, s.sentence, s.sent_start, s.sent_end, s.certainty, s.date, s.role,
+                   s.extractor, s.id, CASE WHEN s.rejected THEN 'rejected' ELSE coalesce(v.state, 'unreviewed') END
+            FROM {table} s LEFT JOIN statement_reviews v ON v.statement_id = s.id
+            WHERE s.relation_id IN {in_list(relation_ids)} {limit}""")
     articles = _lookup(store, "articles", "source, title, seq, format", sorted({r[1] for r in found}))
     stories = dict(store.rows(f"SELECT article_id, story_id FROM article_stories "
                               f"WHERE article_id IN {in_list(sorted({r[1] for r in found}))}"))
-    found.sort(key=lambda r: (r[0], r[6] is None, r[6] or "", articles[r[1]][2], r[9]))
+    found.sort(key=lambda r: (r[0], r[6] is None, r[6] or "", articles[r[1]][2], r[3] if r[3] is not None else -1,
+                              r[9]))
     out: dict[str, list[dict]] = defaultdict(list)
     seen: dict[str, dict[str, str]] = defaultdict(dict)
     for rid, article_id, sentence, start, end, certainty, date, role, extractor, sid, review in found:
@@ -88,18 +127,13 @@ def _limit(limit: int | None) -> str:
     return f" LIMIT {int(limit)}" if limit is not None else ""
 
 
-def in_list(values: list[str]) -> str:
-    """A literal `IN (...)` list: DuckDB looks each value up in the column's index, unlike a join."""
-    return "(" + ", ".join("'" + str(v).replace("'", "''") + "'" for v in values) + ")" if values else "(NULL)"
-
-
 def _items(store: Store, actor_id: str, limit: int | None) -> dict[str, list[tuple]]:
     """The actor's latest `limit` items of each kind, from its summary: kind -> (item id, role, date, seq, place id)."""
     order = "date DESC NULLS LAST, seq DESC, item_id"  # the item id breaks ties: the same profile every time
     cut = f"QUALIFY row_number() OVER (PARTITION BY kind ORDER BY {order}) <= {int(limit)}" if limit is not None else ""
     out: dict[str, list[tuple]] = {"event": [], "quote": [], "figure": []}
     for kind, *row in store.rows(f"""SELECT kind, item_id, role, date, seq, place_id FROM actor_items
-                                     WHERE actor_id = ? {cut} ORDER BY {order}""", [actor_id]):
+                                     WHERE actor_id = {literal(actor_id)} {cut} ORDER BY {order}"""):
         out[kind].append(tuple(row))
     return out
 
@@ -150,8 +184,8 @@ def _figures(store: Store, items: dict[str, list[tuple]]) -> list[dict]:
 
 def _stats(store: Store, actor_id: str) -> tuple:
     """(articles, first published, last published, events, quotes, figures) from the actor's summary."""
-    rows = store.rows("""SELECT articles, first_published, last_published, events, quotes, figures
-                         FROM actor_stats WHERE actor_id = ?""", [actor_id])
+    rows = store.rows(f"""SELECT articles, first_published, last_published, events, quotes, figures
+                         FROM actor_stats WHERE actor_id = {literal(actor_id)}""")
     return rows[0] if rows else (0, None, None, 0, 0, 0)
 
 
@@ -183,47 +217,49 @@ def _timeline(actor: ActorRef, edges: list[dict], evidence: dict[str, list[dict]
     return dated + undated
 
 
-def show(store: Store, name: str, items: int = SHOW_ITEMS) -> dict:
+def show(store: Store, name: str, items: int = SHOW_ITEMS, edges: int | None = SHOW_EDGES) -> dict:
     """An actor's profile: names, ids, how it was merged, edges by predicate with sources, the rest.
 
-    Every edge is listed with a few statements each way; of the events, quotes and figures the
-    latest `items` are listed beside their totals (a much-cited actor has thousands).
+    The strongest `edges` edges of each predicate (None: all) are listed with a few statements
+    each way, beside each predicate's total; of the events, quotes and figures the latest
+    `items` are listed beside their totals (a much-cited actor has thousands). The timeline
+    draws on the edges listed.
     """
     actor = find_actor(store, name)
     names = [n for (n,) in store.rows(
-        "SELECT name FROM actor_names WHERE actor_id = ? ORDER BY words DESC, name", [actor.id]) if n != actor.name]
+        f"SELECT name FROM actor_names WHERE actor_id = {literal(actor.id)} ORDER BY words DESC, name") if n != actor.name]
     merged = [{"name": n, "reason": r, "articles": c} for n, r, c in store.rows(
-        """SELECT name, reason, articles FROM actor_spellings WHERE actor_id = ?
-           ORDER BY articles DESC, name, reason""", [actor.id])]
+        f"""SELECT name, reason, articles FROM actor_spellings WHERE actor_id = {literal(actor.id)}
+           ORDER BY articles DESC, name, reason""")]
     stats = _stats(store, actor.id)
     articles = stats[:3]
-    edges = _edges(store, actor.id)
-    evidence = statements(store, [e["relation"] for e in edges], per_edge=EVIDENCE_PER_EDGE)
+    listed, totals = _edges(store, actor.id, per_predicate=edges)
+    evidence = statements(store, [e["relation"] for e in listed], per_edge=EVIDENCE_PER_EDGE)
     by_predicate: dict[str, list[dict]] = defaultdict(list)
-    for e in edges:
+    for e in listed:
         by_predicate[e["predicate"]].append({**e, "evidence": evidence.get(e["relation"], [])})
     latest = _items(store, actor.id, items)
     events, quotes, figures = _events(store, latest), _quotes(store, latest), _figures(store, latest)
     return {"actor": actor.as_dict(), "aliases": names, "resolution": merged,
             "articles": {"count": articles[0], "first": articles[1], "last": articles[2]},
-            "relations": dict(by_predicate),
-            "contradicted": [e for e in edges if e["contradicted"]],
+            "relations": dict(by_predicate), "relations_total": totals,
+            "contradicted": _edges(store, actor.id, per_predicate=edges, contradicted=True)[0],
             "events": events, "quotes": quotes, "figures": figures, "totals": _totals(stats),
-            "timeline": _timeline(actor, edges, evidence, events, quotes, figures, items)}
+            "timeline": _timeline(actor, listed, evidence, events, quotes, figures, items)}
 
 
 def neighbors(store: Store, name: str, predicates: list[str] | None = None) -> dict:
     """The actors linked to one actor, with the predicate, direction and number of sources."""
     statement_filters(predicates)  # an unknown predicate is an error naming the known ones
     actor = find_actor(store, name)
-    return {"actor": actor.as_dict(), "neighbors": _edges(store, actor.id, predicates)}
+    return {"actor": actor.as_dict(), "neighbors": _edges(store, actor.id, predicates)[0]}
 
 
 def where(store: Store, name: str, limit: int | None = SHOW_ITEMS * 5) -> dict:
     """The places an actor operates in, is based in or targeted, and where its latest `limit` events happened;
     when none is known, the places named in the same sentences ("named with")."""
     actor = find_actor(store, name)
-    places = [e for e in _edges(store, actor.id, list(PLACE_PREDICATES))
+    places = [e for e in _edges(store, actor.id, list(PLACE_PREDICATES))[0]
               if e["direction"] == "out" and e["other"]["type"] in ("location", "country")]
     evidence = statements(store, [p["relation"] for p in places], per_edge=1)
     rows = [{"place": p["other"], "how": p["predicate"], "stories": p["stories"], "sources": p["sources"],
@@ -242,7 +278,7 @@ def where(store: Store, name: str, limit: int | None = SHOW_ITEMS * 5) -> dict:
 def timeline(store: Store, name: str, limit: int | None = TIMELINE_ITEMS) -> dict:
     """Everything dated about an actor, in date order (undated last); the latest `limit` items."""
     actor = find_actor(store, name)
-    edges = _edges(store, actor.id)
+    edges, _ = _edges(store, actor.id)
     evidence = statements(store, [e["relation"] for e in edges], per_edge=EVIDENCE_PER_EDGE)
     latest = _items(store, actor.id, limit)
     items = _timeline(actor, edges, evidence, _events(store, latest), _quotes(store, latest), _figures(store, latest),

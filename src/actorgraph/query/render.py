@@ -53,7 +53,8 @@ def render_show(r: dict) -> str:
     lines.append("  merged from:")
     lines += [f"    {m['name']!r}: {m['reason']} ({counted(m['articles'], 'article')})" for m in r["resolution"]]
     for predicate, edges in r["relations"].items():
-        lines.append(f"  {predicate}:")
+        total = r.get("relations_total", {}).get(predicate, len(edges))
+        lines.append(f"  {predicate}:" + (f" (the strongest {len(edges)} of {total})" if total > len(edges) else ""))
         for e in edges:
             arrow = f"-> {e['other']['name']}" if e["direction"] == "out" else f"<- {e['other']['name']}"
             flag = _denial(e) if e["contradicted"] or e["certainty"].get("negated") == e["statements"] else ""

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from ..model import CERTAINTIES
 from .database import Store, columns_select
+from .summaries import rebuild_relation_firsts
 
 
 def relation_id(subject: str, predicate: str, object_: str) -> str:
@@ -30,9 +31,10 @@ _AGGREGATE_ONE = _AGGREGATE_WHERE.format(where="relation_id = ?")  # index-backe
 
 
 def aggregate_relation(store: Store, relation_id: str) -> None:
-    """Recompute one edge from its statements through the relation_id index (a review's edge; cheap)."""
+    """Recompute one edge and its first statements through the relation_id index (a review's edge; cheap)."""
     store.conn.execute("DELETE FROM relations WHERE id = ?", [relation_id])
     store.conn.execute(_AGGREGATE_ONE, [relation_id])
+    rebuild_relation_firsts(store, [relation_id])
 
 
 def aggregate_relations(store: Store, ids: Iterable[str]) -> None:
@@ -46,6 +48,7 @@ def aggregate_relations(store: Store, ids: Iterable[str]) -> None:
         return
     store.conn.execute("DELETE FROM relations WHERE list_contains(?, id)", [ids])
     store.conn.execute(_AGGREGATE, [ids])
+    rebuild_relation_firsts(store, ids)
 
 
 _ADD = f"""

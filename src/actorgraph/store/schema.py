@@ -227,10 +227,11 @@ _SIGNATURES_OF_V6 = """
           FROM article_actors GROUP BY ALL) GROUP BY signature"""
 
 
-# Each distinct per-article actor (its signature), the node it resolved to, why, and how many per-article actors have it.
+# Each distinct per-article actor (its signature), the node it resolved to, why, and how many per-article actors have it;
+# its aliases sorted and distinct, as the writer lists them.
 SIGNATURES_OF = """
     (signature, actor_id, name, type, aliases, registry_id, wikidata, reason, occurrences, parent)
-    SELECT signature, arg_max(actor_id, n), any_value(name), any_value(type), any_value(aliases),
+    SELECT signature, arg_max(actor_id, n), any_value(name), any_value(type), list_sort(list_distinct(any_value(aliases))),
            any_value(registry_id), any_value(wikidata), arg_max(reason, n), sum(n), any_value(parent)
     FROM (SELECT signature, actor_id, name, type, aliases, registry_id, wikidata, reason, parent, count(*) AS n
           FROM article_actors {where} GROUP BY ALL) GROUP BY signature"""
@@ -276,6 +277,26 @@ _REVIEWS = [
         reviewer VARCHAR NOT NULL, made_at TIMESTAMP NOT NULL, reason VARCHAR NOT NULL, before VARCHAR NOT NULL,
         after VARCHAR NOT NULL, undoes INTEGER, undone_by INTEGER)""",
     "CREATE INDEX IF NOT EXISTS reviews_target ON reviews (target_id)",
+]
+
+
+def _relation_firsts(store: "Store") -> None:
+    from .summaries import build_relation_firsts
+
+    build_relation_firsts(store)
+
+
+_RELATION_FIRSTS = [
+    """CREATE TABLE IF NOT EXISTS relation_firsts (
+        relation_id VARCHAR NOT NULL, negated BOOLEAN NOT NULL, statement_id VARCHAR NOT NULL,
+        article_id VARCHAR NOT NULL, sentence VARCHAR, sent_start INTEGER, sent_end INTEGER, certainty VARCHAR NOT NULL,
+        date VARCHAR, role VARCHAR, extractor VARCHAR, source VARCHAR NOT NULL, title VARCHAR, seq BIGINT NOT NULL)""",
+    "CREATE INDEX IF NOT EXISTS relation_firsts_relation ON relation_firsts (relation_id)",
+    _relation_firsts,
+    # A profile reads an actor's names and spellings by actor id; their primary keys (actor_id, ...)
+    # are composite, which DuckDB does not scan by their first column alone.
+    "CREATE INDEX IF NOT EXISTS actor_names_actor ON actor_names (actor_id)",
+    "CREATE INDEX IF NOT EXISTS actor_spellings_actor ON actor_spellings (actor_id)",
 ]
 
 
@@ -346,5 +367,8 @@ MIGRATIONS: list[tuple[int, str, list[str | Callable[["Store"], None]]]] = [
                             """CREATE TABLE IF NOT EXISTS skipped (
                                 source VARCHAR PRIMARY KEY, kind VARCHAR NOT NULL, reason VARCHAR NOT NULL,
                                 seen INTEGER NOT NULL, first_at TIMESTAMP NOT NULL, last_at TIMESTAMP NOT NULL)"""]),
+    # Each edge's first statements each way (store.summaries), so a profile reads a few rows per edge;
+    # indexes for a profile's reads by actor id.
+    (15, "relation-firsts", _RELATION_FIRSTS),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -17,7 +17,7 @@ from .manual import apply_actor_reviews
 from .resolution import add_signatures, reresolve
 from .review import apply_reviews
 from .stories import StoryAssigner
-from .summaries import add_summaries
+from .summaries import add_relation_firsts, add_summaries
 
 
 @dataclass(frozen=True)
@@ -220,6 +220,7 @@ class _Batch:
             self.store.insert(table, self.rows[table], or_ignore=table in ("actor_names", "actor_keys"))
         new = add_signatures(self.store, list(self.signatures.values()))
         add_to_relations(self.store, self.rows["statements"])
+        add_relation_firsts(self.store, sorted({r[2] for r in self.rows["statements"]}))
         add_summaries(self.store, self.items, self.rows["article_actors"], self.published)
         self.stories.flush(sorted({r[1] for r in self.rows["statements"]}))
         reresolve(self.store, new, {row[1] for row in self.signatures.values()})

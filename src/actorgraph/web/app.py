@@ -76,13 +76,14 @@ LOOPBACK_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 
 
 def create_app(store_path: str, *, writable: bool = False, settings: Settings | None = None,
-               allowed_hosts: list[str] | None = None) -> FastAPI:
+               allowed_hosts: list[str] | None = None, memory_mb: int | None = None) -> FastAPI:
     """The app over one store file; read-only unless `writable` (then its reviewers may write, see web.auth).
 
     `allowed_hosts` are the Host header values answered (default: the loopback names, so that a
     web page elsewhere cannot reach a local server by rebinding its own name to 127.0.0.1).
+    `memory_mb` caps DuckDB's memory in this process (one of several serving processes).
     """
-    access = StoreAccess(store_path, writable=writable)
+    access = StoreAccess(store_path, writable=writable, memory_mb=memory_mb)
     gate = Gate(access)
     settings = settings or Settings.load(store=store_path)
 

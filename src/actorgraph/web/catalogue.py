@@ -35,13 +35,15 @@ def wikidata_url(qid: str | None) -> str | None:
 
 def actor_page(store: Store, actor_id: str, *, include_rejected: bool = False) -> dict:
     """query.show for the actor (each edge with its review state), each list bounded and its full length given."""
-    profile = query.show(store, actor_id)
+    profile = query.show(store, actor_id, edges=PER_PREDICATE)
     profile["actor"]["wikidata_url"] = wikidata_url(profile["actor"].get("wikidata"))
     relations = {}
     for predicate, edges in profile["relations"].items():
-        relations[predicate] = {"total": len(edges), "edges": [_edge(e) for e in edges[:PER_PREDICATE]]}
+        relations[predicate] = {"total": profile["relations_total"].get(predicate, len(edges)),
+                                "edges": [_edge(e) for e in edges[:PER_PREDICATE]]}
     profile["relations"] = relations
     profile["rejected_edges"] = rejected_edges(store, actor_id) if include_rejected else []
+    del profile["relations_total"]
     totals = profile.get("totals") or {}  # query.show may list only the latest items beside their totals
     for key in ("events", "quotes", "figures", "timeline", "resolution"):
         items = profile[key]

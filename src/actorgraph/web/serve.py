@@ -4,8 +4,11 @@ from __future__ import annotations
 import argparse
 import errno
 import json
+import os
+import signal
 import socket
 import sys
+import time
 
 from ..errors import ConfigError, ServeError
 from ..flags import store_flags
@@ -33,30 +36,39 @@ def listen(host: str, port: int) -> socket.socket:
 
 
 def serve(store_path: str, host: str = "127.0.0.1", port: int = 8000, read_only: bool = False,
-          settings: Settings | None = None) -> None:
-    """Serve the store until interrupted: writable when it has reviewers (and `read_only` is not asked)."""
-    import uvicorn
+          settings: Settings | None = None, processes: int = 1) -> None:
+    """Serve the store until interrupted: writable when it has reviewers (and `read_only` is not asked).
 
+    With `processes` > 1 (read-only only) the server forks that many processes, each with its
+    own read-only DuckDB connection, all accepting on one listening socket (the kernel spreads
+    the connections); a process that dies is started again. A writable server is one process:
+    a store has one writer.
+    """
     from ..store import SCHEMA_VERSION, Store
     from ..store.reviewers import reviewers
-    from .app import LOOPBACK_HOSTS, create_app
 
     settings = settings or Settings.load(store=store_path)
+    if processes < 1:
+        raise ServeError(f"--processes must be 1 or more, not {processes}")
     sock = listen(host, port)  # a port in use is named first, before seconds of loading
     try:
         with Store.open(store_path, create=False, read_only=True) as store:
             # an older schema has no reviewers yet (and create_app names the upgrade it needs)
             names = [] if read_only or store.version() != SCHEMA_VERSION else [r.name for r in reviewers(store)]
         writable = bool(names)
+        if writable and processes > 1:
+            raise ServeError(f"store {store_path} has reviewers, so the server writes to it, and a store has one "
+                             f"writer: serve it from one process, or add --read-only to serve it from {processes}")
         if writable:
             from ..extraction import load_resources
 
             load_resources(settings)  # ingest needs the model: fail now, not on the first POST
-        if host in ("0.0.0.0", "::"):  # every interface: the names it is reached by are not known here
-            allowed = ["*"]
+        if processes == 1:
+            server = _server(store_path, host, writable, settings, None)
         else:
-            allowed = list(dict.fromkeys([host if ":" not in host else f"[{host}]", *LOOPBACK_HOSTS]))
-        app = create_app(store_path, writable=writable, settings=settings, allowed_hosts=allowed)
+            from .storage import StoreAccess
+
+            StoreAccess(store_path).close()  # a store this server cannot serve is refused here, not in each process
     except BaseException:
         sock.close()
         raise
@@ -64,8 +76,95 @@ def serve(store_path: str, host: str = "127.0.0.1", port: int = 8000, read_only:
         mode = f"read-write for {len(names)} reviewer{'s' if len(names) > 1 else ''} ({', '.join(names)}); readers need no token"
     else:
         mode = "read-only" + ("" if read_only else " (no reviewers: `actorgraph reviewers add NAME` allows writing)")
-    print(f"serving {store_path} {mode} on http://{host}:{port}/", file=sys.stderr, flush=True)
-    uvicorn.Server(uvicorn.Config(app, log_level="warning")).run(sockets=[sock])
+    many = f" in {processes} processes" if processes > 1 else ""
+    print(f"serving {store_path} {mode}{many} on http://{host}:{port}/", file=sys.stderr, flush=True)
+    if processes == 1:
+        server.run(sockets=[sock])
+    else:
+        memory = _memory_share(processes)
+        _supervise(lambda: _server(store_path, host, False, settings, memory).run(sockets=[sock]), processes, sock)
+
+
+def _server(store_path: str, host: str, writable: bool, settings: Settings, memory_mb: int | None):
+    """The uvicorn server of the app over the store (`memory_mb`: DuckDB's share in this process)."""
+    import uvicorn
+
+    from .app import LOOPBACK_HOSTS, create_app
+
+    if host in ("0.0.0.0", "::"):  # every interface: the names it is reached by are not known here
+        allowed = ["*"]
+    else:
+        allowed = list(dict.fromkeys([host if ":" not in host else f"[{host}]", *LOOPBACK_HOSTS]))
+    app = create_app(store_path, writable=writable, settings=settings, allowed_hosts=allowed, memory_mb=memory_mb)
+    return uvicorn.Server(uvicorn.Config(app, log_level="warning"))
+
+
+def _memory_share(processes: int) -> int:
+    """Each process's DuckDB memory limit in MB: half the machine's memory shared out (DuckDB's default is 80% each)."""
+    total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    return max(256, total // 2 // processes // 2**20)
+
+
+RESTART_WINDOW = 10.0  # seconds: a process that dies sooner than this after its start counts as failing to start
+
+
+def _supervise(run, processes: int, sock: socket.socket) -> None:
+    """Fork `processes` children running `run`; start one again when it dies; stop them all on SIGINT/SIGTERM.
+
+    Each child opens its own store connection after the fork (a DuckDB connection is not shared
+    across processes); the parent holds none.
+    """
+    children: dict[int, float] = {}
+    stopping = False
+
+    def spawn() -> None:
+        pid = os.fork()
+        if pid == 0:  # the child serves until it is told to stop
+            signal.signal(signal.SIGINT, signal.SIG_DFL)
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
+            code = 0
+            try:
+                run()
+            except BaseException as exc:  # noqa: BLE001 - the child reports and exits; the parent decides
+                print(f"actorgraph serve: a serving process failed: {exc}", file=sys.stderr, flush=True)
+                code = 1
+            finally:
+                os._exit(code)
+        children[pid] = time.monotonic()
+
+    def stop(signum, frame) -> None:
+        nonlocal stopping
+        stopping = True
+        for pid in list(children):
+            try:
+                os.kill(pid, signal.SIGTERM)
+            except ProcessLookupError:
+                pass
+
+    previous = {s: signal.signal(s, stop) for s in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        for _ in range(processes):
+            spawn()
+        quick_deaths = 0
+        while children:
+            try:
+                pid, status = os.wait()
+            except ChildProcessError:
+                break
+            started = children.pop(pid, None)
+            if started is None or stopping:
+                continue
+            quick_deaths = quick_deaths + 1 if time.monotonic() - started < RESTART_WINDOW else 0
+            if quick_deaths > processes:
+                stop(signal.SIGTERM, None)
+                raise ServeError(f"serving processes keep failing at start (last exit status {status}); stopped")
+            print(f"actorgraph serve: serving process {pid} ended (status {status}); starting another",
+                  file=sys.stderr, flush=True)
+            spawn()
+    finally:
+        for s, handler in previous.items():
+            signal.signal(s, handler)
+        sock.close()
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -74,7 +173,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
         print("actorgraph: error: --token is replaced by named reviewers: `actorgraph reviewers add NAME` prints a "
               "token for each; the server then lets them write", file=sys.stderr)
         return 2
-    serve(settings.store, host=args.host, port=args.port, read_only=args.read_only, settings=settings)
+    serve(settings.store, host=args.host, port=args.port, read_only=args.read_only, settings=settings,
+          processes=args.processes)
     return 0
 
 
@@ -118,6 +218,9 @@ def add_serve_command(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--port", type=int, default=8000, metavar="N", help="port (default 8000)")
     p.add_argument("--read-only", action="store_true",
                    help="serve read-only even when the store has reviewers (other processes may then read it too)")
+    p.add_argument("--processes", type=int, default=1, metavar="N",
+                   help="serve from N processes sharing the port, each reading the store (default 1); "
+                        "only a read-only server: a store has one writer")
     p.add_argument("--token", default=None, help=argparse.SUPPRESS)  # replaced by `actorgraph reviewers`
     store_flags(p, json_flag=False)
     p.set_defaults(func=cmd_serve)

@@ -30,13 +30,15 @@ def valid_id(kind: str, value: str) -> bool:
 class StoreAccess:
     """The store file the app serves, opened once; `reader()` gives each request its own cursor."""
 
-    def __init__(self, path: str, *, writable: bool = False):
+    def __init__(self, path: str, *, writable: bool = False, memory_mb: int | None = None):
         self.path = str(path)
         self.writable = writable
         self.write_lock = threading.Lock()
         self.read_slots = threading.BoundedSemaphore(READ_SLOTS)
         self._store = Store.open(self.path, create=False, read_only=not writable)
         self._check_version()
+        if memory_mb:
+            self._store.conn.execute(f"SET memory_limit = '{int(memory_mb)}MB'")
 
     def _check_version(self) -> None:
         version = self._store.version()

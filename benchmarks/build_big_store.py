@@ -154,7 +154,8 @@ def build(seed: Path, out: Path, n: int, skew: float, variants: int | None, memo
         CASE WHEN g.c = 0 THEN a.source ELSE a.source || '#copy' || g.c END,
         CASE WHEN g.c = 0 THEN a.title ELSE a.title || ' (' || g.c || ')' END, a.published, a.language,
         CASE WHEN g.c = 0 THEN a.url ELSE a.url || '#copy' || g.c END, a.format, a.text, a.extractor,
-        g.j + 1, a.ingested_at, a.warnings FROM gen g JOIN seed.articles a ON a.id = g.old""")
+        g.j + 1, a.ingested_at, a.warnings, a.origin, a.captured_at, a.record_id
+        FROM gen g JOIN seed.articles a ON a.id = g.old""")
     step("article_actors", f"""INSERT INTO article_actors SELECT x.aid, x.local_id, vid(x.actor_id, x.v),
         vname(x.name, x.v), x.type, list_transform(x.aliases, lambda n: vname(n, x.v)),
         list_transform(x.folded, lambda n: vname(n, x.v)), CASE WHEN x.v = 0 THEN x.registry_id END,

@@ -23,7 +23,7 @@ from typing import Any
 
 from ..errors import ReviewError, StaleReviewError, UnknownTargetError
 from ..model import CERTAINTIES
-from .database import Store, now
+from .database import Store, in_list, now
 from .edges import aggregate_relation, relation_id
 
 STATES = ("unreviewed", "confirmed", "rejected")
@@ -193,7 +193,6 @@ def edge_states(store: Store, edge_ids: list[str]) -> dict[str, str]:
 
     A few hundred ids are looked up in the indexes as a literal list; more, by one scan (a bound list always scans).
     """
-    from .database import in_list
     if len(edge_ids) <= 1000:
         live = dict(store.rows(f"SELECT id, statements FROM relations WHERE id IN {in_list(list(edge_ids))}"))
         counts = {r: (c, x) for r, c, x in store.rows(

@@ -30,7 +30,7 @@ from .coreference import Chain, chains
 from .cues import Cues, load_cues
 from .definitions import backing_mentions, common_acronyms, definitions
 from .gazetteer import Gazetteer, load_gazetteer
-from .typing import NOT_ACTOR, common_noun, confidence, context_type
+from .typing import NOT_ACTOR, common_noun, confidence, context_type, syntax_type
 from .matching import registry_edges, registry_mentions, resolve
 from .mentions import (
     Mention, clean, is_junk, lower_case_words, model_mentions, name_before, repair, split_known_prefix,
@@ -261,6 +261,10 @@ def _type(chain: Chain, canonical: str, doc: Doc, registry: Registry, gazetteer:
     population = _BIG_PLACE if labels == {"PERSON"} else 0
     if gazetteer.is_place(canonical, population) or any(_location_cue(text, m, cues) for m in chain.mentions):
         return "location", "gazetteer", confidence("gazetteer")
+    clause = syntax_type(doc, chain.mentions)  # "X resigned", "X was founded", "X claimed responsibility"
+    # before the model's labels, which are what goes wrong ("El Mencho" tagged ORG)
+    if clause.type is not None and not (clause.type == "person" and context.not_person):
+        return clause.type, clause.reason, clause.confidence
     if not context.not_person and len(loose_tokens(canonical)) >= 2 and any(
             m.label == "PERSON" and fold(m.text) == fold(canonical) for m in chain.mentions):
         return "person", "model name", confidence("model name")

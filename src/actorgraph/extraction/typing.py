@@ -23,6 +23,8 @@ from .doctext import doc_text
 NOT_ACTOR = "none"  # the vote of a noun that names no actor ("vessel")
 NOT_PERSON = "not person"  # the vote of a noun of office after the name ("Hezbollah commander")
 CONTEXT = "context"  # the key of this way of typing in types.yaml `confidence`
+SYNTAX = "syntax"  # the key of typing by the clause a name is the subject of
+SYNTAX_KEYS = ("person_subject", "organization_subject", "organization_passive", "claim_verbs", "claim_objects")
 
 
 
@@ -34,6 +36,7 @@ class TypeWords:
     common: frozenset[str]  # common nouns that name no actor
     place_links: frozenset[str]  # "of" in "the state of X"
     confidence: dict[str, float]  # way of typing -> how sure
+    syntax: dict[str, frozenset[str]]  # types.yaml `syntax`: verbs (and objects) whose subject has a type
 
 
 @lru_cache(maxsize=None)
@@ -47,8 +50,12 @@ def type_words(lang: str = DEFAULT) -> TypeWords:
     confidence = data.get("confidence")
     if not isinstance(confidence, dict) or not all(isinstance(v, (int, float)) for v in confidence.values()):
         raise ConfigError(f"{at}: key 'confidence' must map ways of typing to numbers")
+    syntax = data.get("syntax")
+    if not isinstance(syntax, dict):
+        raise ConfigError(f"{at}: key 'syntax' must map kinds of clause to verb lists")
     return TypeWords(nouns, office, words(data, "person_passive", at), words(data, "not_actor_words", at),
-                     words(data, "place_links", at), {k: float(v) for k, v in confidence.items()})
+                     words(data, "place_links", at), {k: float(v) for k, v in confidence.items()},
+                     {k: words(syntax, k, f"{at} syntax") for k in SYNTAX_KEYS})
 
 
 def confidence(way: str, lang: str = DEFAULT) -> float:
@@ -152,3 +159,45 @@ def context_type(doc: Doc, mentions, lang: str = DEFAULT) -> Context:
     kind, n = ranked[0]
     share = n / sum(votes.values())
     return Context(kind, f"{CONTEXT}: {said[kind]!r}", round(tw.confidence[CONTEXT] * share, 2), not_person)
+
+
+def _clause_votes(doc: Doc, start: int, end: int, tw: TypeWords) -> list[tuple[str, str]]:
+    """What the clause says of the subject at one mention: (type, the verb phrase that says it)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return []
+    root = span.root
+    while root.dep_ == "conj" and root.head.dep_ in ("nsubj", "nsubjpass"):  # "X and Y were founded"
+        root = root.head
+    verb = root.head
+    lemma = verb.lemma_.lower()
+    syntax = tw.syntax
+    if root.dep_ == "nsubj":
+        if lemma in syntax["person_subject"]:
+            return [("person", verb.text)]
+        if lemma in syntax["organization_subject"]:
+            return [("organization", verb.text)]
+        if lemma in syntax["claim_verbs"] and any(c.dep_ == "dobj" and c.lemma_.lower() in syntax["claim_objects"]
+                                                  for c in verb.children):
+            obj = next(c for c in verb.children if c.dep_ == "dobj")
+            return [("organization", f"{verb.text} {obj.text}")]
+    if root.dep_ == "nsubjpass" and lemma in syntax["organization_passive"]:
+        return [("organization", f"was {verb.text}")]
+    return []
+
+
+def syntax_type(doc: Doc, mentions, lang: str = DEFAULT) -> Context:
+    """The type the clauses these mentions are subjects of give ("X resigned", "X was founded"), why, how sure."""
+    tw = type_words(lang)
+    votes: Counter[str] = Counter()
+    said: dict[str, str] = {}
+    for m in mentions:
+        for kind, words_ in _clause_votes(doc, m.start, m.end, tw):
+            votes[kind] += 1
+            said.setdefault(kind, words_)
+    ranked = votes.most_common()
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return Context(None)
+    kind, n = ranked[0]
+    share = n / sum(votes.values())
+    return Context(kind, f"{SYNTAX}: {said[kind]!r}", round(tw.confidence[SYNTAX] * share, 2))

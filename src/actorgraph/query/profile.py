@@ -217,6 +217,18 @@ def _timeline(actor: ActorRef, edges: list[dict], evidence: dict[str, list[dict]
     return dated + undated
 
 
+def typing(store: Store, actor_id: str, type_: str) -> dict:
+    """How sure the node's type is: the surest of its per-article actors of that type, and what typed it.
+
+    None when no per-article actor has the type (set by hand, or stored before types had a confidence).
+    """
+    rows = store.rows(f"""SELECT type_confidence, typed_by FROM article_actors
+                          WHERE actor_id = {literal(actor_id)} AND type = ? AND type_confidence IS NOT NULL
+                          ORDER BY type_confidence DESC, typed_by LIMIT 1""", [type_])  # literal: the index
+    confidence, typed_by = rows[0] if rows else (None, None)
+    return {"type_confidence": confidence, "typed_by": typed_by}
+
+
 def show(store: Store, name: str, items: int = SHOW_ITEMS, edges: int | None = SHOW_EDGES) -> dict:
     """An actor's profile: names, ids, how it was merged, edges by predicate with sources, the rest.
 
@@ -240,7 +252,7 @@ def show(store: Store, name: str, items: int = SHOW_ITEMS, edges: int | None = S
         by_predicate[e["predicate"]].append({**e, "evidence": evidence.get(e["relation"], [])})
     latest = _items(store, actor.id, items)
     events, quotes, figures = _events(store, latest), _quotes(store, latest), _figures(store, latest)
-    return {"actor": actor.as_dict(), "aliases": names, "resolution": merged,
+    return {"actor": {**actor.as_dict(), **typing(store, actor.id, actor.type)}, "aliases": names, "resolution": merged,
             "articles": {"count": articles[0], "first": articles[1], "last": articles[2]},
             "relations": dict(by_predicate), "relations_total": totals,
             "contradicted": _edges(store, actor.id, per_predicate=edges, contradicted=True)[0],

@@ -26,7 +26,8 @@ def sources_text(stories: int, articles: int) -> str:
 def _actor(a: dict) -> str:
     ids = ", ".join(x for x in (a.get("registry_id") and f"registry {a['registry_id']}",
                                 a.get("wikidata") and f"wikidata {a['wikidata']}") if x)
-    return f"{a['name']} ({a['type']}{', ' + ids if ids else ''}) [{a['id']}]"
+    sure = (f" {a['type_confidence']:.2f} by {a['typed_by']}" if a.get("type_confidence") is not None else "")
+    return f"{a['name']} ({a['type']}{sure}{', ' + ids if ids else ''}) [{a['id']}]"
 
 
 def _denial(e: dict) -> str:

@@ -154,7 +154,8 @@ def _local(store: Store, article_id: str, actor_id: str) -> str:
     if not store.value("SELECT count(*) FROM article_actors WHERE article_id = ? AND local_id = ?",
                        [article_id, local_id]):
         name, type_ = store.rows("SELECT name, type FROM actors WHERE id = ?", [actor_id])[0]
-        # no signature (resolution does not place it: it is where the reviewer put it), no parent
+        # no signature (resolution does not place it: it is where the reviewer put it), no parent, no
+        # typing (the actor's type is the stored node's)
         store.conn.execute("""INSERT INTO article_actors (article_id, local_id, actor_id, name, type, aliases, folded,
                                                           reason, mentions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)""",
                            [article_id, local_id, actor_id, name, type_, [], [fold(name)], "added by hand"])

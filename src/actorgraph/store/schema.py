@@ -370,5 +370,9 @@ MIGRATIONS: list[tuple[int, str, list[str | Callable[["Store"], None]]]] = [
     # Each edge's first statements each way (store.summaries), so a profile reads a few rows per edge;
     # indexes for a profile's reads by actor id.
     (15, "relation-firsts", _RELATION_FIRSTS),
+    # What gave each per-article actor its type and how sure (extraction.typing): `show` says how
+    # sure a node's type is. Actors stored before have neither.
+    (16, "type-confidence", ["ALTER TABLE article_actors ADD COLUMN IF NOT EXISTS typed_by VARCHAR",
+                             "ALTER TABLE article_actors ADD COLUMN IF NOT EXISTS type_confidence DOUBLE"]),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -160,7 +160,7 @@ class _Batch:
             to_global[a.id] = gid
             rows["article_actors"].append((aid, a.id, gid, a.name, a.type, list(a.aliases), [k.folded for k in akeys],
                                            a.registry_id, a.wikidata, getattr(a, "source", None), match.reason,
-                                           len(a.mentions), sig, a.parent))
+                                           len(a.mentions), sig, a.parent, a.typed_by, a.type_confidence))
             rows["mentions"] += [(aid, a.id, m.start, m.end, m.text) for m in a.mentions]
 
         for r in ex.relations:

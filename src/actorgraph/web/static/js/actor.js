@@ -247,7 +247,8 @@ try {
   ids.push(el("span", { class: "muted", text: ` id: ${a.id}` }));
   main.replaceChildren(
     el("header", { class: "actor-head" },
-      el("h1", {}, el("span", { id: "actor-name", text: a.name }), " ", typeBadge(a.type)),
+      el("h1", {}, el("span", { id: "actor-name", text: a.name }), " ", typeBadge(a.type),
+        a.type_confidence != null ? el("span", { class: "muted type-confidence", title: `typed by ${a.typed_by}`, text: ` ${a.type_confidence.toFixed(2)}` }) : null),
       p.aliases.length ? el("p", { class: "aliases" }, "Also: ", p.aliases.join(" · ")) : null,
       el("p", { class: "ids" }, ids),
       el("p", { class: "muted", text: `${p.articles.count} articles${p.articles.first ? `, ${p.articles.first} to ${p.articles.last}` : ""}` }),

@@ -26,6 +26,7 @@ from spacy.tokens import Doc
 
 from ..model import Actor, Article, Span, content_id
 from .bodies import assign_parents
+from .variants import variants
 from .coreference import Chain, chains
 from .cues import Cues, load_cues
 from .definitions import backing_mentions, common_acronyms, definitions
@@ -98,6 +99,13 @@ def find_actors(doc: Doc, article: Article, registry: Registry) -> list[Actor]:
         else:
             actors[actor.id] = actor
     found_actors = _join_people(list(actors.values()))
+    pairs = variants(found_actors)
+    for variant, actor in pairs:  # "Al Hayaa" / "Al Hayya", "PMC Wagner" / "Wagner"
+        if fold(variant.name) not in {fold(n) for n in (actor.name, *actor.aliases)}:
+            actor.aliases.append(variant.name)
+        _merge(actor, variant)
+    joined = {id(v) for v, _ in pairs}
+    found_actors = [a for a in found_actors if id(a) not in joined]
     assign_parents(doc, found_actors, registry, cues, gazetteer)
     return found_actors
 

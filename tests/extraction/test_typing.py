@@ -125,3 +125,23 @@ def test_the_clause_a_name_is_the_subject_of_gives_its_type(extract, text, name,
 def test_a_clause_that_any_actor_could_be_the_subject_of_gives_no_syntax_type(extract, text, name):
     found = extract(text)
     assert not any(a.typed_by.startswith("syntax") for a in found.ex.actors)
+
+
+@pytest.mark.parametrize("text, junk", [
+    ("The ministry designated the Ashfield Network as a Foreign Terrorist Organization (FTO) on Monday.",
+     "Foreign Terrorist Organization"),
+    ('"The talks failed," said Mark Dubois, a Varna Institute Research Fellow, on Monday.', "Research Fellow"),
+    ("Officials met the Tamerlan National Security Head in Varna on Monday, reporters said.", "Security Head"),
+])
+def test_a_kind_or_a_title_in_title_case_is_no_actor(extract, text, junk):
+    found = extract(text)
+    assert not [a.name for a in found.ex.actors if junk.lower() in a.name.lower()]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("A Hezbollah commander was killed on Monday, officials said.", "Hezbollah"),
+    ("The Office of the Supreme Guide said on Monday that the talks had failed.", "Office of the Supreme Guide"),
+    ("The ministry designated the Ashfield Network as a Foreign Terrorist Organization on Monday.", "Ashfield Network"),
+])
+def test_a_name_beside_an_article_or_a_title_word_is_still_an_actor(extract, text, name):
+    assert extract(text).actor(name)

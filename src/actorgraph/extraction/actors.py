@@ -31,7 +31,7 @@ from .coreference import Chain, chains
 from .cues import Cues, load_cues
 from .definitions import backing_mentions, common_acronyms, definitions
 from .gazetteer import Gazetteer, load_gazetteer
-from .typing import NOT_ACTOR, common_noun, confidence, context_type, syntax_type
+from .typing import NOT_ACTOR, common_noun, confidence, context_type, kind_name, syntax_type, title_name
 from .matching import registry_edges, registry_mentions, resolve
 from .mentions import (
     Mention, clean, is_junk, lower_case_words, model_mentions, name_before, repair, split_known_prefix,
@@ -312,6 +312,9 @@ def _actor(chain: Chain, doc: Doc, article: Article, registry: Registry, gazette
     kind, typed_by, confidence = _type(chain, canonical, doc, registry, gazetteer, cues)
     if kind is None:
         return None
+    if not chain.registry_id and chain.country is None and (
+            (kind != "person" and title_name(canonical)) or kind_name(doc, chain.mentions)):
+        return None  # "FDD Research Fellow" is a title; "as a Foreign Terrorist Organization" a kind
     text = doc_text(doc)
     known = registry.get(chain.registry_id) if chain.registry_id else None
     wikidata = known.wikidata if known else None

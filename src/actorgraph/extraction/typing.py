@@ -19,6 +19,7 @@ from ..errors import ConfigError
 from ..lang import DEFAULT, lexicon, words
 from ..lang import where as file_name
 from .doctext import doc_text
+from ..names import fold
 
 NOT_ACTOR = "none"  # the vote of a noun that names no actor ("vessel")
 NOT_PERSON = "not person"  # the vote of a noun of office after the name ("Hezbollah commander")
@@ -37,6 +38,7 @@ class TypeWords:
     place_links: frozenset[str]  # "of" in "the state of X"
     confidence: dict[str, float]  # way of typing -> how sure
     syntax: dict[str, frozenset[str]]  # types.yaml `syntax`: verbs (and objects) whose subject has a type
+    indefinite: frozenset[str]  # the indefinite articles
 
 
 @lru_cache(maxsize=None)
@@ -55,7 +57,8 @@ def type_words(lang: str = DEFAULT) -> TypeWords:
         raise ConfigError(f"{at}: key 'syntax' must map kinds of clause to verb lists")
     return TypeWords(nouns, office, words(data, "person_passive", at), words(data, "not_actor_words", at),
                      words(data, "place_links", at), {k: float(v) for k, v in confidence.items()},
-                     {k: words(syntax, k, f"{at} syntax") for k in SYNTAX_KEYS})
+                     {k: words(syntax, k, f"{at} syntax") for k in SYNTAX_KEYS},
+                     words(data, "indefinite_articles", at))
 
 
 def confidence(way: str, lang: str = DEFAULT) -> float:
@@ -81,6 +84,34 @@ def common_noun(doc: Doc, name: str, mentions, lang: str = DEFAULT) -> bool:
             continue
         return False
     return True
+
+
+def kind_name(doc: Doc, mentions, lang: str = DEFAULT) -> bool:
+    """A name every use of which follows an indefinite article and heads its phrase names a kind, not an
+    actor: "designated al-Shabaab as a Foreign Terrorist Organization (FTO)", "as an SDGT". A use in
+    parentheses right after another name defines it and says nothing."""
+    articles = type_words(lang).indefinite
+    told = False
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        before = doc[span.start - 1] if span.start else None
+        if before is not None and before.text == "(":
+            continue
+        if before is None or before.lower_ not in articles or span.root.dep_ == "compound":
+            return False
+        told = True
+    return told
+
+
+def title_name(name: str, lang: str = DEFAULT) -> bool:
+    """A name of two words or more headed by a noun of office ("Research Fellow", "National Security
+    Head"): a title, which names no organization or place."""
+    words_ = fold(name).split()
+    links = [i for i, w in enumerate(words_) if w in type_words(lang).place_links]
+    head = words_[:links[0]] if links else words_
+    return len(words_) > 1 and bool(head) and head[-1] in type_words(lang).office
 
 
 def _noun(tok) -> str | None:

@@ -15,6 +15,8 @@ import pytest
      "PMC Wagner", "Wagner"),
     ("The Tamerlan Group said on Monday that Tamerlan fighters had left the port of Varna.",
      "Tamerlan Group", "Tamerlan"),
+    ("The Varna Department of Roads said on Monday that the bridge was closed. The Department added that "
+     "repairs would take weeks.", "Varna Department of Roads", "Department"),
 ])
 def test_two_writings_of_one_actor_in_one_article_are_one_actor(extract, text, one, other):
     found = extract(text)
@@ -39,3 +41,10 @@ def test_a_person_and_a_place_written_alike_are_not_joined(extract):
     found = extract("Karim Haddad flew to Hadad on Monday; Haddad said the talks in Hadad had failed.")
     people = [a for a in found.ex.actors if a.type == "person"]
     assert all("Hadad" not in (a.name, *a.aliases) for a in people)
+
+
+def test_a_head_noun_alone_that_two_organizations_share_joins_neither(extract):
+    found = extract("The Varna Tribal Council and the Harbour Workers Council met on Monday. The Council said "
+                    "the talks would go on.")
+    lone = found.actor("Council")
+    assert lone.name == "Council" and not lone.aliases

@@ -7,7 +7,10 @@ the same rules are safe only where it is strong, and never across types:
   compares them (`resolve.names.name_similarity`: "Al Hayaa" / "Al Hayya"), and a lone name
   spelled like the surname of one fuller person ("Hayaa" / "Khalil al-Hayya");
 - an organization's name and the same name with a designator word only (lang/en/types.yaml
-  `designators`: "Wagner" / "PMC Wagner" / "Wagner Group").
+  `designators`: "Wagner" / "PMC Wagner" / "Wagner Group");
+- an organization's head noun alone, capitalized as a name, and the one organization of the
+  article it heads ("the Department" / "Department of State"; lang/en/actors.yaml
+  `organization_heads`).
 
 A name that fits two others is left alone. Registry actors keep their ids: two of them never join.
 """
@@ -18,12 +21,27 @@ from functools import lru_cache
 from ..lang import DEFAULT, lexicon, words
 from ..lang import where as file_name
 from ..model import Actor
-from ..names import loose_tokens
+from ..names import fold, loose_tokens
 
 
 @lru_cache(maxsize=None)
 def designators(lang: str = DEFAULT) -> frozenset[str]:
     return words(lexicon(lang, "types"), "designators", file_name(lang, "types"))
+
+
+@lru_cache(maxsize=None)
+def _heads() -> frozenset[str]:
+    from .cues import load_cues
+    return frozenset(fold(w) for w in load_cues().organization_heads)
+
+
+def _head(name: str) -> str | None:
+    """The head noun of a name of two words or more: its last word, or the last before "of"."""
+    from .typing import type_words
+    words_ = fold(name).split()
+    links = [i for i, w in enumerate(words_) if w in type_words().place_links]
+    head = words_[:links[0]] if links else words_
+    return head[-1] if len(words_) > 1 and head else None
 
 
 def _alike(a: Actor, b: Actor) -> bool:
@@ -38,6 +56,8 @@ def _alike(a: Actor, b: Actor) -> bool:
         return name_similarity(a.name, b.name) is not None
     if a.type == "person" and len(wa) == 1 and len(wb) > 1:
         return name_similarity(wa[0], wb[-1]) is not None
+    if a.type == "organization" and len(wa) == 1 and wa[0] in _heads() and _head(b.name) == wa[0]:
+        return True
     if a.type == "organization":
         short, long_ = sorted((wa, wb), key=len)
         extra = list(long_)

@@ -161,7 +161,7 @@ def build(seed: Path, out: Path, n: int, skew: float, variants: int | None, memo
         list_transform(x.folded, lambda n: vname(n, x.v)), CASE WHEN x.v = 0 THEN x.registry_id END,
         CASE WHEN x.v = 0 THEN x.wikidata END, x.found_by, x.reason, x.mentions,
         CASE WHEN x.v = 0 THEN x.signature ELSE vsignature(vname(x.name, x.v), x.type,
-             list_transform(x.aliases, lambda n: vname(n, x.v)), x.parent) END, x.parent
+             list_transform(x.aliases, lambda n: vname(n, x.v)), x.parent) END, x.parent, x.typed_by, x.type_confidence
         FROM (SELECT g.aid, y.*, {v.format(lid='y.local_id')} AS v
               FROM gen g JOIN seed.article_actors y ON y.article_id = g.old) x""")
     step("mentions", """INSERT INTO mentions SELECT g.aid, x.local_id, x.char_start, x.char_end, x.text

@@ -116,8 +116,8 @@ def on_ray(corpus: str, limit: int, workers: int, shard_size: int, folder: str) 
     sampler = Sampler("ShardExtractor")
     sampler.start()
     started = time.perf_counter()
-    ray_engine.extract_shards(shards, staging, settings, workers=workers,
-                              on_staged=lambda shard, st: times.append((time.perf_counter(), st.extracted + st.failed)))
+    for _shard, staged in ray_engine.extract_shards(shards, staging, settings, workers):
+        times.append((time.perf_counter(), staged.extracted + staged.failed))
     n = sum(k for _, k in times)
     first, last = times[0][0], times[-1][0]
     head = sum(k for t, k in times[:workers])  # each actor's first shard includes loading its model

@@ -111,7 +111,7 @@ MACROS = [
 
 def build(seed: Path, out: Path, n: int, skew: float, variants: int | None, memory_limit: str, threads: int) -> None:
     from actorgraph.store import Store
-    from actorgraph.store.edges import RELATION_ID_SQL
+    from actorgraph.store.edges import _AGGREGATE_WHERE, RELATION_ID_SQL
     from actorgraph.store.schema import SIGNATURES_OF
     from actorgraph.store.schema import SUMMARY_ITEMS, SUMMARY_SPELLINGS, SUMMARY_STATS
     from actorgraph.store.stories import _RECOUNT
@@ -205,14 +205,7 @@ def build(seed: Path, out: Path, n: int, skew: float, variants: int | None, memo
     con.execute("DROP TABLE pairs")
     con.execute("DETACH seed")
     con.execute("SET preserve_insertion_order = true")  # the tables below are written in the order asked for
-    step("relations", """INSERT INTO relations
-        SELECT relation_id, any_value(subject), any_value(predicate), any_value(object), count(*),
-               count(DISTINCT article_id), min(date), max(date),
-               count(*) FILTER (WHERE certainty = 'asserted'), count(*) FILTER (WHERE certainty = 'reported'),
-               count(*) FILTER (WHERE certainty = 'uncertain'), count(*) FILTER (WHERE certainty = 'negated'),
-               count(*) FILTER (WHERE certainty = 'negated') > 0
-                   AND count(*) FILTER (WHERE certainty IN ('asserted', 'reported')) > 0
-        FROM statements GROUP BY relation_id ORDER BY any_value(object)""")
+    step("relations", _AGGREGATE_WHERE.format(where="true") + " ORDER BY any_value(object)")
     step("relation_stories", _RECOUNT.format(where="") + " ORDER BY s.relation_id")
     step("actor_signatures", f"INSERT INTO actor_signatures {SIGNATURES_OF.format(where='')}")
     items = " UNION ALL ".join(f"({sql.format(where='')})" for sql in SUMMARY_ITEMS)

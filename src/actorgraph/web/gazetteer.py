@@ -196,6 +196,10 @@ def _town(name: str, country: str | None) -> Position | None:
         towns = [t for t in towns if t[3] == country]
     elif len(towns) != 1 or len(name.split()) < 2:
         return None
+    return _most_populous(towns)
+
+
+def _most_populous(towns: list[tuple[float, float, int, str, str]]) -> Position | None:
     if not towns:
         return None
     lat, lon, _, cc, found = max(towns, key=lambda t: t[2])
@@ -317,10 +321,7 @@ def _transliterated(name: str, country: str | None) -> Position | None:
     candidates = [c for c in candidates if c[3] in speaking and (country is None or c[3] == country)]
     if len({(round(c[0], 1), round(c[1], 1)) for c in candidates}) != 1 and country is None:
         return None
-    if not candidates:
-        return None
-    lat, lon, _, cc, found = max(candidates, key=lambda c: c[2])
-    return Position(lat, lon, country=cc, kind="town", name=found)
+    return _most_populous(candidates)
 
 
 @lru_cache(maxsize=1)

@@ -2,13 +2,16 @@
 
 "X is being designated pursuant to E.O. 13224 for having materially assisted, sponsored, or
 provided financial, material, or technological support for, or goods or services to or in
-support of, Y" -> X supports Y. The formula's words are data (`lang/en/formulas.yaml`, which
-cites the law they come from); this module finds an opening and its closing in one sentence,
-takes the actor named right after the closing as the one supported, and the subject of the
-clause holding the formula as the supporter.
+support of, Y" -> X supports Y; "X is being designated for being owned or controlled by, or for
+having acted for or on behalf of, Y" -> Y commands X. The formulas' words are data
+(`lang/en/formulas.yaml`, which cites the law they come from); this module finds an opening and
+its closing in one sentence, takes the actor named right after the closing, and pairs it with the
+one the release designates: the subject of the clause holding the formula, the object of an
+active "designated X for ...", or the noun a participle describes ("a company owned by Y").
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy
@@ -17,25 +20,48 @@ from typing import Iterator
 
 from spacy.tokens import Span, Token
 
-from ..lang import lexicon as language_file
+from ..errors import ConfigError
+from ..lang import lexicon as language_file, where as file_name
 from .patterns import Context, Proposal
 
 
+@dataclass(frozen=True)
+class Formula:
+    """One legal formula: its openings and closings, and the relation it states."""
+
+    name: str
+    predicate: str
+    named_is_subject: bool  # the actor after the closing is the predicate's subject
+    openings: tuple[tuple[str, ...], ...]
+    closings: tuple[tuple[str, ...], ...]
+    between: frozenset[str]
+
+
 @lru_cache(maxsize=None)
-def _formulas(lang: str = "en") -> dict[str, tuple]:
-    data = language_file(lang, "formulas")
-    out = {}
-    for name, spec in data.items():
-        out[name] = (tuple(tuple(str(w).lower() for w in o) for o in spec["openings"]),
-                     tuple(tuple(str(w).lower() for w in c) for c in spec["closings"]),
-                     frozenset(str(w).lower() for w in spec.get("between", ())))
-    return out
+def _formulas(lang: str = "en") -> tuple[Formula, ...]:
+    return read_formulas(language_file(lang, "formulas"), lang, file_name(lang, "formulas"))
+
+
+def read_formulas(data: dict, lang: str, where: str) -> tuple[Formula, ...]:
+    """The formulas of a language file's mapping; a list holding a non-word is a ConfigError."""
+
+    def words(name: str, key: str, seq: list) -> tuple[str, ...]:
+        bad = [w for w in seq if not isinstance(w, str)]
+        if bad:  # YAML reads a bare on/off/yes/no as a boolean
+            raise ConfigError(f"{where}: formula {name!r} {key} holds {bad!r}, not words (quote on/off/yes/no)")
+        return tuple(w.lower() for w in seq)
+
+    return tuple(Formula(name, str(spec["predicate"]), spec.get("named", "object") == "subject",
+                         tuple(words(name, "openings", o) for o in spec["openings"]),
+                         tuple(words(name, "closings", c) for c in spec["closings"]),
+                         frozenset(words(name, "between", spec.get("between", []))))
+                 for name, spec in data["formulas"].items())
 
 
 @lru_cache(maxsize=None)
 def _first_words(lang: str = "en") -> tuple[str, ...]:
     """The first words of every formula's openings, to skip a document without any at C speed."""
-    return tuple(sorted({o[0] for opens, _, _ in _formulas(lang).values() for o in opens}))
+    return tuple(sorted({o[0] for f in _formulas(lang) for o in f.openings}))
 
 
 def _may_hold(doc) -> bool:
@@ -51,14 +77,23 @@ def _find(words: list[str], seq: tuple[str, ...], start: int = 0) -> int:
     return -1
 
 
-def _supporter(ctx: Context, opening: Token) -> list:
-    """The subject of the clause that holds the formula: the one designated (or who did it)."""
-    node = opening
-    for _ in range(8):
+def _designated(ctx: Context, opening: Token) -> list:
+    """The one the formula is said of: the subject of the clause that holds it; past the preposition
+    that attaches it ("designated X for having ..."), the designating verb's object; or the noun a
+    participle describes ("a company owned or controlled by Y")."""
+    node, adjunct = opening, False
+    for _ in range(10):
         if node.pos_ in ("VERB", "AUX"):
-            subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if subjects:
-                return [r for s in subjects for r in ctx.np.of(s)]
+            kids = list(node.children)
+            deps = ("dobj", "nsubjpass", "nsubj") if adjunct else ("nsubj", "nsubjpass")
+            for dep in deps:
+                found = [r for c in kids if c.dep_ == dep for r in ctx.np.of(c)]
+                if found:
+                    return found
+            if node.dep_ in ("acl", "relcl") and node.head.i != node.i:
+                return list(ctx.np.of(node.head))
+        if node.dep_ in ("prep", "pcomp", "advcl"):
+            adjunct = True
         if node.head.i == node.i:
             break
         node = node.head
@@ -66,30 +101,53 @@ def _supporter(ctx: Context, opening: Token) -> list:
 
 
 def support(ctx: Context) -> Iterator[Proposal]:
-    """The sanctions-law support formula: the designated party supports the party named after it."""
-    opens, closes, between = _formulas()["support"]
+    """The sanctions-law formulas: the designated party and the party named after the formula."""
     if not _may_hold(ctx.doc):
         return
     for sent in ctx.doc.sents:
         toks: list[Token] = [t for t in sent if not t.is_punct]
         words = [t.lower_ for t in toks]
-        for opening in opens:
-            at = _find(words, opening)
-            if at < 0:
+        for formula in _formulas():
+            yield from _stated(ctx, sent, toks, words, formula)
+
+
+def _stated(ctx: Context, sent: Span, toks: list[Token], words: list[str], formula: Formula) -> Iterator[Proposal]:
+    """Each statement of one formula in a sentence, in order; overlapping openings count once."""
+    starts = sorted((at, opening) for opening in formula.openings
+                    for at in _all(words, opening))
+    done = 0
+    for at, opening in starts:
+        if at < done:
+            continue
+        found = _closed(ctx, sent, toks, words, formula, at)
+        if found is None:
+            continue
+        named, last = found
+        done = last + 1
+        for ref in _designated(ctx, toks[at]):
+            if ref.actor.id == named.id:
                 continue
-            for closing in closes:
-                end = _find(words, closing, at + len(opening))
-                if end < 0:
-                    continue
-                last = toks[end + len(closing) - 1]
-                backed = _named_after(ctx, sent, last.i + 1, between)
-                if backed is None:
-                    continue
-                for ref in _supporter(ctx, toks[at]):
-                    if ref.actor.id != backed.id:
-                        yield Proposal(ref.actor, "supports", backed, cue=(toks[at].i, last.i + 1), anchor=toks[at],
-                                       construction="formula-support")
-            break
+            subj, obj = (named, ref.actor) if formula.named_is_subject else (ref.actor, named)
+            yield Proposal(subj, formula.predicate, obj, cue=(toks[at].i, toks[last].i + 1), anchor=toks[at],
+                           construction=f"formula-{formula.name}")
+
+
+def _all(words: list[str], seq: tuple[str, ...]) -> Iterator[int]:
+    at = _find(words, seq)
+    while at >= 0:
+        yield at
+        at = _find(words, seq, at + 1)
+
+
+def _closed(ctx: Context, sent: Span, toks: list[Token], words: list[str], formula: Formula, at: int):
+    """The actor named after the nearest closing of the formula opened at `at`, with the closing's
+    last word (an index into `toks`), or None."""
+    ends = sorted((e + len(c) - 1) for c in formula.closings for e in (_find(words, c, at),) if e >= 0)
+    for last in ends:
+        named = _named_after(ctx, sent, toks[last].i + 1, formula.between)
+        if named is not None:
+            return named, last
+    return None
 
 
 def _named_after(ctx: Context, sent: Span, i: int, between: frozenset[str]):

@@ -514,6 +514,9 @@ class Referents:
         if dep in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
             return [head]
         if dep in ("advcl", "ccomp", "oprd", "purpcl"):
+            stray = _stray_subject(verb) if dep == "advcl" else None
+            if stray is not None:
+                return [stray]
             if head.pos_ in ("VERB", "AUX"):
                 if self.passive(head):
                     return [c for c in head.children if c.dep_ == "nsubjpass"]
@@ -590,3 +593,25 @@ def passive(verb: Token) -> bool:
 def by_agents(verb: Token) -> list[Token]:
     """The objects of a passive verb's by-phrase ("killed by Israel" -> Israel)."""
     return [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+
+
+def _stray_subject(verb: Token) -> Token | None:
+    """The subject the parser hung as a conjunct of the word before a finite clause that has none.
+
+    "All three are based in Qatar and Mr Jabareen also spends time in Turkey" is parsed with "Mr
+    Jabareen" a conjunct of "Qatar" and "spends" a subjectless adverbial clause: a finite verb with
+    no subordinator and no subject of its own, right after a name joined by "and", has that name
+    as its subject, not the subject of the clause before.
+    """
+    if verb.tag_ not in ("VBZ", "VBD", "VBP") or any(c.dep_ in ("mark", "nsubj", "nsubjpass", "expl")
+                                                     for c in verb.children):
+        return None
+    i = verb.i - 1
+    while i >= verb.sent.start and verb.doc[i].pos_ in ("ADV", "AUX", "PART"):
+        i -= 1
+    if i < verb.sent.start:
+        return None
+    before = verb.doc[i]
+    if before.pos_ in ("PROPN", "NOUN", "PRON") and before.dep_ == "conj" and before.head.i < before.i:
+        return before
+    return None

@@ -113,7 +113,8 @@ def support(ctx: Context) -> Iterator[Proposal]:
 
 def _stated(ctx: Context, sent: Span, toks: list[Token], words: list[str], formula: Formula) -> Iterator[Proposal]:
     """Each statement of one formula in a sentence, in order; overlapping openings count once."""
-    starts = sorted((at, opening) for opening in formula.openings
+    present = set(words)
+    starts = sorted((at, opening) for opening in formula.openings if present.issuperset(opening)
                     for at in _all(words, opening))
     done = 0
     for at, opening in starts:

@@ -171,25 +171,36 @@ class Context:
     not_person: bool = False  # a noun of office after the name, and nothing says person
 
 
-def context_type(doc: Doc, mentions, lang: str = DEFAULT) -> Context:
-    """The type the words around these mentions give, why, and how sure."""
-    tw = type_words(lang)
+def _tally(doc: Doc, mentions, voter, tw: TypeWords) -> tuple[Counter[str], dict[str, str]]:
+    """Each mention's votes from `voter(doc, start, end, tw)`: the count per type, and the first words that said each."""
     votes: Counter[str] = Counter()
     said: dict[str, str] = {}
     for m in mentions:
-        for kind, word in _votes(doc, m.start, m.end, tw):
+        for kind, word in voter(doc, m.start, m.end, tw):
             votes[kind] += 1
             said.setdefault(kind, word)
-    against_person = votes.pop(NOT_PERSON, 0)
-    not_person = bool(against_person) and votes.get("person", 0) <= against_person
-    if not_person:
-        votes.pop("person", None)
+    return votes, said
+
+
+def _verdict(votes: Counter[str], said: dict[str, str], way: str, tw: TypeWords, not_person: bool = False) -> Context:
+    """The type with most votes (none on a tie), with the words that said it, sure by its share of the votes."""
     ranked = votes.most_common()
     if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
         return Context(None, not_person=not_person)
     kind, n = ranked[0]
     share = n / sum(votes.values())
-    return Context(kind, f"{CONTEXT}: {said[kind]!r}", round(tw.confidence[CONTEXT] * share, 2), not_person)
+    return Context(kind, f"{way}: {said[kind]!r}", round(tw.confidence[way] * share, 2), not_person)
+
+
+def context_type(doc: Doc, mentions, lang: str = DEFAULT) -> Context:
+    """The type the words around these mentions give, why, and how sure."""
+    tw = type_words(lang)
+    votes, said = _tally(doc, mentions, _votes, tw)
+    against_person = votes.pop(NOT_PERSON, 0)
+    not_person = bool(against_person) and votes.get("person", 0) <= against_person
+    if not_person:
+        votes.pop("person", None)
+    return _verdict(votes, said, CONTEXT, tw, not_person)
 
 
 def _clause_votes(doc: Doc, start: int, end: int, tw: TypeWords) -> list[tuple[str, str]]:
@@ -220,15 +231,4 @@ def _clause_votes(doc: Doc, start: int, end: int, tw: TypeWords) -> list[tuple[s
 def syntax_type(doc: Doc, mentions, lang: str = DEFAULT) -> Context:
     """The type the clauses these mentions are subjects of give ("X resigned", "X was founded"), why, how sure."""
     tw = type_words(lang)
-    votes: Counter[str] = Counter()
-    said: dict[str, str] = {}
-    for m in mentions:
-        for kind, words_ in _clause_votes(doc, m.start, m.end, tw):
-            votes[kind] += 1
-            said.setdefault(kind, words_)
-    ranked = votes.most_common()
-    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
-        return Context(None)
-    kind, n = ranked[0]
-    share = n / sum(votes.values())
-    return Context(kind, f"{SYNTAX}: {said[kind]!r}", round(tw.confidence[SYNTAX] * share, 2))
+    return _verdict(*_tally(doc, mentions, _clause_votes, tw), SYNTAX, tw)

@@ -72,6 +72,25 @@ def _list(values: list[str] | None) -> list[str] | None:
     return out or None
 
 
+# The HTTP status of each error the API lets through (the most specific class wins); the body is {"error": message}.
+ERROR_STATUS: dict[type[ActorgraphError], int] = {
+    UnknownActorError: 404,
+    UnknownTargetError: 404,
+    AmbiguousActorError: 409,
+    FilterError: 422,
+    IntakeError: 422,
+    ReviewError: 422,
+    ActorgraphError: 500,
+}
+
+
+def _error_response(status: int):
+    """An exception handler that answers {"error": message} with this status."""
+    async def handler(request: Request, exc: ActorgraphError) -> JSONResponse:
+        return JSONResponse({"error": str(exc)}, status_code=status)
+    return handler
+
+
 LOOPBACK_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 
 
@@ -119,38 +138,13 @@ def create_app(store_path: str, *, writable: bool = False, settings: Settings | 
             response.headers.setdefault("Cache-Control", "no-store")
         return response
 
-    @app.exception_handler(UnknownActorError)
-    async def unknown(request: Request, exc: UnknownActorError):
-        return JSONResponse({"error": str(exc)}, status_code=404)
-
-    @app.exception_handler(AmbiguousActorError)
-    async def ambiguous(request: Request, exc: AmbiguousActorError):
-        return JSONResponse({"error": str(exc)}, status_code=409)
-
-    @app.exception_handler(FilterError)
-    async def bad_filter(request: Request, exc: FilterError):
-        return JSONResponse({"error": str(exc)}, status_code=422)
-
-    @app.exception_handler(IntakeError)
-    async def bad_article(request: Request, exc: IntakeError):
-        return JSONResponse({"error": str(exc)}, status_code=422)
+    for error, status in ERROR_STATUS.items():
+        app.add_exception_handler(error, _error_response(status))
 
     @app.exception_handler(StaleReviewError)
     async def stale(request: Request, exc: StaleReviewError):
         # the write is refused; the page shows what is there now and lets the reviewer decide again
         return JSONResponse({"error": str(exc), "current": plain(exc.current)}, status_code=409)
-
-    @app.exception_handler(UnknownTargetError)
-    async def unknown_target(request: Request, exc: UnknownTargetError):
-        return JSONResponse({"error": str(exc)}, status_code=404)
-
-    @app.exception_handler(ReviewError)
-    async def bad_review(request: Request, exc: ReviewError):
-        return JSONResponse({"error": str(exc)}, status_code=422)
-
-    @app.exception_handler(ActorgraphError)
-    async def failed(request: Request, exc: ActorgraphError):
-        return JSONResponse({"error": str(exc)}, status_code=500)
 
     # -- JSON API ------------------------------------------------------------------------
 

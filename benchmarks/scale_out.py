@@ -29,6 +29,7 @@ import time
 from itertools import islice
 from pathlib import Path
 
+from actorgraph.scale.processes import command_line, descendants
 from actorgraph.settings import Settings
 
 BBC = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "bbc-news-2095.jsonl.gz"
@@ -44,23 +45,6 @@ def peak_kb(pid: int) -> int:
     return 0
 
 
-def descendants(pid: int) -> list[int]:
-    children: dict[int, list[int]] = {}
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                ppid = int(Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                continue
-            children.setdefault(ppid, []).append(int(entry))
-    found, todo = [], [pid]
-    while todo:
-        for child in children.get(todo.pop(), []):
-            found.append(child)
-            todo.append(child)
-    return found
-
-
 class Sampler(threading.Thread):
     """The peak memory of every descendant process whose command line holds `marker`."""
 
@@ -71,11 +55,7 @@ class Sampler(threading.Thread):
     def run(self) -> None:
         while self.running:
             for pid in descendants(os.getpid()):
-                try:
-                    cmd = Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace")
-                except OSError:
-                    continue
-                if self.marker in cmd:
+                if self.marker in command_line(pid):
                     self.peaks[pid] = max(self.peaks.get(pid, 0), peak_kb(pid))
             time.sleep(0.5)
 

@@ -18,6 +18,7 @@ import pytest
 
 import newsite
 import warc_files
+from actorgraph.scale.processes import command_line, descendants
 from stores import contents, differences
 
 pytest.importorskip("ray", reason="the Ray tests need the ray extra: pip install -e '.[ray]'")
@@ -74,31 +75,6 @@ def one_process(inputs, tmp_path_factory) -> Path:
     return store
 
 
-def descendants(pid: int) -> list[int]:
-    """The processes started (directly or not) by process `pid`."""
-    children: dict[int, list[int]] = {}
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                ppid = int(Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                continue
-            children.setdefault(ppid, []).append(int(entry))
-    found, todo = [], [pid]
-    while todo:
-        for child in children.get(todo.pop(), []):
-            found.append(child)
-            todo.append(child)
-    return found
-
-
-def title(pid: int) -> str:
-    try:
-        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
-    except OSError:
-        return ""
-
-
 def wait_for(run: subprocess.Popen, check, what: str, timeout: float = 300):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -115,7 +91,7 @@ def test_a_worker_killed_mid_run_loses_no_article_and_duplicates_none(inputs, on
     run = ingest(store, inputs, *ray_flags(staging))
 
     def busy_worker() -> int | None:  # a Ray actor while it extracts a shard (Ray names the process so)
-        return next((p for p in descendants(run.pid) if "ShardExtractor.extract" in title(p)), None)
+        return next((p for p in descendants(run.pid) if "ShardExtractor.extract" in command_line(p)), None)
 
     victim = wait_for(run, busy_worker, "Ray worker extracting a shard")
     os.kill(victim, signal.SIGKILL)

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import subprocess
 import sys
+import threading
 
 import duckdb
 import pytest
@@ -156,3 +158,25 @@ def test_a_known_name_joins_its_shipped_actor_and_another_actors_name_is_left_ou
     assert registry.get("ftm_os_liwa_al_example").aliases == ("Example Brigade",)
     assert registry.index.ids("Kataib Hezbollah") == ("kataib_hezbollah",)
     assert report.dropped == ["'Kataib Hezbollah' of os-liwa-al-example names kataib_hezbollah"]
+
+
+def test_an_import_to_dev_null_writes_to_the_device_and_leaves_it_a_device(tmp_path):
+    source = _write(tmp_path / "list.ftm.json", LIWA, SAMPLE)
+    report = import_ftm(source, tmp_path / "reg", out=os.devnull)
+    assert (report.added, report.out) == (2, os.devnull)
+    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)  # renamed over, it became a regular file (as root)
+    assert not (tmp_path / "reg").exists() and not os.path.exists(os.devnull + ".tmp")
+
+
+def test_an_import_to_a_pipe_is_written_through_it(tmp_path):
+    source = _write(tmp_path / "list.ftm.json", LIWA)
+    pipe = tmp_path / "registry.fifo"
+    os.mkfifo(pipe)
+    got: list[str] = []
+    reader = threading.Thread(target=lambda: got.append(pipe.read_text(encoding="utf-8")),
+                              daemon=True)  # left blocked if the pipe was renamed over
+    reader.start()
+    import_ftm(source, tmp_path / "reg", out=pipe)
+    assert stat.S_ISFIFO(os.stat(pipe).st_mode)
+    reader.join(timeout=60)
+    assert [a["id"] for a in yaml.safe_load(got[0])["actors"]] == ["ftm_os_liwa_al_example"]

@@ -168,18 +168,28 @@ def import_ftm(source: str | os.PathLike, registry_dir: str | os.PathLike, out: 
         if not entry["aliases"]:
             del entry["aliases"]
     _write(target, path, list(entries.values()))
-    load_registry([str(target)])  # the file must load as a registry: fail now, not at the next ingest
+    if target.is_file():  # the file must load as a registry: fail now, not at the next ingest
+        load_registry([str(target)])  # (a device or pipe, such as /dev/null, keeps nothing to load back)
     return report
 
 
 def _write(target: Path, source: Path, entries: list[dict]) -> None:
     header = (f"# Known actors imported by `actorgraph registry import` from {source.name}.\n"
               "# Importing the file again rewrites this file; edit the source, or copy entries to a file of your own.\n")
+    text = header + yaml.safe_dump({"actors": entries}, allow_unicode=True, sort_keys=False, width=120)
+    if target.exists() and not target.is_file() and not target.is_dir():
+        # a device or a pipe (/dev/null, /dev/stdout, a FIFO): written in place; renamed over, /dev/null
+        # became a regular file for every process of the machine (as root), as export once did
+        try:
+            with open(target, "w", encoding="utf-8") as f:
+                f.write(text)
+        except OSError as exc:
+            raise RegistryError(f"registry import: cannot write {target}: {exc.strerror or exc}") from exc
+        return
     tmp = target.with_name(target.name + ".tmp")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_text(header + yaml.safe_dump({"actors": entries}, allow_unicode=True, sort_keys=False, width=120),
-                       encoding="utf-8")
+        tmp.write_text(text, encoding="utf-8")
         os.replace(tmp, target)
     except OSError as exc:
         with contextlib.suppress(OSError):

@@ -24,7 +24,7 @@ from ..model import Actor, Article, Event, Evidence, Participant
 from .arguments import Arguments, arguments
 from .referents import COLONS
 from .doctext import span_text
-from .timex import ATTACH as _DATE_ATTACH, DateMention, date_of, dates_in
+from .timex import ATTACH as _DATE_ATTACH, DateMention, date_of, dates_in, tells_time
 
 EXTRACTOR = "events@1"
 PLACES = ("location", "country")
@@ -253,7 +253,7 @@ def _release_date(f: _Found, sent: Span, dates: list[DateMention], article: Arti
     t = f.trigger
     if not article.published or not lex.types[f.type].release_dated or t.pos_ != "VERB":
         return None
-    if dates or any(e.label_ == "DATE" and any(ch.isalpha() for ch in e.text) for e in sent.ents):
+    if dates or any(e.label_ == "DATE" and tells_time(e) for e in sent.ents):
         return None
     if t.dep_ in ("relcl", "acl", "amod", "advcl", "xcomp", "ccomp", "pcomp"):
         return None

@@ -293,6 +293,11 @@ def dates_in(sent: Span, published: str | date | None) -> list[DateMention]:
         if ent.label_ != "DATE":
             continue
         value = normalise(ent.text, published, future=_future(ent.root))
+        if value is None and len(ent) > 1 and tells_time(ent):
+            # the parser runs a number before a date into it ("E.O. 13224 last month"): the date is its tail
+            ent, value = next(((ent[k:], v) for k in range(1, len(ent))
+                               if (v := normalise(ent[k:].text, published, future=_future(ent.root))) is not None),
+                              (ent, None))
         if value is not None:
             found.append(DateMention(ent, value))
             covered.update(range(ent.start, ent.end))
@@ -303,6 +308,20 @@ def dates_in(sent: Span, published: str | date | None) -> list[DateMention]:
         if prev in _YEAR_CONTEXT or tok.dep_ in ("nummod", "compound") and tok.head.pos_ == "NOUN":
             found.append(DateMention(sent.doc[tok.i:tok.i + 1], TimeValue(tok.text, tok.text, "year")))
     return found
+
+
+_TIME_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset(SEASONS) | frozenset(UNITS) \
+    | words(_TIME, "weekend", _WHERE) | words(_TIME, "duration_units", _WHERE) \
+    | frozenset(phrase.split()[-1] for phrase in _DEICTIC)  # today, yesterday, night, morning
+_DECADE_WORD = re.compile(r"^(?:1[89]|20)\d0['’]?s$")
+
+
+def tells_time(span: Span) -> bool:
+    """Whether a span the parser labels DATE says a time at all: it has a calendar, unit or deictic
+    word or a year ("last month", "the 1990s"), not a legal reference the parser mislabels
+    ("E.O. 13224", "section 1(b)")."""
+    return any(t.lower_.rstrip(".") in _TIME_WORDS or _YEAR_WORD.match(t.text) or _DECADE_WORD.match(t.text)
+               for t in span)
 
 
 def _future(tok: Token) -> bool:

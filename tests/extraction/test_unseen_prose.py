@@ -29,3 +29,39 @@ def test_a_time_the_sentence_gives_is_not_replaced_by_the_releases(extract, text
     found = extract(text, PUBLISHED)
     assert [e.date for e in found.events("designation")] in ([date], [])
     assert PUBLISHED not in [e.date for e in found.events("designation")]
+
+
+# --- a group speaks through an unnamed representative or outlet -----------------------------------
+
+@pytest.mark.parametrize("text, speaker", [
+    ('A spokesman for the Northern Guard said: "We did not fire on the convoy."', "Northern Guard"),
+    ('"Nothing has changed," a senior Hezbollah official told the Associated Press.', "Hezbollah"),
+    ('The Northern Guard\'s Telegram channel posted: "Our fighters hold the bridge."', "Northern Guard"),
+    ('An account affiliated with the Northern Guard wrote: "The enemy will pay for this."', "Northern Guard"),
+    ('A statement from the Northern Guard said: "The convoy carried weapons for the army."', "Northern Guard"),
+    ('According to Amnesty International, "the militia burned three villages near the river."', "Amnesty International"),
+])
+def test_a_group_speaks_through_its_unnamed_representative_or_outlet(extract, text, speaker):
+    found = extract(text, PUBLISHED)
+    assert [found.name(q.speaker) for q in found.quotes] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a named representative speaks for himself
+    ('The Northern Guard\'s spokesman, Omar Haddad, said: "We did not fire on the convoy."', "Omar Haddad"),
+])
+def test_a_named_representative_speaks_himself(extract, text, speaker):
+    found = extract(text, PUBLISHED)
+    assert [found.name(q.speaker) for q in found.quotes] == [speaker]
+
+
+@pytest.mark.parametrize("text", [
+    # a representative of no named group names no speaker
+    'A spokesman for the militias said: "We did not fire on the convoy."',
+    'A spokesman said: "We did not fire on the convoy."',
+    # a source close to a group is not the group
+    '"Nothing has changed," a source close to Hezbollah told the Associated Press.',
+])
+def test_no_group_speaks_through_an_unowned_or_shared_voice(extract, text):
+    found = extract(text, PUBLISHED)
+    assert [q for q in found.quotes if found.name(q.speaker) in ("Northern Guard", "Hezbollah")] == []

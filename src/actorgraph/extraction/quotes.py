@@ -39,6 +39,9 @@ class QuoteLexicon:
     medium_inner_preps: frozenset[str]  # "in an interview with CNN"
     attribution_phrases: tuple[str, ...]  # "according to": the quote takes its verb's certainty
     release_verbs: frozenset[str] = frozenset()  # "<statement>, said X." without quotation marks
+    voices: frozenset[str] = frozenset()  # "a spokesman for X", "X's Telegram channel": X speaks
+    voice_preps: frozenset[str] = frozenset()  # "spokesman for", "statement from"
+    outlet_links: frozenset[str] = frozenset()  # "an account affiliated with X"
 
 
 @lru_cache(maxsize=None)
@@ -58,7 +61,9 @@ def lexicon(lang: str = DEFAULT, root: str | None = None) -> QuoteLexicon:
                         words(data, "addressee_verbs", where), words(data, "medium_preps", where),
                         words(data, "medium_inner_preps", where),
                         tuple(sorted(words(certainty, "quote_attribution_phrases", file_name(lang, "certainty", root)))),
-                        release)
+                        release, words(data, "representatives", where) | words(data, "outlets", where)
+                        | words(data, "statement_nouns", where),
+                        words(data, "representative_preps", where), words(data, "outlet_links", where))
 
 
 @dataclass
@@ -97,6 +102,8 @@ def find_quotes(doc: Doc, article: Article, actors: list[Actor], args: Arguments
             m.speaker = _colon_speaker(doc, m, args)
         if m.speaker is None and m.verb is None:
             m.speaker = _signature(doc, m, args)
+        if m.speaker is None and m.verb is None:
+            m.speaker = _according_to(doc, m, args, inside, lex)
         if m.speaker is None and m.verb is None and previous is not None and previous.speaker is not None \
                 and _same_stretch(text, previous, m):
             m.speaker, m.verb = previous.speaker, previous.verb
@@ -276,12 +283,55 @@ def _speaker_of(tok: Token, args: Arguments) -> Actor | None:
         if actor is None:
             inner = {a.id: a for t in tok.subtree for a in (args.at(t),) if a is not None and a.type == "person"}
             actor = next(iter(inner.values())) if len(inner) == 1 else None
+    if actor is None:
+        actor = _voice_of(tok, args)
     if actor is not None and actor.type in SPEAKERS:
         if actor.type != "person":
             person = next((a for c in tok.children if c.dep_ == "appos" for a in (args.referent(c),)
                            if a is not None and a.type == "person"), None)
             return person or actor
         return actor
+    return None
+
+
+def _voice_of(tok: Token, args: Arguments) -> Actor | None:
+    """The group an unnamed representative or outlet speaks for: "a spokesman for the RSF", "a senior
+    Hezbollah official", "Wagner's Telegram channel", "an account affiliated with Wagner"; no one
+    when the phrase names a person ("the group's spokesman, Yahya Saree") or no group."""
+    lex = lexicon()
+    if tok.lemma_.lower() not in lex.voices or tok.tag_ in ("NNS", "NNPS"):
+        return None
+    if any((a := args.at(t)) is not None and a.type == "person" for t in tok.subtree):
+        return None
+    modifiers = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
+    # whose it is: a possessor (also one the parser hung on a modifier: "Wagner's Telegram channel"),
+    # the object of "for"/"from", of a linking participle; before a mere modifier (the service "Telegram")
+    owners = [c for t in (tok, *modifiers) for c in t.children if c.dep_ == "poss"]
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in lex.voice_preps:
+            owners += [p for p in c.children if p.dep_ == "pobj"]
+        elif c.dep_ in ("acl", "amod") and c.lemma_.lower() in lex.outlet_links:
+            owners += [p for prep in c.children if prep.dep_ in ("prep", "agent") for p in prep.children if p.dep_ == "pobj"]
+    for near in (owners, modifiers):
+        groups = {a.id: a for t in near for a in (args.refers_to(t) or [args.at(t)]) if a is not None
+                  and a.type in ("organization", "country")}
+        if groups:
+            return next(iter(groups.values())) if len(groups) == 1 else None
+    return None
+
+
+def _according_to(doc: Doc, m: _Marked, args: Arguments, inside: set[int], lex: QuoteLexicon) -> Actor | None:
+    """The source an attribution phrase of the quote's sentence names: "According to X, “...”"."""
+    sents = _frame(doc, m)
+    for t in (t for sent in sents[:1] for t in sent):
+        if t.i in inside or t.dep_ != "prep":
+            continue
+        for phrase in lex.attribution_phrases:
+            n = len(phrase.split())
+            if t.i - n + 1 >= 0 and doc[t.i - n + 1:t.i + 1].text.lower() == phrase:
+                found = next((a for p in t.children if p.dep_ == "pobj" for a in (_speaker_of(p, args),) if a), None)
+                if found is not None:
+                    return found
     return None
 
 

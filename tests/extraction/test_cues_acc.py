@@ -103,3 +103,70 @@ def test_a_bare_boolean_word_in_the_formula_file_is_a_clear_error(tmp_path):
     data = lexicon("en", "formulas", tmp_path)
     with pytest.raises(ConfigError, match="quote on/off"):
         formulas.read_formulas(data, "en", "formulas.yaml")
+
+
+# --- Violence and crimes by general class (WordNet violence.n.01, hostility.n.03, atrocity.n.01) ------
+
+def test_hostilities_against_an_actor_target_it(extract):
+    found = extract("Hezbollah has been engaged in hostilities against Israel since October.")
+    found.relation("Hezbollah", "targeted", "Israel")
+
+
+def test_violence_against_no_actor_is_nothing(extract):
+    found = extract("Ahmed Hassan condemned violence against women in a sermon.")
+    assert not any(p in ("targeted", "opposes") for _, p, _ in found.triples())
+
+
+@pytest.mark.parametrize("sentence", [
+    "The report details war crimes committed by the Rapid Support Forces in Darfur.",
+    "The Rapid Support Forces committed atrocities in Darfur, the panel said.",
+])
+def test_crimes_committed_in_a_place_are_presence_there(extract, sentence):
+    extract(sentence).relation("Rapid Support Forces", "operates_in", "Darfur")
+
+
+def test_crime_in_a_place_without_a_holder_is_nothing(extract):
+    found = extract("Crime in Darfur rose sharply last year, the report said.")
+    assert not any(p == "operates_in" for _, p, _ in found.triples())
+
+
+# --- Prefixes of attitude: "anti-X", "pro-X" (WordNet anti.a.01, pro.a.01) ----------------------------
+
+@pytest.mark.parametrize("text, triple", [
+    ("The United States has troops in Iraq. Ahmed Hassan is a staunchly anti-American cleric.",
+     ("Ahmed Hassan", "opposes", "United States")),
+    ("Israel struck Gaza. Kataib Hezbollah, an anti-Israel militia, fired rockets.",
+     ("Kataib Hezbollah", "opposes", "Israel")),
+    ("Iran backs many groups. Kataib Hezbollah is a pro-Iranian militia.",
+     ("Kataib Hezbollah", "allied_with", "Iran")),
+])
+def test_a_prefix_of_attitude_relates_the_described_actor(extract, text, triple):
+    assert triple in extract(text).triples()
+
+
+def test_a_demonym_behind_a_prefix_is_not_nationality(extract):
+    triples = extract("The United States has troops in Iraq. Ahmed Hassan is a staunchly anti-American cleric. "
+                      "Iran backs many groups. Kataib Hezbollah is a pro-Iranian militia.").triples()
+    assert ("Ahmed Hassan", "member_of", "United States") not in triples
+    assert ("Kataib Hezbollah", "based_in", "Iran") not in triples
+
+
+@pytest.mark.parametrize("text", [
+    "The United States has troops in Iraq. Anti-American sentiment grew in Iraq after the invasion.",
+    "The United States has troops in Iraq. Anti-government protesters marched in Baghdad.",
+])
+def test_a_prefix_on_no_actor_is_nothing(extract, text):
+    assert not any(p in ("opposes", "allied_with") for _, p, _ in extract(text).triples())
+
+
+@pytest.mark.parametrize("sentence", [
+    "Hezbollah was involved in attacks against Israel.",
+    "Hezbollah has been engaged in attacks against Israel since October.",
+])
+def test_the_subject_of_a_passive_share_verb_is_the_attacker(extract, sentence):
+    extract(sentence).relation("Hezbollah", "targeted", "Israel")
+
+
+def test_a_passive_share_verb_without_an_attack_is_nothing(extract):
+    found = extract("Hezbollah was involved in talks with Israel's neighbours.")
+    assert not any(p == "targeted" for _, p, _ in found.triples())

@@ -225,7 +225,9 @@ def _attackers(ctx: Context, n: Token, attack_verbs: frozenset[str]) -> tuple[li
                 found = [r for t in np.agents(gov) for r in np.of(t)] if gov.pos_ in VERBAL else np.of(gov)
                 if found:
                     return found, gov
-            if lemma in a["share_nouns"] or lemma in a["share_adjectives"]:
+            if lemma in a["share_nouns"] or lemma in a["share_adjectives"] or gov.lower_ in a["share_adjectives"]:
+                if gov.pos_ in VERBAL and np.passive(gov):  # "X was involved in the attack", "X was engaged in ..."
+                    return [r for t in np.patients(gov) for r in np.of(t)], gov
                 owners = [r for c in gov.children if c.dep_ == "poss" for r in np.of(c)]
                 return owners or [r for t in np.noun_agents(gov) for r in np.of(t)], gov
             if gov.pos_ in VERBAL and lemma in a["blame_verbs"] and prep in a["blame_preps"]:

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from .patterns import HYPHENS, SELF, Context, Proposal
+from .patterns import HYPHENS, SELF, Context, Proposal, prefixed
 from .referents import COPULAS
 
 
@@ -44,8 +44,8 @@ def _nationality(ctx: Context, kinds: list[tuple[Token, Token]], end: int | None
             continue
         for mod in doc[kind.left_edge.i:kind.i]:  # "Russian" in "the Russian paramilitary group"
             if mod.dep_ not in ("amod", "compound") or ctx.refs.at(mod) is not None \
-                    or mod.i + 1 < len(doc) and doc[mod.i + 1].text in HYPHENS:
-                continue  # "an Iranian-backed group X" is backing, not nationality
+                    or mod.i + 1 < len(doc) and doc[mod.i + 1].text in HYPHENS or prefixed(ctx, mod):
+                continue  # "an Iranian-backed group X" is backing, "a pro-Iranian group" allegiance, not nationality
             country = ctx.refs.demonym(mod)
             if country is not None and country.id != actor.id:
                 yield Proposal(actor, "based_in", country, cue=(mod.i, end if end is not None else kind.i + 1),

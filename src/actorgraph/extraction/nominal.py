@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from .patterns import ROLE, SELF, Context, Proposal, RoleCue, lexicon, through
+from .patterns import ROLE, SELF, Context, Proposal, RoleCue, lexicon, prefixed, through
 from .referents import NAMING, PREDICATIVE_OBJECTS, Ref
 
 QUALIFIERS = frozenset({"ADJ", "NOUN", "VERB"})
@@ -154,7 +154,7 @@ def _modifier_actor(ctx: Context, span, taken: set[str]) -> list[tuple[Ref, str]
             if actor.type in ("organization", "country"):
                 return [(Ref(actor, SELF, t), "compound")]
             return []
-        if actor is None and t.pos_ in ("ADJ", "PROPN", "NOUN"):
+        if actor is None and t.pos_ in ("ADJ", "PROPN", "NOUN") and not prefixed(ctx, t):
             country = refs.demonym(t)
             if country is not None and country.id not in taken and t.dep_ in ("amod", "compound", "nmod") and "-" not in (doc[j + 1].text,):
                 return [(Ref(country, SELF, t), DEMONYM)]
@@ -329,6 +329,36 @@ def hyphenated(ctx: Context) -> Iterator[Proposal]:
             subj, obj = (modifier, ref.actor) if subject_side == "modifier" else (ref.actor, modifier)
             yield Proposal(subj, pred, obj, cue=(cue_start, t.i + 1), anchor=t,
                            construction=f"hyphenated-{t.lower_}", nominal=True)
+
+
+def prefixes(ctx: Context) -> Iterator[Proposal]:
+    """"an anti-Houthi coalition", "a staunchly anti-American cleric", "pro-Russian separatists": the
+    described noun's actor (or the one a predicate noun is said of) stands to the prefixed actor."""
+    doc, refs, np = ctx.doc, ctx.refs, ctx.np
+    prefixes = ctx.lex.hyphen_prefixes
+    for t in doc:
+        if t.lower_ in prefixes and t.i + 2 < len(doc) and doc[t.i + 1].text in ("-", "‐", "‑"):
+            name, pred = doc[t.i + 2], prefixes[t.lower_]
+        elif "-" in t.text and t.lower_.split("-", 1)[0] in prefixes:
+            name, pred = t, prefixes[t.lower_.split("-", 1)[0]]
+        else:
+            continue
+        other = refs.resolve(name) or refs.demonym(name) if name.i != t.i else \
+            refs.named(t.text.split("-", 1)[1]) or refs.demonym_of(t.text.split("-", 1)[1])
+        if other is None:
+            continue
+        n = name
+        while n.dep_ in ("amod", "compound", "nmod") and n.head.i > n.i and n.head.pos_ in ("NOUN", "PROPN", "ADJ"):
+            n = n.head
+        if n.i == name.i:
+            continue  # "anti-Houthi" alone, describing nothing
+        holders = np.of(n)
+        if not holders and n.dep_ in ("attr", "oprd") and n.head.pos_ in ("VERB", "AUX"):
+            holders = [r for c in n.head.children if c.dep_ in ("nsubj", "nsubjpass") for r in np.of(c)]
+        for ref in holders:
+            if ref.actor.id != other.id:
+                yield Proposal(ref.actor, pred, other, cue=(t.i, name.i + 1), anchor=t,
+                               construction=f"prefixed-{t.lower_.split('-', 1)[0]}", nominal=True)
 
 
 def located(ctx: Context) -> Iterator[Proposal]:

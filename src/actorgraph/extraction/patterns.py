@@ -83,6 +83,7 @@ class Lexicon:
     organ_nouns: frozenset[str]
     containers: frozenset[str]
     hyphenated: dict[str, tuple[str, str]]  # participle -> (predicate, "modifier" | "head")
+    hyphen_prefixes: dict[str, str]  # "anti" -> opposes: "an anti-Houthi coalition" opposes the Houthis
     under_preps: frozenset[str]
     under_nouns: dict[str, str]
     orders_preps: frozenset[str]
@@ -260,6 +261,8 @@ def lexicon(lang: str = DEFAULT, root: str | None = None) -> Lexicon:
     hyphenated = {k.lower(): (_check_predicate(v["predicate"], f"{at['relations']} hyphenated {k}"),
                               v.get("subject", "modifier"))
                   for k, v in (data.get("hyphenated") or {}).items()}
+    hyphen_prefixes = {k.lower(): _check_predicate(v, f"{at['relations']} hyphen_prefixes {k}")
+                       for k, v in (data.get("hyphen_prefixes") or {}).items()}
     under = data.get("under") or {}
     function_words: dict[str, frozenset[str]] = {}
     for name, file in (("roles", roles_file), ("relations", relations_file)):
@@ -277,7 +280,7 @@ def lexicon(lang: str = DEFAULT, root: str | None = None) -> Lexicon:
         base_nouns=frozenset(words("nouns", "base")),
         organ_nouns=frozenset(words("nouns", "organs")),
         containers=frozenset(words("nouns", "container")),
-        hyphenated=hyphenated,
+        hyphenated=hyphenated, hyphen_prefixes=hyphen_prefixes,
         under_preps=frozenset(words("under", "preps")),
         under_nouns={k.lower(): _check_predicate(v, f"{at['relations']} under.nouns {k}")
                      for k, v in (under.get("nouns") or {}).items()},
@@ -300,6 +303,12 @@ ROLE, ATTACK, PATIENT = "ag_role", "ag_attack_noun", "ag_patient_noun"
 
 
 HYPHENS = ("-", "‐", "‑")
+
+
+def prefixed(ctx: "Context", tok: Token) -> bool:
+    """A name or demonym behind a prefix of attitude ("anti-American", "pro-Iranian"): not nationality."""
+    doc = ctx.doc
+    return tok.i >= 2 and doc[tok.i - 1].text in HYPHENS and doc[tok.i - 2].lower_ in ctx.lex.hyphen_prefixes
 
 
 def _phrase_forms(phrase: str) -> list[list[str]]:

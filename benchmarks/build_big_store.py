@@ -115,7 +115,7 @@ def build(seed: Path, out: Path, n: int, skew: float, variants: int | None, memo
     from actorgraph.store.schema import SIGNATURES_OF
     from actorgraph.store.schema import SUMMARY_ITEMS, SUMMARY_SPELLINGS, SUMMARY_STATS
     from actorgraph.store.stories import _RECOUNT
-    from actorgraph.store.summaries import build_relation_firsts
+    from actorgraph.store.summaries import build_actor_search, build_relation_firsts
 
     part = out.with_name(out.name + ".part")
     for p in (part, Path(str(part) + ".wal")):
@@ -215,6 +215,9 @@ def build(seed: Path, out: Path, n: int, skew: float, variants: int | None, memo
     t = time.perf_counter()
     build_relation_firsts(store)
     say(f"  relation_firsts: {time.perf_counter() - t:.1f}s")
+    t = time.perf_counter()
+    build_actor_search(store)
+    say(f"  actor_search: {time.perf_counter() - t:.1f}s")
     con.execute("INSERT INTO runs VALUES (1, 'build_big_store', now()::TIMESTAMP, now()::TIMESTAMP, ?)", [n])
     for name, sql in indexes:
         step(f"index {name}", sql)

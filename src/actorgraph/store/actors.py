@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from ..model import content_id
 from .database import Store, now
+from .summaries import refresh_actor_search
 
 if TYPE_CHECKING:
     from ..resolve import NameKey
@@ -139,6 +140,7 @@ def rebuild_names(store: Store, actor_ids: Iterable[str]) -> None:
     A spelling removed by hand (`alias remove`) is left out; the display name always stays.
     """
     from ..resolve import NameKey
+    actor_ids = list(actor_ids)
     dropped = dropped_names(store)
     for actor_id in actor_ids:
         row = store.rows("SELECT type FROM actors WHERE id = ?", [actor_id])
@@ -161,3 +163,4 @@ def rebuild_names(store: Store, actor_ids: Iterable[str]) -> None:
                 if k.name == name or (k.folded not in pinned_elsewhere and k.folded not in dropped.get(actor_id, ()))]
         add_names(store, actor_id, type_, keys)
         add_keys(store, actor_id, dict.fromkeys(ids))
+    refresh_actor_search(store, actor_ids)

@@ -300,6 +300,12 @@ _RELATION_FIRSTS = [
 ]
 
 
+def _actor_search(store: "Store") -> None:
+    from .summaries import build_actor_search
+
+    build_actor_search(store)
+
+
 MIGRATIONS: list[tuple[int, str, list[str | Callable[["Store"], None]]]] = [
     (1, "create-graph", _GRAPH),
     (2, "actor-summaries", _SUMMARIES),
@@ -374,5 +380,11 @@ MIGRATIONS: list[tuple[int, str, list[str | Callable[["Store"], None]]]] = [
     # sure a node's type is. Actors stored before have neither.
     (16, "type-confidence", ["ALTER TABLE article_actors ADD COLUMN IF NOT EXISTS typed_by VARCHAR",
                              "ALTER TABLE article_actors ADD COLUMN IF NOT EXISTS type_confidence DOUBLE"]),
+    # The type-ahead's keys (store.summaries): each spelling from each of its words on, sorted,
+    # with the actor's article count, so a prefix reads one range instead of every name.
+    (17, "actor-search", ["""CREATE TABLE IF NOT EXISTS actor_search (
+                              key VARCHAR NOT NULL, actor_id VARCHAR NOT NULL, name VARCHAR NOT NULL,
+                              whole BOOLEAN NOT NULL, articles INTEGER NOT NULL)""",
+                          _actor_search]),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -4,10 +4,13 @@
     actor_stats      per actor: articles naming it, first and last publication, item counts
     actor_spellings  per actor: each per-article name and why it joined, with its article count
     relation_firsts  per edge: its first few statements each way, with their article's source and title
+    actor_search     per spelling of an actor, a key from each of its words on, with the actor's articles:
+                     the type-ahead reads one sorted range of it, not every name
 
 New articles add to them (`add_summaries`, `add_relation_firsts`); a merge or split recomputes
-them for the actors and edges it touches (`rebuild_summaries`, `rebuild_relation_firsts`);
-migrations 2 and 11 fill them for an older store.
+them for the actors and edges it touches (`rebuild_summaries`, `rebuild_relation_firsts`); a
+change of an actor's names (`actors.rebuild_names`) refreshes its search keys; migrations 2, 15
+and 17 fill them for an older store.
 """
 from __future__ import annotations
 
@@ -27,6 +30,7 @@ def rebuild_summaries(store: Store, actor_ids: Iterable[str]) -> None:
         store.conn.execute(f"INSERT INTO actor_items {sql.format(where=where)}", [ids])
     store.conn.execute(f"INSERT INTO actor_stats {SUMMARY_STATS.format(where=where)}", [ids])
     store.conn.execute(f"INSERT INTO actor_spellings {SUMMARY_SPELLINGS.format(where=where)}", [ids])
+    refresh_actor_search(store, ids)
 
 
 _ADD_STATS = f"""
@@ -71,6 +75,7 @@ def add_summaries(store: Store, items: list[tuple], article_actors: list[tuple],
     if spellings:
         rows = [(a, n, r, len(ids)) for (a, n, r), ids in spellings.items()]
         store.conn.execute(_ADD_SPELLINGS, [list(col) for col in zip(*rows)])
+    refresh_actor_search(store, articles)
 
 
 # Per-edge summary: the first statements of each edge, so a profile shows an edge's evidence
@@ -122,3 +127,39 @@ def add_relation_firsts(store: Store, article_ids: list[str]) -> None:
     store.conn.execute("DELETE FROM relation_firsts WHERE relation_id IN (SELECT DISTINCT relation_id FROM firsts_new)")
     store.conn.execute(f"INSERT INTO relation_firsts SELECT {_FIRSTS_COLUMNS} FROM firsts_new")
     store.conn.execute("DROP TABLE firsts_new")
+
+
+# Type-ahead keys: a spelling folded, from each of its first SEARCH_WORDS words to its end
+# ("united nations security council", "nations security council", ...), so that what the user
+# types is a prefix of a key: one range of a table sorted by key, which DuckDB reads by its
+# row groups' min/max without a scan of every name. `whole` marks the key that is the whole
+# spelling (those rank first); `articles` is the actor's (actor_stats), to rank without a join.
+SEARCH_WORDS = 8
+_SEARCH_OF = f"""
+SELECT key, actor_id, name, whole, articles FROM (
+    SELECT array_to_string(w[i:], ' ') AS key, actor_id, name, i = 1 AS whole, articles FROM (
+        SELECT n.actor_id, n.name, w, coalesce(s.articles, 0) AS articles,
+               unnest(range(1, least(len(w), {SEARCH_WORDS}) + 1)) AS i
+        FROM (SELECT actor_id, name, string_split(trim(folded), ' ') AS w FROM actor_names {{where}}) n
+        LEFT JOIN actor_stats s ON s.actor_id = n.actor_id))
+WHERE key <> '' AND NOT starts_with(key, ' ')"""
+
+
+def build_actor_search(store: Store) -> None:
+    """Fill actor_search for every actor, sorted by key (a migration, or a bulk-built store)."""
+    store.conn.execute("DELETE FROM actor_search")
+    store.conn.execute(f"INSERT INTO actor_search {_SEARCH_OF.format(where='')} ORDER BY key")
+
+
+def refresh_actor_search(store: Store, actor_ids: Iterable[str]) -> None:
+    """Recompute the search keys of these actors (their names or article counts changed; gone when the actor is).
+
+    New rows are appended after the sorted ones: a range read then also reads those row groups
+    whole, which costs little until many actors have changed; `build_actor_search` sorts again.
+    """
+    ids = sorted(set(actor_ids))
+    if not ids:
+        return
+    store.conn.execute("DELETE FROM actor_search WHERE actor_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
+    store.conn.execute(f"INSERT INTO actor_search "
+                       f"{_SEARCH_OF.format(where='WHERE actor_id IN (SELECT unnest(?::VARCHAR[]))')}", [ids])

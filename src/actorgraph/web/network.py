@@ -15,7 +15,7 @@ from ..model import CERTAINTIES
 from ..query.filters import StatementFilters, article_join, item_date, statement_filters
 from ..store import Store
 from ..store.review import edge_states
-from ..store.stories import story_counts
+from ..store.database import in_list
 
 MAX_HOPS = 3
 MAX_NODES = 300
@@ -26,13 +26,23 @@ def _edges(store: Store, frontier: list[str], f: StatementFilters, cap: int, wit
     join = "AND" if within else "OR"
     if not f.dated and not f.include_rejected:
         return _stored_edges(store, frontier, join, f, cap)
-    return _statement_edges(store, f"(s.subject IN (SELECT unnest(?)) {join} s.object IN (SELECT unnest(?)))",
-                            [frontier, frontier], f, cap)
+    ids = in_list(frontier)
+    return _statement_edges(store, f"(s.subject IN {ids} {join} s.object IN {ids})", [], f, cap)
 
 
 def _stored_edges(store: Store, frontier: list[str], join: str, f: StatementFilters, cap: int) -> list[tuple]:
-    """Edges answered from their stored totals; those with statements of a left-out certainty recounted."""
-    cond, params = [f"(r.subject IN (SELECT unnest(?)) {join} r.object IN (SELECT unnest(?)))"], [frontier, frontier]
+    """Edges answered from their stored totals; those with statements of a left-out certainty recounted.
+
+    The actors are named literally and each end read apart: DuckDB then reads the subject and object
+    indexes, where a bound list, or an OR of the two ends, reads every edge (150-500 ms on a million)."""
+    ids = in_list(frontier)
+    if join == "AND":
+        touching = f"(SELECT * FROM relations WHERE subject IN {ids}) r"
+        cond, params = [f"r.object IN {ids}"], []
+    else:
+        touching = (f"(SELECT * FROM relations WHERE subject IN {ids} "
+                    f"UNION SELECT * FROM relations WHERE object IN {ids}) r")
+        cond, params = ["true"], []
     if f.predicates:
         cond.append("r.predicate IN (SELECT unnest(?))")
         params.append(list(f.predicates))
@@ -40,7 +50,7 @@ def _stored_edges(store: Store, frontier: list[str], join: str, f: StatementFilt
     if not left_out:
         return store.rows(f"""
             SELECT id, subject, predicate, object, sources, statements, asserted, reported, uncertain, negated,
-                   first_date, last_date FROM relations r WHERE {' AND '.join(cond)}
+                   first_date, last_date FROM {touching} WHERE {' AND '.join(cond)}
             ORDER BY sources DESC, statements DESC, id LIMIT ?""", params + [cap])
     kept = [c for c in CERTAINTIES if c not in left_out]
     if not kept:
@@ -49,11 +59,11 @@ def _stored_edges(store: Store, frontier: list[str], join: str, f: StatementFilt
     mixed = " OR ".join(f"r.{c} > 0" for c in left_out)
     rows = store.rows(f"""
         SELECT id, subject, predicate, object, sources, statements, asserted, reported, uncertain, negated,
-               first_date, last_date, {mixed} AS mixed FROM relations r WHERE {' AND '.join(cond)}""", params)
+               first_date, last_date, {mixed} AS mixed FROM {touching} WHERE {' AND '.join(cond)}""", params)
     pure = [row[:12] for row in rows if not row[12]]
     recount = [row[0] for row in rows if row[12]]
     if recount:  # an edge with statements of a left-out certainty: its figures from the kept statements alone
-        pure += _statement_edges(store, "s.relation_id IN (SELECT unnest(?))", [recount],
+        pure += _statement_edges(store, f"s.relation_id IN {in_list(recount)}", [],
                                  StatementFilters(certainty=f.certainty), len(recount))
     pure.sort(key=lambda r: (-r[4], -r[5], r[0]))
     return pure[:cap]
@@ -116,13 +126,14 @@ def neighbourhood(store: Store, actor_id: str, *, hops: int = 1, predicates: lis
                 edges[rid] = {"id": rid, "source": s, "target": o, "predicate": p, "sources": row[4],
                               "statements": row[5], "first_date": row[10], "last_date": row[11],
                               "certainty": dict(zip(CERTAINTIES, row[6:10]))}
-    stories = story_counts(store, list(edges))
+    stories = dict(store.rows(f"SELECT relation_id, stories FROM relation_stories WHERE relation_id IN "
+                              f"{in_list(list(edges))}")) if edges else {}
     reviews = edge_states(store, list(edges))
     for rid, e in edges.items():
         e["stories"] = min(stories.get(rid, e["sources"]), e["sources"])  # independent stories among its sources
         e["review"] = reviews[rid]
     names = {i: (n, t) for i, n, t in store.rows(
-        "SELECT id, name, type FROM actors WHERE list_contains(?, id)", [list(depth)])}
+        f"SELECT id, name, type FROM actors WHERE id IN {in_list(list(depth))}")}
     nodes = [{"id": i, "name": names.get(i, ("?", "?"))[0], "type": names.get(i, ("?", "?"))[1], "hop": d}
              for i, d in depth.items()]
     return {"centre": actor_id, "hops": hops, "limit": limit, "truncated": truncated,

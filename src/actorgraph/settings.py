@@ -61,6 +61,10 @@ class Settings:
     # The reviewer name that review decisions made from the CLI are recorded under when
     # --reviewer is not given (empty: the name of the user running actorgraph).
     reviewer: str = ""
+    # Megabytes of answers each process of a read-only `actorgraph serve` keeps in memory, to answer
+    # the same request again without reading the store (0: none). A store served read-only cannot
+    # change while it is served, so a kept answer is never stale; a writable server keeps none.
+    response_cache_mb: int = 64
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
     @classmethod

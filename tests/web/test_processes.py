@@ -75,3 +75,17 @@ def test_a_server_that_writes_is_one_process(built_store, tmp_path):
                           str(free_port()), "--processes", "2"], capture_output=True, text=True, timeout=120, cwd=ROOT)
     assert run.returncode != 0
     assert "one writer" in run.stderr and "--read-only" in run.stderr
+
+
+def test_read_only_processes_refuse_a_write_and_keep_their_answers(built_store, tmp_path):
+    store = tmp_path / "store.duckdb"
+    shutil.copy(built_store, store)
+    srv = Processes(store, tmp_path / "serve.log")
+    try:
+        status, _, body = srv.request("/api/articles", {"text": "Hezbollah backed Hamas.", "source": "t"})
+        assert status == 403 and b"served read-only" in body  # writes are refused, not routed
+        path = "/api/search?q=quds"
+        seen = {dict((k.lower(), v) for k, v in srv.request(path)[1].items()).get("x-cache") for _ in range(12)}
+        assert "hit" in seen  # each process keeps its own; a dozen asks reach one twice
+    finally:
+        srv.stop()

@@ -29,6 +29,7 @@ from ..ontology import ontology
 from ..settings import Settings
 from . import gazetteer, geo, highlight, network
 from .auth import Gate, cross_site, local_path
+from .answers import AnswerCache
 from .review import add_review_routes, evidence_with_review, plain, rejected_edge
 from .catalogue import actor_page, actor_relations, articles_page, search_actors
 from .storage import StoreAccess, valid_id
@@ -120,6 +121,25 @@ def create_app(store_path: str, *, writable: bool = False, settings: Settings | 
     threading.Thread(target=gazetteer.warm, daemon=True).start()  # warm the map's gazetteer
 
     hosts = set(allowed_hosts or LOOPBACK_HOSTS)
+    # a read-only store cannot change while served: its answers are kept (web.answers)
+    answers = AnswerCache(settings.response_cache_mb * 2**20) if not writable and settings.response_cache_mb > 0 else None
+    app.state.answers = answers
+
+    async def _answer(request: Request, call_next) -> Response:
+        """The kept answer to this request, else the app's (kept when it is a successful JSON answer)."""
+        key = answers.key(request.method, request.url.path, request.url.query) if answers is not None else None
+        if key is None:
+            return await call_next(request)
+        body = answers.get(key)
+        if body is not None:
+            return Response(body, media_type="application/json", headers={"X-Cache": "hit"})
+        response = await call_next(request)
+        if response.status_code != 200 or response.headers.get("content-type") != "application/json":
+            return response
+        body = b"".join([chunk async for chunk in response.body_iterator])
+        answers.put(key, body)
+        headers = {k: v for k, v in response.headers.items() if k != "content-length"}
+        return Response(body, status_code=200, headers=headers | {"X-Cache": "miss"})
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):
@@ -131,7 +151,7 @@ def create_app(store_path: str, *, writable: bool = False, settings: Settings | 
             response = JSONResponse({"error": f"request body over the limit of {settings.max_bytes} bytes"},
                                     status_code=413)
         else:
-            response = await call_next(request)
+            response = await _answer(request, call_next)
         for key, value in SECURITY_HEADERS.items():
             response.headers.setdefault(key, value)
         if request.url.path.startswith("/api/"):

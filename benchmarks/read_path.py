@@ -1,4 +1,5 @@
-"""Latency of the read path on a big store: `show`, the actor page and `path`, over actors of every size.
+"""Latency of the read path on a big store: `show`, the actor page, the network, the type-ahead and `path`,
+over actors of every size.
 
     .venv/bin/python benchmarks/read_path.py --store /tmp/big.duckdb [--per-size 20] [--hubs 10] [--pairs 60]
 
@@ -26,7 +27,8 @@ from collections import defaultdict
 from actorgraph import query
 from actorgraph.errors import StoreError
 from actorgraph.store import Store
-from actorgraph.web.catalogue import actor_page
+from actorgraph.web import network
+from actorgraph.web.catalogue import actor_page, search_actors
 
 
 def pct(values: list[float], p: float) -> float:
@@ -97,6 +99,12 @@ def main() -> None:
         print(f"first call (cold, the biggest hub): {(time.perf_counter() - t) * 1000:.0f} ms", flush=True)
         timed("show", ids, lambda a: query.show(store, a), sizes)
         timed("actor page (GET /api/actors/{id} body)", ids, lambda a: actor_page(store, a), sizes)
+        timed("network, 2 hops, 80 actors (GET /api/network/{id} body)", ids,
+              lambda a: network.neighbourhood(store, a, hops=2, limit=80), sizes)
+        names = [n for (n,) in store.rows("SELECT name FROM actors WHERE id IN (SELECT unnest(?))", [ids])]
+        typed = [n[:k] for n in names for k in (3, 6) if len(n) >= k]
+        timed("type-ahead, first 3 and 6 letters of each name (GET /api/search body)", typed,
+              lambda q: search_actors(store, q, limit=8))
         rng = random.Random(args.seed)
         hubs = ids[:args.hubs]
         linked = [a for (a,) in store.rows("SELECT subject FROM relations USING SAMPLE 5000 ROWS (reservoir, 7)")]

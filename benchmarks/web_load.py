@@ -2,7 +2,7 @@
 the actor page, network and type-ahead endpoints, under N concurrent clients for a bounded time.
 
     .venv/bin/python benchmarks/web_load.py --store FILE [--seconds 30] [--workers 8]
-        [--actors 200] [--max-requests 100000] [--processes N]
+        [--actors 2000] [--max-requests 100000] [--processes N] [--cache cold|warm|both]
     .venv/bin/python benchmarks/web_load.py --store FILE --mixed [--seconds 30] [--workers 8]
         [--write-share 0.3] [--work-dir /tmp]
 
@@ -15,9 +15,13 @@ fourth action undoes the client's previous one), sent with the reviewer's Bearer
 Prints, for reads and for review actions apart: count, errors, p50 / p95 / p99 ms.
 
 Starts `actorgraph serve` (read-only) on a free loopback port in its own process, picks actors
-(the most connected, then random ones), and for each endpoint runs `--workers` client threads
-with keep-alive connections for `--seconds` (or until `--max-requests`). Prints, per endpoint,
-requests, errors, requests/s and the 50th/95th/99th percentile latency in milliseconds.
+(the 20 most cited, then `--actors` distinct ones drawn with a chance that follows the articles
+naming each), and for each endpoint runs `--workers` client threads with keep-alive connections
+for `--seconds` (or until `--max-requests`). Prints, per endpoint, requests, errors, requests/s,
+the 50th/95th/99th percentile latency in milliseconds and the share of answers the server took
+from its kept answers (web.answers, X-Cache: hit). `--cache both` (the default) serves twice,
+without kept answers (cold: every answer read from the store) and with them (warm), and prints
+the two side by side; a warm figure alone says little without its hit rate.
 The clients share this process (and the machine's cores) with nothing else of the benchmark.
 """
 from __future__ import annotations
@@ -47,34 +51,43 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def pick_actors(store: str, n: int, seed: int = 7) -> list[tuple[str, str]]:
-    """Half the most connected actors (the heavy pages), half random ones."""
+def pick_actors(store: str, n: int, hubs: int = 20, seed: int = 7) -> list[tuple[str, str]]:
+    """The `hubs` most cited actors, then `n` more drawn without replacement with a chance that follows
+    the articles naming each (Efraimidis-Spirakis keys): thousands of distinct pages, big ones more often."""
     conn = duckdb.connect(store, read_only=True)
     try:
-        top = [r[0] for r in conn.execute("""
-            SELECT id, count(*) AS d FROM (SELECT subject AS id FROM relations UNION ALL SELECT object FROM relations)
-            GROUP BY id ORDER BY d DESC LIMIT ?""", [n // 2]).fetchall()]
-        names = dict(conn.execute("SELECT id, name FROM actors").fetchall())
-        rest = list(names)
-        counts = conn.execute("SELECT count(*) FROM articles").fetchone()[0], len(rest)
+        top = [r[0] for r in conn.execute("SELECT actor_id FROM actor_stats ORDER BY articles DESC, actor_id LIMIT ?",
+                                          [hubs]).fetchall()]
+        conn.execute(f"SELECT setseed({(seed % 1000) / 1000})")
+        drawn = [r[0] for r in conn.execute("""SELECT actor_id FROM actor_stats WHERE articles > 0
+            ORDER BY pow(random(), 1.0 / articles) DESC LIMIT ?""", [n]).fetchall()]
+        chosen = list(dict.fromkeys(top + drawn))
+        names = dict(conn.execute(f"SELECT id, name FROM actors WHERE id IN (SELECT unnest(?))", [chosen]).fetchall())
+        sizes = [r[0] for r in conn.execute("SELECT articles FROM actor_stats WHERE actor_id IN (SELECT unnest(?))",
+                                            [chosen]).fetchall()]
+        counts = conn.execute("SELECT count(*) FROM articles").fetchone()[0], conn.execute(
+            "SELECT count(*) FROM actors").fetchone()[0]
     finally:
         conn.close()
-    random.Random(seed).shuffle(rest)
-    chosen = list(dict.fromkeys(top + rest))[:n]
-    print(f"store {store}: {counts[0]} articles, {counts[1]} actors; {len(chosen)} actors asked "
-          f"({len(top)} most connected, the rest random)")
-    return [(i, names[i]) for i in chosen]
+    sizes.sort()
+    print(f"store {store}: {counts[0]} articles, {counts[1]} actors; {len(chosen)} distinct actors asked "
+          f"({len(top)} most cited, the rest drawn by articles): articles per actor median {sizes[len(sizes) // 2]}, "
+          f"max {sizes[-1]}")
+    random.Random(seed).shuffle(chosen)
+    return [(i, names[i]) for i in chosen if i in names]
 
 
-def start_server(store: str, processes: int = 1) -> tuple[subprocess.Popen, int]:
+def start_server(store: str, processes: int = 1, cache_mb: int | None = None) -> tuple[subprocess.Popen, int]:
     """`actorgraph serve` over the store (read-write when the store has reviewers; read-only from
-    `processes` processes when more than one), once it answers."""
+    `processes` processes when more than one; `cache_mb` of kept answers per process), once it answers."""
+    import os
     port = free_port()
     more = ["--read-only", "--processes", str(processes)] if processes > 1 else []
+    env = dict(os.environ) | ({"ACTORGRAPH_RESPONSE_CACHE_MB": str(cache_mb)} if cache_mb is not None else {})
     # the server's messages go to a file: a pipe nobody reads would stop the server once it is full
     log = Path(tempfile.gettempdir()) / f"web-load-serve-{port}.log"
     proc = subprocess.Popen([sys.executable, "-m", "actorgraph.cli", "serve", "--store", store, "--port", str(port),
-                             *more], stdout=subprocess.DEVNULL, stderr=log.open("w"))
+                             *more], stdout=subprocess.DEVNULL, stderr=log.open("w"), env=env)
     deadline = time.monotonic() + 300
     while time.monotonic() < deadline:
         if proc.poll() is not None:
@@ -93,6 +106,7 @@ def start_server(store: str, processes: int = 1) -> tuple[subprocess.Popen, int]
 def run(port: int, paths: list[str], workers: int, seconds: float, max_requests: int) -> dict:
     latencies: list[float] = []
     errors: list[str] = []
+    hits = [0]
     lock = threading.Lock()
     stop_at = time.monotonic() + seconds
     counter = iter(range(max_requests))
@@ -100,7 +114,7 @@ def run(port: int, paths: list[str], workers: int, seconds: float, max_requests:
     def worker(k: int) -> None:
         rng = random.Random(k)
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-        mine, bad = [], []
+        mine, bad, kept = [], [], 0
         while time.monotonic() < stop_at and next(counter, None) is not None:
             path = rng.choice(paths)
             t0 = time.perf_counter()
@@ -108,6 +122,7 @@ def run(port: int, paths: list[str], workers: int, seconds: float, max_requests:
                 conn.request("GET", path)
                 r = conn.getresponse()
                 body = r.read()
+                kept += r.getheader("X-Cache") == "hit"
                 if r.status != 200:
                     bad.append(f"{r.status} {path}")
                 else:
@@ -120,6 +135,7 @@ def run(port: int, paths: list[str], workers: int, seconds: float, max_requests:
         with lock:
             latencies.extend(mine)
             errors.extend(bad)
+            hits[0] += kept
 
     started = time.perf_counter()
     threads = [threading.Thread(target=worker, args=(k,)) for k in range(workers)]
@@ -135,7 +151,7 @@ def run(port: int, paths: list[str], workers: int, seconds: float, max_requests:
 
     return {"requests": len(ms), "errors": len(errors), "seconds": elapsed, "rps": len(ms) / elapsed,
             "p50": pct(50), "p95": pct(95), "p99": pct(99), "mean": statistics.fmean(ms) if ms else float("nan"),
-            "error_sample": errors[:3]}
+            "error_sample": errors[:3], "hit_rate": hits[0] / len(ms) if ms else 0.0}
 
 
 def pick_statements(store: str, n: int, seed: int = 11) -> list[str]:
@@ -294,7 +310,10 @@ def main() -> None:
     parser.add_argument("--store", required=True, help="the store to serve (opened read-only)")
     parser.add_argument("--seconds", type=float, default=30.0, help="time per endpoint (default 30)")
     parser.add_argument("--workers", type=int, default=8, help="concurrent clients (default 8)")
-    parser.add_argument("--actors", type=int, default=200, help="actors asked about (default 200)")
+    parser.add_argument("--actors", type=int, default=2000,
+                        help="distinct actors asked about, drawn by articles, beside the 20 most cited (default 2000)")
+    parser.add_argument("--cache", choices=("cold", "warm", "both"), default="both",
+                        help="serve without kept answers (cold), with them (warm), or both side by side (default)")
     parser.add_argument("--max-requests", type=int, default=100_000, help="cap per endpoint (default 100000)")
     parser.add_argument("--processes", type=int, default=1,
                         help="read-only serving processes (serve --read-only --processes N; default 1; not with --mixed)")
@@ -311,27 +330,40 @@ def main() -> None:
     with Store.open(args.store, create=False) as store:  # an older store is upgraded, as any command does
         print(f"schema version {store.version()}")
     actors = pick_actors(args.store, args.actors)
-    proc, port = start_server(args.store, args.processes)
-    try:
-        endpoints = {
-            "actor page  GET /api/actors/{id}": [f"/api/actors/{a}" for a, _ in actors],
-            "network     GET /api/network/{id}?hops=2&limit=80": [f"/api/network/{a}?hops=2&limit=80" for a, _ in actors],
-            "network as the page asks it (negated left out) GET /api/network/{id}?hops=2&limit=80&certainty=...":
-                [f"/api/network/{a}?hops=2&limit=80&certainty=asserted&certainty=reported&certainty=uncertain"
-                 for a, _ in actors],
-            "type-ahead  GET /api/search?q=<first 3-6 letters>&limit=8":
-                [f"/api/search?q={quote(n[:k])}&limit=8" for _, n in actors for k in (3, 6) if len(n) >= k],
-        }
-        print(f"{args.workers} clients, {args.seconds:g} s per endpoint, keep-alive, loopback port {port}")
-        for name, paths in endpoints.items():
-            run(port, paths[:20], 2, 2.0, 200)  # warm-up: first queries, caches
-            r = run(port, paths, args.workers, args.seconds, args.max_requests)
-            print(f"{name}: {r['requests']} requests, {r['errors']} errors in {r['seconds']:.1f} s -> "
-                  f"{r['rps']:.1f} req/s; latency ms p50 {r['p50']:.1f}, p95 {r['p95']:.1f}, p99 {r['p99']:.1f}, "
-                  f"mean {r['mean']:.1f}" + (f"; errors e.g. {r['error_sample']}" if r["errors"] else ""))
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
+    endpoints = {
+        "actor page  GET /api/actors/{id}": [f"/api/actors/{a}" for a, _ in actors],
+        "network     GET /api/network/{id}?hops=2&limit=80": [f"/api/network/{a}?hops=2&limit=80" for a, _ in actors],
+        "network*    GET /api/network/{id}?hops=2&limit=80&certainty=asserted,reported,uncertain (as the page asks)":
+            [f"/api/network/{a}?hops=2&limit=80&certainty=asserted&certainty=reported&certainty=uncertain"
+             for a, _ in actors],
+        "type-ahead  GET /api/search?q=<first 3-6 letters>&limit=8":
+            [f"/api/search?q={quote(n[:k])}&limit=8" for _, n in actors for k in (3, 6) if len(n) >= k],
+    }
+    modes = {"cold": [0], "warm": [None], "both": [0, None]}[args.cache]
+    print(f"{args.workers} clients, {args.seconds:g} s per endpoint, keep-alive, {args.processes} serving process(es); "
+          + ", ".join("kept answers off (cold)" if m == 0 else f"kept answers on (warm, default size)" for m in modes))
+    results: dict[str, dict] = {}
+    for cache_mb in modes:
+        label = "cold" if cache_mb == 0 else "warm"
+        proc, port = start_server(args.store, args.processes, cache_mb)
+        try:
+            for name, paths in endpoints.items():
+                run(port, paths[:20], 2, 2.0, 200)  # warm-up: first queries, DuckDB's buffers
+                r = run(port, paths, args.workers, args.seconds, args.max_requests)
+                results[(name, label)] = r
+                print(f"[{label}] {name}: {r['requests']} requests, {r['errors']} errors in {r['seconds']:.1f} s -> "
+                      f"{r['rps']:.1f} req/s; latency ms p50 {r['p50']:.1f}, p95 {r['p95']:.1f}, p99 {r['p99']:.1f}, "
+                      f"mean {r['mean']:.1f}; answered from kept answers {r['hit_rate']:.0%}"
+                      + (f"; errors e.g. {r['error_sample']}" if r["errors"] else ""), flush=True)
+        finally:
+            proc.terminate()
+            proc.wait(timeout=20)
+    if len(modes) == 2:
+        print("side by side, p50 / p95 ms (cold -> warm, hit rate):")
+        for name in endpoints:
+            c, w = results[(name, "cold")], results[(name, "warm")]
+            print(f"  {name.split(' GET')[0].strip():<12} {c['p50']:.0f} / {c['p95']:.0f} -> {w['p50']:.0f} / "
+                  f"{w['p95']:.0f}  ({w['hit_rate']:.0%} kept; {c['rps']:.0f} -> {w['rps']:.0f} req/s)")
 
 
 if __name__ == "__main__":

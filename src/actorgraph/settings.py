@@ -15,6 +15,9 @@ from typing import Any
 from .errors import ConfigError
 
 
+MAY_BE_ZERO = frozenset({"response_cache_mb"})  # whole-number settings where 0 means "none"
+
+
 @dataclass(frozen=True)
 class Settings:
     # The spaCy pipeline to load: an installed package name or a path. Any English
@@ -111,8 +114,8 @@ class Settings:
                         raise ValueError("must be a number of seconds, 0 or more")
                 elif isinstance(default, int):
                     value = int(value)
-                    if value < 1:
-                        raise ValueError("must be at least 1")
+                    if value < (0 if name in MAY_BE_ZERO else 1):
+                        raise ValueError(f"must be at least {0 if name in MAY_BE_ZERO else 1}")
                 elif isinstance(default, tuple):
                     if isinstance(value, str):  # pipeline entries hold "module:attribute"
                         sep = "," if name == "pipeline" else os.pathsep

@@ -117,7 +117,10 @@ def _search(store: Store, a: str, b: str, directed: bool, f: StatementFilters,
 
 
 def _evidence(store: Store, relation_ids: list[str], f: StatementFilters) -> dict[str, dict]:
-    """For each edge, the statement to print: one that passes the filters, most certain first, then earliest."""
+    """For each edge, the statement to print: one that passes the filters, most certain first, then earliest.
+
+    The edges are named literally (their statements read by the relation index; a bound list read
+    every statement)."""
     if not relation_ids:
         return {}
     cond, params = f.conditions("s", date_sql=item_date("s"), predicates=False)
@@ -127,10 +130,10 @@ def _evidence(store: Store, relation_ids: list[str], f: StatementFilters) -> dic
                {f.rejected_sql("s")}, s.id
         FROM {f.table} s JOIN articles a ON a.id = s.article_id {"LEFT " if f.include_rejected else ""}JOIN relations r ON r.id = s.relation_id
         LEFT JOIN relation_stories rs ON rs.relation_id = s.relation_id
-        WHERE s.relation_id IN (SELECT unnest(?)) AND {' AND '.join(cond or ['true'])}
+        WHERE s.relation_id IN {in_list(relation_ids)} AND {' AND '.join(cond or ['true'])}
         QUALIFY row_number() OVER (PARTITION BY s.relation_id
             ORDER BY {f.rejected_sql("s")}, list_position(?, s.certainty), s.date NULLS LAST, a.seq) = 1""",
-                      [relation_ids, *params, list(CERTAINTIES)])
+                      [*params, list(CERTAINTIES)])
     keys = ("source", "sentence", "certainty", "date", "sources", "statements", "contradicted", "stories", "rejected",
             "statement")
     return {r[0]: dict(zip(keys, r[1:])) for r in rows}
@@ -182,8 +185,8 @@ def path(store: Store, source: str, target: str, *, predicates: list[str] | None
 
     order = sorted(range(len(chains)), key=strength)[:limit]
     chains, hop_edges = [chains[i] for i in order], [hop_edges[i] for i in order]
-    names = dict(store.rows("SELECT id, name FROM actors WHERE id IN (SELECT unnest(?))",
-                            [sorted({n for c in chains for n in c})])) if chains else {}
+    names = dict(store.rows(f"SELECT id, name FROM actors WHERE id IN {in_list(sorted({n for c in chains for n in c}))}"
+                            )) if chains else {}
     out = []
     for nodes, hops in zip(chains, hop_edges):
         steps = []

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -90,12 +90,17 @@ def taken_actor_ids(store: Store, actor_ids: Iterable[str]) -> set[str]:
     return {a for (a,) in store.rows("SELECT id FROM actors WHERE id IN (SELECT unnest(?))", [sorted(set(actor_ids))])}
 
 
-def new_actor_id(store: Store, type_: str, name: str, registry_id: str | None, start: int = 1) -> str:
-    """A deterministic id for a new global actor; a counter separates a clash (after a split)."""
-    n = start
+def new_actor_id(store: Store, type_: str, name: str, registry_id: str | None,
+                 taken: Container[str] = (), reusable: Container[str] = ()) -> str:
+    """A deterministic id for a new global actor; a counter separates a clash (after a split).
+
+    `taken`: ids given out already but not stored yet; `reusable`: stored ids that may be given again.
+    """
+    n = 1
     while True:
         actor_id = actor_id_for(type_, name, registry_id, n)
-        if not store.value("SELECT count(*) FROM actors WHERE id = ?", [actor_id]):
+        if actor_id not in taken and (actor_id in reusable or not store.value(
+                "SELECT count(*) FROM actors WHERE id = ?", [actor_id])):
             return actor_id
         n += 1
 

@@ -16,8 +16,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from ..model import content_id
-from .actors import dropped_names, rebuild_names
+from .actors import dropped_names, new_actor_id, rebuild_names
 from .database import Store, columns_select, now
 from .summaries import rebuild_summaries
 from .edges import relink_statements
@@ -100,7 +99,6 @@ def reresolve(store: Store, signatures: Iterable[str], touched: Iterable[str] = 
 
     `touched` are nodes whose counts changed: they are shown under their most frequent name.
     """
-    from ..resolve.names import NameKey
     from ..resolve.replay import Signature, replay
     signatures = sorted(set(signatures))
     if not signatures:
@@ -127,15 +125,9 @@ def reresolve(store: Store, signatures: Iterable[str], touched: Iterable[str] = 
         if not node.key.startswith("new:"):
             ids[node.key] = node.key
             continue
-        basis = node.registry_id or NameKey.of(node.name, node.type).loose
-        n = 1
-        while True:
-            actor_id = content_id(node.type, basis, *([str(n)] if n > 1 else []), prefix="g", length=12)
-            if actor_id not in ids.values() and (actor_id in nodes or not store.value(
-                    "SELECT count(*) FROM actors WHERE id = ?", [actor_id])):
-                break
-            n += 1
-        ids[node.key] = actor_id
+        # the group's own nodes are replaced, so their ids may be given again
+        ids[node.key] = new_actor_id(store, node.type, node.name, node.registry_id, taken=set(ids.values()),
+                                     reusable=nodes)
 
     moved = []
     for key, (node_key, reason) in result.placed.items():

@@ -81,12 +81,7 @@ class _Batch:
         actor_id = actor_id_for(type_, name, registry_id)
         if actor_id not in self.taken and actor_id not in self.new_actors:  # the common case: no query
             return actor_id
-        actor_id = new_actor_id(self.store, type_, name, registry_id)
-        n = 1
-        while actor_id in self.new_actors:  # taken earlier in this batch
-            n += 1
-            actor_id = new_actor_id(self.store, type_, name, registry_id, start=n)
-        return actor_id
+        return new_actor_id(self.store, type_, name, registry_id, taken=self.new_actors)  # or earlier in this batch
 
     def update_actor(self, actor_id: str, column: str, value: str) -> None:
         if actor_id in self.new_actors:

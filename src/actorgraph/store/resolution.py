@@ -15,11 +15,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from .actors import dropped_names, new_actor_id, rebuild_names
 from .database import Store, columns_select, now
 from .summaries import rebuild_summaries
 from .edges import relink_statements
+
+if TYPE_CHECKING:
+    from ..resolve.replay import Signature
 
 HAND_REASONS = ("merged by hand", "split by hand")  # the reasons `decisions` writes
 _SPELLINGS = "SELECT actor_id, name, folded, loose, words, surname, block, type FROM actor_names"
@@ -77,14 +81,21 @@ def add_signatures(store: Store, rows: list[list]) -> list[str]:
     return [k for k in keys if k not in known]
 
 
+def _signatures_of(store: Store, actor_ids: Iterable[str]) -> list[tuple[Signature, str, str | None, int]]:
+    """The stored signatures of these nodes: (signature, its node, why it is there, in how many articles)."""
+    from ..resolve.replay import Signature
+    return [(Signature(key, name, type_, tuple(aliases or ()), registry_id, wikidata, parent), actor_id, reason, n)
+            for key, actor_id, name, type_, aliases, registry_id, wikidata, reason, n, parent in store.rows(
+                """SELECT signature, actor_id, name, type, aliases, registry_id, wikidata, reason, occurrences,
+                          parent FROM actor_signatures WHERE actor_id IN (SELECT unnest(?))""", [sorted(set(actor_ids))])]
+
+
 def rename(store: Store, actor_ids: Iterable[str]) -> None:
     """Show these nodes under their most frequent name (`display_name`), after their counts changed."""
-    from ..resolve.replay import Signature, display_name
+    from ..resolve.replay import display_name
     members: dict[str, list] = defaultdict(list)
-    for key, actor_id, name, type_, aliases, registry_id, wikidata, n in store.rows(
-            """SELECT signature, actor_id, name, type, aliases, registry_id, wikidata, occurrences
-               FROM actor_signatures WHERE actor_id IN (SELECT unnest(?))""", [sorted(set(actor_ids))]):
-        members[actor_id].append((Signature(key, name, type_, tuple(aliases or ()), registry_id, wikidata), n))
+    for s, actor_id, _, n in _signatures_of(store, actor_ids):
+        members[actor_id].append((s, n))
     current = dict(store.rows("SELECT id, name || chr(31) || coalesce(registry_id, '') FROM actors "
                               "WHERE id IN (SELECT unnest(?))", [sorted(members)]))
     for actor_id, ms in sorted(members.items()):
@@ -99,7 +110,7 @@ def reresolve(store: Store, signatures: Iterable[str], touched: Iterable[str] = 
 
     `touched` are nodes whose counts changed: they are shown under their most frequent name.
     """
-    from ..resolve.replay import Signature, replay
+    from ..resolve.replay import replay
     signatures = sorted(set(signatures))
     if not signatures:
         rename(store, touched)
@@ -107,14 +118,11 @@ def reresolve(store: Store, signatures: Iterable[str], touched: Iterable[str] = 
     start = {a for (a,) in store.rows("SELECT DISTINCT actor_id FROM actor_signatures WHERE signature IN "
                                       "(SELECT unnest(?))", [signatures])}
     nodes = group(store, start)
-    rows = store.rows("""SELECT signature, actor_id, name, type, aliases, registry_id, wikidata, reason, occurrences,
-                                parent FROM actor_signatures WHERE actor_id IN (SELECT unnest(?))""", [sorted(nodes)])
     dropped = dropped_names(store)  # an actor that lost a name by hand keeps its per-article actors
     free, kept, current, counts = [], [], {}, {}
-    for key, actor_id, name, type_, aliases, registry_id, wikidata, reason, n, parent in rows:
-        counts[key] = n
-        s = Signature(key, name, type_, tuple(aliases or ()), registry_id, wikidata, parent)
-        current[key] = (actor_id, reason)
+    for s, actor_id, reason, n in _signatures_of(store, nodes):
+        counts[s.key] = n
+        current[s.key] = (actor_id, reason)
         hand = (reason or "").startswith(HAND_REASONS) or actor_id in dropped
         (kept.append((s, actor_id)) if hand else free.append(s))
     pins = {(f, t): a for f, t, a in store.rows("SELECT folded, type, actor_id FROM name_pins")}

@@ -82,3 +82,32 @@ def test_a_bridge_joins_the_stories_of_every_copy_but_not_a_pinned_one():
     assert assign_story([("a", 0.9), ("b", 0.7), ("c", 0.6)], story_of, set()) == ("s1", ["s2", "s3"])
     assert assign_story([("a", 0.9), ("b", 0.7)], story_of, {"s2"}) == ("s1", [])
     assert assign_story([], story_of, set()) == (None, [])
+
+
+def _words(lo: int, hi: int) -> str:
+    """Invented words number lo to hi-1, one sentence: distinct words, no other text shared."""
+    letters = "bcdfghjklmnpqrstvwz"
+    return " ".join("ka" + letters[i // len(letters)] + "o" + letters[i % len(letters)] for i in range(lo, hi)) + "."
+
+
+# A and B share 40 of 100 words (Jaccard 0.4: no copy); C holds all 100 (0.7 with each: a copy of both)
+A, B, C = _words(0, 70), _words(30, 100), _words(0, 100)
+
+
+def _sources(store: Store, source: str) -> list[str]:
+    return [a["source"] for a in story(store, source)["articles"]]
+
+
+def test_an_article_copying_two_stories_of_its_batch_bridges_them_into_one(tmp_path):
+    with Store.open(tmp_path / "g.duckdb") as store:
+        add_extractions(store, [Hand(f"hand/{n}.txt", text).extraction() for n, text in (("a", A), ("b", B), ("c", C))])
+        assert _sources(store, "hand/b.txt") == ["hand/a.txt", "hand/b.txt", "hand/c.txt"]
+
+
+def test_an_article_copying_two_stored_stories_bridges_them_into_one(tmp_path):
+    with Store.open(tmp_path / "g.duckdb") as store:
+        add_extractions(store, [Hand("hand/a.txt", A).extraction(), Hand("hand/b.txt", B).extraction()])
+        assert _sources(store, "hand/b.txt") == ["hand/b.txt"]  # no copies of each other
+        add_extractions(store, [Hand("hand/c.txt", C).extraction()])
+        assert _sources(store, "hand/b.txt") == ["hand/a.txt", "hand/b.txt", "hand/c.txt"]
+        assert _sources(store, "hand/a.txt") == ["hand/a.txt", "hand/b.txt", "hand/c.txt"]

@@ -28,7 +28,9 @@ class StoryAssigner:
 
         self.store = store
         self.index = CopyIndex()
-        self.story_of: dict[str, str] = {}
+        self.story_of: dict[str, str] = {}  # article -> its story (stored candidates and the batch's articles)
+        self.members: dict[str, list[str]] = {}  # story -> the articles story_of gives it: a bridge moves them
+        self.rows_of: dict[str, list[list]] = {}  # story -> the batch's article_stories rows in it
         self.pinned = {s for (s,) in store.rows("SELECT story_id FROM story_pins")}
         self.fingerprints: list[tuple] = []
         self.bands: list[tuple] = []
@@ -68,7 +70,7 @@ class StoryAssigner:
         for aid, (blob, story) in signatures.items():
             if aid not in self.index.signatures:
                 self.index.add(aid, from_bytes(blob), found[aid])
-                self.story_of[aid] = story
+                self._join(aid, story)
 
     def _assign(self) -> None:
         from ..resolve.copies import assign_story, to_bytes
@@ -80,12 +82,14 @@ class StoryAssigner:
             story = target or story_id_for(article_id)
             for other in bridged:
                 self._bridge(other, story)
-            self.story_of[article_id] = story
+            self._join(article_id, story)
             self.index.add(article_id, sig, keys)
             self.fingerprints.append((article_id, to_bytes(sig)))
             self.bands += [(k, article_id) for k in keys]
-            self.stories.append([article_id, story, copies[0][0] if copies else None,
-                                 round(copies[0][1], 3) if copies else None, "first" if target is None else "copy"])
+            row = [article_id, story, copies[0][0] if copies else None,
+                   round(copies[0][1], 3) if copies else None, "first" if target is None else "copy"]
+            self.stories.append(row)
+            self.rows_of.setdefault(story, []).append(row)
         self.pending = []
 
     def _current(self, story: str) -> str:
@@ -93,14 +97,25 @@ class StoryAssigner:
             story = self.bridged[story]
         return story
 
+    def _join(self, article_id: str, story: str) -> None:
+        """Put an article in a story (out of the one it was in)."""
+        old = self.story_of.get(article_id)
+        if old is not None:
+            self.members[old].remove(article_id)
+        self.story_of[article_id] = story
+        self.members.setdefault(story, []).append(article_id)
+
     def _bridge(self, other: str, story: str) -> None:
+        """Move story `other`'s articles and rows into `story` (in time proportional to their number, not the batch's)."""
         self.bridged[other] = story
-        for key, s in self.story_of.items():
-            if s == other:
-                self.story_of[key] = story
-        for row in self.stories:
-            if row[1] == other:
-                row[1] = story
+        moved = self.members.pop(other, [])
+        for key in moved:
+            self.story_of[key] = story
+        self.members.setdefault(story, []).extend(moved)
+        rows = self.rows_of.pop(other, [])
+        for row in rows:
+            row[1] = story
+        self.rows_of.setdefault(story, []).extend(rows)
 
     def flush(self, relation_ids: list[str]) -> None:
         """Write the batch's fingerprints, bands and stories, bridge stored stories; recount the edges touched.

@@ -106,7 +106,7 @@ class StoryAssigner:
         self.members.setdefault(story, []).append(article_id)
 
     def _bridge(self, other: str, story: str) -> None:
-        """Move story `other`'s articles and rows into `story` (in time proportional to their number, not the batch's)."""
+        """Move story `other`'s articles and rows into `story` (in time of their number, not of the batch's)."""
         self.bridged[other] = story
         moved = self.members.pop(other, [])
         for key in moved:
@@ -217,8 +217,12 @@ def story(store: Store, ref: str) -> dict:
          "how": r[6]} for r in rows]}
 
 
-def _record(store: Store, kind: str, story_id: str, other: str, note: str) -> StoryDecision:
-    seq = store.value("SELECT coalesce(max(seq), 0) + 1 FROM story_decisions")
+def _next_seq(store: Store) -> int:
+    """The number the next story decision takes."""
+    return store.value("SELECT coalesce(max(seq), 0) + 1 FROM story_decisions")
+
+
+def _record(store: Store, seq: int, kind: str, story_id: str, other: str, note: str) -> StoryDecision:
     store.insert("story_decisions", [(seq, kind, story_id, other, note, now())])
     store.conn.execute("INSERT OR IGNORE INTO story_pins VALUES (?)", [story_id])
     return StoryDecision(seq, kind, story_id, other, note)
@@ -230,15 +234,15 @@ def split_story(store: Store, ref: str, note: str = "") -> StoryDecision:
     old = story_of(store, article_id)
     if store.value("SELECT count(*) FROM article_stories WHERE story_id = ?", [old]) < 2:
         raise DecisionError(f"article {ref!r} is alone in its story; nothing to split")
-    seq = store.value("SELECT coalesce(max(seq), 0) + 1 FROM story_decisions")
-    new = content_id(article_id, "split", str(seq), prefix="y")
     with store.transaction():
+        seq = _next_seq(store)  # the decision's number makes the new story's id
+        new = content_id(article_id, "split", str(seq), prefix="y")
         touched = relations_of_stories(store, [old])
         store.conn.execute("UPDATE article_stories SET story_id = ?, how = 'split by hand' WHERE article_id = ?",
                            [new, article_id])
         recount_stories(store, touched)
         store.conn.execute("INSERT OR IGNORE INTO story_pins VALUES (?)", [old])
-        return _record(store, "split-story", new, article_id, note or f"{ref} is not a copy of story {old}")
+        return _record(store, seq, "split-story", new, article_id, note or f"{ref} is not a copy of story {old}")
 
 
 def join_stories(store: Store, keep_ref: str, other_ref: str, note: str = "") -> StoryDecision:
@@ -252,7 +256,8 @@ def join_stories(store: Store, keep_ref: str, other_ref: str, note: str = "") ->
                            [keep, other])
         recount_stories(store, touched)
         store.conn.execute("DELETE FROM story_pins WHERE story_id = ?", [other])
-        return _record(store, "join-stories", keep, other, note or f"story {other} joined into {keep}")
+        return _record(store, _next_seq(store), "join-stories", keep, other,
+                       note or f"story {other} joined into {keep}")
 
 
 def story_decisions(store: Store) -> list[StoryDecision]:

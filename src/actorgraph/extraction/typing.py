@@ -172,7 +172,7 @@ class Context:
 
 
 def _tally(doc: Doc, mentions, voter, tw: TypeWords) -> tuple[Counter[str], dict[str, str]]:
-    """Each mention's votes from `voter(doc, start, end, tw)`: the count per type, and the first words that said each."""
+    """The mentions' votes by `voter(doc, start, end, tw)`: the count per type, and the first words that said each."""
     votes: Counter[str] = Counter()
     said: dict[str, str] = {}
     for m in mentions:

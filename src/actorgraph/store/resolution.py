@@ -87,7 +87,8 @@ def _signatures_of(store: Store, actor_ids: Iterable[str]) -> list[tuple[Signatu
     return [(Signature(key, name, type_, tuple(aliases or ()), registry_id, wikidata, parent), actor_id, reason, n)
             for key, actor_id, name, type_, aliases, registry_id, wikidata, reason, n, parent in store.rows(
                 """SELECT signature, actor_id, name, type, aliases, registry_id, wikidata, reason, occurrences,
-                          parent FROM actor_signatures WHERE actor_id IN (SELECT unnest(?))""", [sorted(set(actor_ids))])]
+                          parent FROM actor_signatures WHERE actor_id IN (SELECT unnest(?))""",
+                [sorted(set(actor_ids))])]
 
 
 def rename(store: Store, actor_ids: Iterable[str]) -> None:

@@ -23,6 +23,11 @@ def content_id(*parts: str, prefix: str = "", length: int = 16) -> str:
     return prefix + h.hexdigest()[:length]
 
 
+def actor_keys(registry_id: str | None, wikidata: str | None) -> list[str]:
+    """The id keys an actor is found under ("registry:<id>", "wikidata:<QID>"), in resolution and in the store."""
+    return [k for k in (registry_id and f"registry:{registry_id}", wikidata and f"wikidata:{wikidata}") if k]
+
+
 @dataclass(frozen=True, slots=True)
 class Article:
     """One article's clean body and what is known about it."""

@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from ..model import actor_keys
 from ..names import fold, is_acronym
 from .matching import Candidate, resolve_actor
 from .names import NameKey
@@ -36,9 +37,6 @@ class Signature:
     def names(self) -> list[str]:
         return [n for n in dict.fromkeys((self.name, *self.aliases)) if n]
 
-    def ids(self) -> list[str]:
-        return [k for k in (self.registry_id and f"registry:{self.registry_id}",
-                            self.wikidata and f"wikidata:{self.wikidata}") if k]
 
 
 def canonical(s: Signature) -> tuple:
@@ -147,7 +145,7 @@ def replay(signatures: Iterable[Signature], kept: Iterable[tuple[Signature, str]
             node.parent = s.parent
         gone = (dropped or {}).get(node.key, set())
         view.add(node.key, [NameKey.of(n, s.type) for n in s.names if fold(n) not in gone], s.type,
-                 node.registry_id, node.name, s.ids(), node.parent)
+                 node.registry_id, node.name, actor_keys(s.registry_id, s.wikidata), node.parent)
 
     signatures = list(signatures)
     kept = list(kept)

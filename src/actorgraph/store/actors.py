@@ -6,7 +6,7 @@ from collections.abc import Container, Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..model import content_id
+from ..model import actor_keys, content_id
 from .database import Store, now
 from .summaries import refresh_actor_search
 
@@ -70,11 +70,6 @@ def signature(name: str, type_: str, aliases, registry_id: str | None, wikidata:
 
 
 PARENT_MARK = "\x1fparent:"  # sets a body's parent apart from its aliases in a signature
-
-
-def actor_keys(registry_id: str | None, wikidata: str | None) -> list[str]:
-    """The id keys an actor is found under."""
-    return [k for k in (registry_id and f"registry:{registry_id}", wikidata and f"wikidata:{wikidata}") if k]
 
 
 @lru_cache(maxsize=200_000)

@@ -9,8 +9,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..errors import StoreError
-from ..model import CERTAINTIES, Evidence, Extraction, IntakeFailure, IntakeSkip, content_id
-from .actors import StoreView, actor_id_for, actor_keys, dropped_names, new_actor_id, signature, taken_actor_ids
+from ..model import CERTAINTIES, Evidence, Extraction, IntakeFailure, IntakeSkip, actor_keys, content_id
+from .actors import StoreView, actor_id_for, dropped_names, new_actor_id, signature, taken_actor_ids
 from .database import Store, now
 from .edges import add_to_relations, relation_id
 from .manual import apply_actor_reviews

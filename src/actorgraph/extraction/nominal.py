@@ -464,7 +464,7 @@ def _clause_agents(ctx: Context, n: Token) -> list[Token]:
 
 def under_control(ctx: Context) -> Iterator[Proposal]:
     """"X operates under the direct control of Y", "Iraq, under the leadership of Saddam Hussein", "on Y's orders"."""
-    doc, np, lex = ctx.doc, ctx.np, ctx.lex
+    doc, lex = ctx.doc, ctx.lex
     for prep in doc:
         if prep.dep_ != "prep":
             continue
@@ -483,46 +483,28 @@ def under_control(ctx: Context) -> Iterator[Proposal]:
                 pred = "commands"
             else:
                 continue
-            superiors = [r for c in _owners(noun) for r in np.of(c)]
-            superiors += [r for c in noun.children if c.dep_ == "prep" and c.lower_ in lex.function_words["superior_preps"]
-                          for p in c.children if p.dep_ == "pobj" for r in np.of(p)]
-            gov = prep.head
-            host = _parenthetical_host(ctx, prep)
-            if host is not None:
-                subordinates = [host]  # "Iraq, under the leadership of Saddam Hussein, invaded"
-            elif gov.pos_ in ("VERB", "AUX"):
-                subordinates = [r for t in np.agents(gov) for r in np.of(t)]
-            else:
-                subordinates = np.of(gov)
-            for sup in superiors:
+            subordinates = _governed(ctx, prep)  # "Iraq, under the leadership of Saddam Hussein, invaded"
+            for sup in _holders(ctx, noun, lex.function_words["superior_preps"]):
                 for sub in subordinates:
                     if sup.actor.id != sub.actor.id and sub.via == SELF:
-                        yield Proposal(sup.actor, pred, sub.actor, cue=(prep.i, noun.i + 1), anchor=gov,
+                        yield Proposal(sup.actor, pred, sub.actor, cue=(prep.i, noun.i + 1), anchor=prep.head,
                                        construction=f"{word}-{lemma}", nominal=False)
 
 
 def with_support(ctx: Context) -> Iterator[Proposal]:
     """"the Houthis, with the support of the Iranian regime, have waged ..." -> the regime supports the Houthis."""
-    doc, np, lex = ctx.doc, ctx.np, ctx.lex
+    doc, lex = ctx.doc, ctx.lex
     for prep in doc:
         if prep.dep_ != "prep" or prep.lower_ not in lex.support_preps:
             continue
         for noun in (p for p in prep.children if p.dep_ == "pobj"):
             if noun.lemma_.lower() not in lex.support_nouns:
                 continue
-            backers = [r for c in _owners(noun) for r in np.of(c)]
-            backers += [r for c in noun.children if c.dep_ == "prep" and c.lower_ in lex.function_words["backer_preps"]
-                        for p in c.children if p.dep_ == "pobj" for r in np.of(p)]
-            gov = prep.head
-            host = _parenthetical_host(ctx, prep)
-            if host is not None:
-                backed = [host]  # "the Houthis, with the support of the Iranian regime, have waged"
-            else:
-                backed = [r for t in np.agents(gov) for r in np.of(t)] if gov.pos_ in ("VERB", "AUX") else np.of(gov)
-            for b in backers:
+            backed = _governed(ctx, prep)  # "the Houthis, with the support of the Iranian regime, have waged"
+            for b in _holders(ctx, noun, lex.function_words["backer_preps"]):
                 for x in backed:
                     if b.actor.id != x.actor.id:
-                        yield Proposal(b.actor, "supports", x.actor, cue=(prep.i, noun.i + 1), anchor=gov,
+                        yield Proposal(b.actor, "supports", x.actor, cue=(prep.i, noun.i + 1), anchor=prep.head,
                                        construction="with-support", nominal=False)
 
 
@@ -547,6 +529,23 @@ def bases(ctx: Context) -> Iterator[Proposal]:
                 if place.actor.type in ("location", "country") and place.actor.id != owner.actor.id:
                     yield Proposal(owner.actor, "based_in", place.actor, cue=(n.i, n.i + 1), anchor=copula or n,
                                    construction="base-noun", nominal=copula is None)
+
+
+def _holders(ctx: Context, noun: Token, preps: frozenset[str]) -> list[Ref]:
+    """Who holds a noun of control or support: its owner ("Y's control") and the object of its `preps` ("of Y")."""
+    np = ctx.np
+    return [r for c in _owners(noun) for r in np.of(c)] + [
+        r for c in noun.children if c.dep_ == "prep" and c.lower_ in preps
+        for p in c.children if p.dep_ == "pobj" for r in np.of(p)]
+
+
+def _governed(ctx: Context, prep: Token) -> list[Ref]:
+    """Who is under the control or support a phrase names: the name it interrupts, the verb's agents, or its noun."""
+    host = _parenthetical_host(ctx, prep)
+    if host is not None:
+        return [host]
+    gov = prep.head
+    return [r for t in ctx.np.agents(gov) for r in ctx.np.of(t)] if gov.pos_ in ("VERB", "AUX") else ctx.np.of(gov)
 
 
 def _owners(noun: Token) -> list[Token]:

@@ -171,14 +171,20 @@ def cmd_failures(args: argparse.Namespace) -> int:
     return 0
 
 
+def _reviewer(args: argparse.Namespace) -> str:
+    from .review_cli import reviewer_of
+    return reviewer_of(args, _settings(args))
+
+
 def cmd_merge(args: argparse.Namespace) -> int:
     from . import query
     from .store import Store, merge
 
     with Store.open(_settings(args).store, create=False) as store:
         keep, other = query.find_actor(store, args.keep), query.find_actor(store, args.other)
-        d = merge(store, keep.id, other.id, note=args.note or "")
-    print(f"decision {d.seq}: merged {other.name} [{other.id}] into {keep.name} [{keep.id}]")
+        d = merge(store, keep.id, other.id, note=args.note or "", reviewer=_reviewer(args))
+    print(f"decision {d.seq}: merged {other.name} [{other.id}] into {keep.name} [{keep.id}] "
+          f"(review {d.review}; `actorgraph undo {d.review}` reverses it)")
     return 0
 
 
@@ -188,9 +194,16 @@ def cmd_split(args: argparse.Namespace) -> int:
 
     with Store.open(_settings(args).store, create=False) as store:
         actor = query.find_actor(store, args.actor)
-        d = split(store, actor.id, args.name, note=args.note or "")
-    print(f"decision {d.seq}: split {args.name!r} from {actor.name} [{actor.id}] into [{d.other_id}]")
+        d = split(store, actor.id, args.name, note=args.note or "", reviewer=_reviewer(args))
+    print(f"decision {d.seq}: split {args.name!r} from {actor.name} [{actor.id}] into [{d.other_id}] "
+          f"(review {d.review}; `actorgraph undo {d.review}` reverses it)")
     return 0
+
+
+def _reviewer_flag(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--reviewer", default=None, metavar="NAME",
+                   help="who decides, as the review decision names them (default: the setting reviewer, "
+                        "ACTORGRAPH_REVIEWER, else your user name); `actorgraph undo N` reverses it")
 
 
 def cmd_alias_remove(args: argparse.Namespace) -> int:
@@ -291,16 +304,20 @@ def add_store_commands(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_failures)
     p = sub.add_parser("merge", help="merge actor OTHER into KEEP, now and on later ingests",
                        description="Make two actors one: OTHER's articles, names and ids join KEEP. The decision "
-                                   "is kept and applied to later ingests.")
+                                   "is kept and applied to later ingests, and recorded as a review decision naming the "
+                                   "reviewer: `actorgraph undo N` gives both actors back.")
     p.add_argument("keep", metavar="KEEP", help=f"the actor that stays ({ACTOR_HELP})")
     p.add_argument("other", metavar="OTHER", help=f"the actor merged into KEEP and gone ({ACTOR_HELP})")
+    _reviewer_flag(p)
     decision_flags(p)
     p.set_defaults(func=cmd_merge)
     p = sub.add_parser("split", help="make the mentions of ACTOR called NAME a separate actor, now and later",
                        description="Move the articles that call ACTOR by NAME to a new actor named NAME, and pin "
-                                   "NAME to it so later ingests send it there.")
+                                   "NAME to it so later ingests send it there. Recorded as a review decision naming the "
+                                   "reviewer: `actorgraph undo N` moves the articles back.")
     p.add_argument("actor", metavar="ACTOR", help=f"the actor to split ({ACTOR_HELP})")
     p.add_argument("name", metavar="NAME", help="the name whose mentions become a new actor")
+    _reviewer_flag(p)
     decision_flags(p)
     p.set_defaults(func=cmd_split)
     alias = sub.add_parser("alias", help="manage an actor's aliases by hand (remove one)",

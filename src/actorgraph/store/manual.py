@@ -262,8 +262,11 @@ def _drop_source_if_empty(store: Store, article_id: str, undoing: int) -> None:
 
 
 def undo_other(store: Store, done: "Review", seq: int) -> None:
-    """Undo an actor edit or an addition by hand (statement reviews are undone by store.review.undo)."""
-    if done.target == "actor" and done.kind != "add-actor":
+    """Undo an actor edit, a merge or split, or an addition by hand (statement reviews are undone by store.review.undo)."""
+    if done.kind in ("merge", "split"):
+        from .decisions import undo_merge, undo_split
+        (undo_merge if done.kind == "merge" else undo_split)(store, done)
+    elif done.target == "actor" and done.kind != "add-actor":
         over = _override(store, done.target_id)
         a = done.before["actor"]
         o = done.before["override"]

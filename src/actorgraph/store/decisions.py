@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..errors import DecisionError
+from ..errors import DecisionError, UnknownTargetError
 from .actors import ALIAS_REMOVE, create_actor, new_actor_id, rebuild_names
 from .database import Store, now
 from .watch import move_watch
@@ -73,7 +73,7 @@ def _sync_signatures(store: Store, actor_ids: list[str]) -> None:
 def _actor(store: Store, actor_id: str) -> tuple[str, str, str | None, str | None]:
     rows = store.rows("SELECT name, type, registry_id, wikidata FROM actors WHERE id = ?", [actor_id])
     if not rows:
-        raise DecisionError(f"no actor with id {actor_id}")
+        raise UnknownTargetError(f"no actor with id {actor_id}")
     return rows[0]
 
 

@@ -17,6 +17,7 @@ from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
+from ..errors import DecisionError
 from ..model import CERTAINTIES
 from ..store import Store
 from .auth import Gate
@@ -26,6 +27,7 @@ NOTE = 2000  # the longest reason or note taken
 # The modules themselves: actorgraph.store re-exports a function named `review` over the module's name.
 review = importlib.import_module("..store.review", __package__)
 manual = importlib.import_module("..store.manual", __package__)
+hand = importlib.import_module("..store.decisions", __package__)
 
 
 def plain(value: Any) -> Any:
@@ -92,6 +94,42 @@ class ManualRelation(BaseModel):
     date: str | None = Field(None, max_length=10)
 
 
+class Merge(BaseModel):
+    """Merge the actor `other` into the actor of the page (which stays)."""
+
+    other: str = Field(max_length=80, description="the id of the actor merged in and gone")
+    reason: str = Field("", max_length=NOTE)
+
+
+class Split(BaseModel):
+    """Make the articles that call the actor `name` a new actor."""
+
+    name: str = Field(min_length=1, max_length=300, description="the name whose mentions become a new actor")
+    reason: str = Field("", max_length=NOTE)
+
+
+class Participant(BaseModel):
+    actor: str = Field(max_length=80, description="an actor id")
+    role: str = Field("participant", min_length=1, max_length=40)
+
+
+class ManualEvent(BaseModel):
+    type: str = Field(min_length=1, max_length=60, description="the event type (an event type of the ontology)")
+    participants: list[Participant] = Field(min_length=1, max_length=20)
+    source: str = Field(min_length=1, max_length=2000, description="a URL (http, https) or a citation")
+    note: str = Field("", max_length=NOTE)
+    date: str | None = Field(None, max_length=10)
+    place: str | None = Field(None, max_length=80, description="the id of the place's actor")
+
+
+class ManualActor(BaseModel):
+    name: str = Field(min_length=1, max_length=300)
+    type: str = Field(max_length=40)
+    source: str = Field(min_length=1, max_length=2000, description="a URL (http, https) or a citation")
+    note: str = Field("", max_length=NOTE)
+    wikidata: str | None = Field(None, max_length=20)
+
+
 class Undo(BaseModel):
     reason: str = Field("", max_length=NOTE)
 
@@ -142,7 +180,10 @@ def add_review_routes(app: FastAPI, access: StoreAccess, gate: Gate) -> None:
         t1 = time.perf_counter()
         with access.writer() as store:
             t2 = time.perf_counter()
-            done = act(store, reviewer.name)
+            try:
+                done = act(store, reviewer.name)
+            except DecisionError as exc:  # a merge or split (or its undo) that cannot be made now
+                return JSONResponse({"error": str(exc)}, status_code=409)
             t3 = time.perf_counter()
             answer = {"review": plain(done), "current": _current(store, done)}
         t4 = time.perf_counter()
@@ -172,6 +213,13 @@ def add_review_routes(app: FastAPI, access: StoreAccess, gate: Gate) -> None:
         with access.reader() as store:
             items = review.review_queue(store, limit=limit, actor_ids=ids)
             return {"statements": [plain(s) for s in items], "limit": limit}
+
+    @app.get("/api/event-types", tags=["review"])
+    def event_types() -> dict:
+        """The event types the store holds, most frequent first (what the add-an-event form offers)."""
+        with access.reader() as store:
+            return {"types": [t for (t,) in store.rows(
+                "SELECT type FROM events GROUP BY type ORDER BY count(*) DESC, type LIMIT 100")]}
 
     @app.get("/api/reviews", tags=["review"])
     def decisions(reviewer: str | None = Query(None, max_length=64), target: str | None = Query(None, max_length=80),
@@ -259,6 +307,38 @@ def add_review_routes(app: FastAPI, access: StoreAccess, gate: Gate) -> None:
             st, subject, body.predicate, object_, source=body.source, note=body.note, certainty=body.certainty,
             date=body.date or None, reviewer=who))
 
+    @app.post("/api/actors/{actor_id}/merge", tags=["review"])
+    def merge(actor_id: str, body: Merge, request: Request) -> dict:
+        """Merge actor `other` into this one: its articles, names and ids join this actor, now and on later
+        ingests. A review decision: undo gives both actors back."""
+        keep, other = _actor_id(actor_id), _actor_id(body.other)
+        return write(request, lambda st, who: _decision_review(st, hand.merge(st, keep, other, note=body.reason,
+                                                                              reviewer=who)))
+
+    @app.post("/api/actors/{actor_id}/split", tags=["review"])
+    def split(actor_id: str, body: Split, request: Request) -> dict:
+        """Make the articles that call this actor `name` a new actor, now and on later ingests. A review
+        decision: undo moves them back."""
+        aid = _actor_id(actor_id)
+        return write(request, lambda st, who: _decision_review(st, hand.split(st, aid, body.name.strip(),
+                                                                              note=body.reason, reviewer=who)))
+
+    @app.post("/api/events", tags=["review"], status_code=201)
+    def add_event(body: ManualEvent, request: Request) -> dict:
+        """Add an event by hand with its participants and its own source; marked as added by hand."""
+        participants = [(_actor_id(p.actor), p.role.strip() or "participant") for p in body.participants]
+        place = _actor_id(body.place) if body.place else None
+        return write(request, lambda st, who: manual.add_event(
+            st, body.type.strip(), participants, source=body.source.strip(), note=body.note, date=body.date or None,
+            place_id=place, reviewer=who))
+
+    @app.post("/api/actors", tags=["review"], status_code=201)
+    def add_actor(body: ManualActor, request: Request) -> dict:
+        """Add an actor by hand with its own source; later articles naming it resolve to it."""
+        return write(request, lambda st, who: manual.add_actor(
+            st, body.name.strip(), body.type, source=body.source.strip(), note=body.note,
+            wikidata=(body.wikidata or "").strip() or None, reviewer=who))
+
     @app.post("/api/reviews/{seq}/undo", tags=["review"])
     def undo(seq: int, body: Undo, request: Request) -> dict:
         """Undo a review decision: the state before it comes back (refused when a later decision changed it)."""
@@ -275,6 +355,11 @@ def _current(store: Store, done) -> dict | None:
         return plain(read(store, done.target_id))
     except UnknownTargetError:
         return None
+
+
+def _decision_review(store: Store, decision) -> "review.Review":
+    """The review decision that records a merge or split."""
+    return review.review(store, decision.review)
 
 
 def _int(version: int | str) -> int:

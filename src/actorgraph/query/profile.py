@@ -148,7 +148,7 @@ def _lookup(store: Store, table: str, columns: str, ids: list[str]) -> dict[str,
 def _detail(store: Store, table: str, columns: str, keys: tuple[str, ...], items: list[tuple]) -> list[dict]:
     """The items' rows, with their article's source and their place's name; oldest first."""
     rows = _lookup(store, table, columns + ", article_id", [i[0] for i in items])
-    sources = _lookup(store, "articles", "source", sorted({r[-1] for r in rows.values()}))
+    sources = _lookup(store, "articles", "source, format", sorted({r[-1] for r in rows.values()}))
     places = _lookup(store, "actors", "name", sorted({i[4] for i in items if i[4]}))
     out = []
     for item_id, role, _date, _seq, place_id in items:
@@ -156,7 +156,9 @@ def _detail(store: Store, table: str, columns: str, keys: tuple[str, ...], items
             continue
         values = dict(zip(keys, rows[item_id][:-1]))
         values.update({"role": role, "place": places.get(place_id, (None,))[0] if place_id else None,
-                       "source": sources.get(rows[item_id][-1], (None,))[0]})
+                       "source": sources.get(rows[item_id][-1], (None,))[0],
+                       # from a source a reviewer added by hand (store.manual), not extracted
+                       "by_hand": sources.get(rows[item_id][-1], (None, None))[1] == "manual"})
         out.append(values)
     return out[::-1]
 
@@ -165,7 +167,7 @@ def _events(store: Store, items: dict[str, list[tuple]]) -> list[dict]:
     """The events among the actor's items, oldest first."""
     keys = ("type", "date", "date_text", "certainty", "sentence")
     found = _detail(store, "events", ", ".join(keys), keys, items["event"])
-    order = ("type", "date", "date_text", "role", "certainty", "place", "sentence", "source")
+    order = ("type", "date", "date_text", "role", "certainty", "place", "sentence", "source", "by_hand")
     return [{k: e[k] for k in order} for e in found]
 
 
@@ -202,9 +204,11 @@ def _timeline(actor: ActorRef, edges: list[dict], evidence: dict[str, list[dict]
                 else f"{e['other']['name']} {e['predicate']} {actor.name}")
         for s in evidence.get(e["relation"], []):
             items.append({"date": s["date"], "kind": "relation", "what": what, "certainty": s["certainty"],
-                          "source": s["source"], "sentence": s["sentence"]})
+                          "source": s["source"], "sentence": s["sentence"],
+                          **({"by_hand": True} if s.get("by_hand") else {})})
     items += [{"date": e["date"], "kind": "event", "what": f"{e['type']} ({e['role']})",
-               "certainty": e["certainty"], "source": e["source"], "sentence": e["sentence"]} for e in events]
+               "certainty": e["certainty"], "source": e["source"], "sentence": e["sentence"],
+               **({"by_hand": True} if e.get("by_hand") else {})} for e in events]
     items += [{"date": q["date"], "kind": "quote", "what": q["text"], "certainty": q["certainty"],
                "source": q["source"], "sentence": q["sentence"]} for q in quotes]
     items += [{"date": f["date"], "kind": "figure", "what": f"{f['kind']} {f['value']:g}",
@@ -215,6 +219,12 @@ def _timeline(actor: ActorRef, edges: list[dict], evidence: dict[str, list[dict]
         dated = dated[-limit:]
         undated = undated[:max(0, limit - len(dated))]
     return dated + undated
+
+
+def added_by_hand(store: Store, actor_id: str) -> bool:
+    """True when a reviewer added this actor by hand (`actorgraph add actor`) and it was not undone."""
+    return bool(store.value(f"SELECT count(*) FROM reviews WHERE target_id = {literal(actor_id)} "
+                            "AND kind = 'add-actor' AND undone_by IS NULL"))
 
 
 def typing(store: Store, actor_id: str, type_: str) -> dict:
@@ -252,7 +262,8 @@ def show(store: Store, name: str, items: int = SHOW_ITEMS, edges: int | None = S
         by_predicate[e["predicate"]].append({**e, "evidence": evidence.get(e["relation"], [])})
     latest = _items(store, actor.id, items)
     events, quotes, figures = _events(store, latest), _quotes(store, latest), _figures(store, latest)
-    return {"actor": {**actor.as_dict(), **typing(store, actor.id, actor.type)}, "aliases": names, "resolution": merged,
+    return {"actor": {**actor.as_dict(), **typing(store, actor.id, actor.type), "by_hand": added_by_hand(store, actor.id)},
+            "aliases": names, "resolution": merged,
             "articles": {"count": articles[0], "first": articles[1], "last": articles[2]},
             "relations": dict(by_predicate), "relations_total": totals,
             "contradicted": _edges(store, actor.id, per_predicate=edges, contradicted=True)[0],

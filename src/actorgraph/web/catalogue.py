@@ -122,7 +122,8 @@ def articles_page(store: Store, text: str | None, offset: int = 0, limit: int = 
     if text:
         where, params = "WHERE title ILIKE '%' || ? || '%' OR source ILIKE '%' || ? || '%'", [text, text]
     total = store.value(f"SELECT count(*) FROM articles {where}", params)
-    rows = store.rows(f"""SELECT id, source, title, published, length(text) FROM articles {where}
+    rows = store.rows(f"""SELECT id, source, title, published, length(text), format FROM articles {where}
                           ORDER BY seq DESC LIMIT ? OFFSET ?""", params + [limit, offset])
     return {"total": total, "offset": offset, "limit": limit,
-            "articles": [{"id": i, "source": s, "title": t, "published": p, "chars": n} for i, s, t, p, n in rows]}
+            "articles": [{"id": i, "source": s, "title": t, "published": p, "chars": n, "by_hand": f == "manual"}
+                         for i, s, t, p, n, f in rows]}

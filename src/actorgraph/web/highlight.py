@@ -99,11 +99,11 @@ def _mention_spans(store: Store, refs: list[tuple[str, str]]) -> dict[tuple[str,
 
 def article_view(store: Store, article_id: str) -> dict:
     """An article's clean text cut into segments, with every actor mention, cue, quote and figure marked."""
-    head = store.rows("SELECT id, source, title, published, url, language, text, warnings FROM articles WHERE id = ?",
-                      [article_id])
+    head = store.rows("SELECT id, source, title, published, url, language, text, warnings, format FROM articles "
+                      "WHERE id = ?", [article_id])
     if not head:
         return {}
-    _, source, title, published, url, language, text, warnings = head[0]
+    _, source, title, published, url, language, text, warnings, fmt = head[0]
     text = text or ""
     marks: list[dict] = []
     for local, a, b, actor_id, name, type_ in store.rows("""
@@ -140,4 +140,25 @@ def article_view(store: Store, article_id: str) -> dict:
     counts = {k: sum(1 for m in marks if m["kind"] == k) for k in ("actor", "cue", "quote", "figure")}
     return {"id": article_id, "source": source, "title": title, "published": published, "url": url,
             "language": language, "warnings": list(warnings or []), "marks": marks, "counts": counts, "quotes": quotes, "figures": figures,
-            "segments": segments(text, marks)}
+            "segments": segments(text, marks), "by_hand": fmt == "manual",
+            "added": added_from(store, article_id) if fmt == "manual" else None}
+
+
+def added_from(store: Store, article_id: str) -> dict:
+    """What reviewers added by hand from a source of their own: its events (with participants) and actors."""
+    events = []
+    for event_id, type_, date, sentence, place in store.rows("""
+            SELECT e.id, e.type, e.date, e.sentence, pa.name FROM events e
+            LEFT JOIN article_actors pl ON pl.article_id = e.article_id AND pl.local_id = e.place
+            LEFT JOIN actors pa ON pa.id = pl.actor_id WHERE e.article_id = ? ORDER BY e.id""", [article_id]):
+        who = [{"id": i, "name": n, "role": r} for i, n, r in store.rows("""
+            SELECT g.id, g.name, p.role FROM event_participants p
+            JOIN article_actors aa ON aa.article_id = p.article_id AND aa.local_id = p.local_id
+            JOIN actors g ON g.id = aa.actor_id WHERE p.event_id = ? ORDER BY g.name""", [event_id])]
+        events.append({"id": event_id, "type": type_, "date": date, "note": sentence, "place": place,
+                       "participants": who})
+    actors = [{"id": i, "name": n, "type": t} for i, n, t in store.rows("""
+        SELECT g.id, g.name, g.type FROM reviews r JOIN actors g ON g.id = r.target_id
+        WHERE r.kind = 'add-actor' AND r.undone_by IS NULL AND json_extract_string(r.after, '$.article') = ?
+        ORDER BY g.name""", [article_id])]
+    return {"events": events, "actors": actors}

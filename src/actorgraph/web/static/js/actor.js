@@ -3,7 +3,7 @@
 // timeline; for a reviewer, forms to edit the actor and to add a relation by hand.
 import { api, actorHref, certaintyBadge, sentenceHref, el, enc, header, idFromPath, pager, post, renderSegments,
   session, sourcesText, showError, typeBadge } from "./common.js";
-import { CERTAINTIES, edgeReview, enableShortcuts, predicates, stateBadge, statementReview } from "./review.js";
+import { CERTAINTIES, edgeReview, enableShortcuts, predicates, stateBadge, statementReview, undoDecision } from "./review.js";
 
 header("actor");
 const main = document.getElementById("main");
@@ -140,6 +140,7 @@ function timeline(items, total) {
       el("time", { text: item.date || "undated" }), " ",
       el("span", { class: `badge kind-${item.kind}`, text: item.kind }), " ",
       el("span", { text: item.what }), " ", item.certainty ? certaintyBadge(item.certainty) : null,
+      item.by_hand ? el("span", { class: "badge by-hand", text: "added by hand" }) : null,
       el("div", { class: "muted small", text: item.sentence || "" })));
   }
   section.append(list);
@@ -186,6 +187,125 @@ function actorForm(a) {
     form(qid, "Set Wikidata id", () => ({ wikidata: qid.value.trim() })), status);
 }
 
+// An input that finds actors by name as one types; the chosen actor's id goes to the hidden `picked`.
+function actorPicker(exclude, name, placeholder, { required = true } = {}) {
+  const input = el("input", { name, required, autocomplete: "off", placeholder, "aria-label": placeholder });
+  const picked = el("input", { type: "hidden", name: `${name}-id` });
+  const choices = el("ul", { class: "suggestions", role: "listbox" });
+  let timer = null;
+  input.addEventListener("input", () => {
+    picked.value = "";
+    clearTimeout(timer);
+    const q = input.value.trim();
+    if (!q) { choices.replaceChildren(); return; }
+    timer = setTimeout(async () => {
+      const found = await api(`/api/search?q=${enc(q)}&limit=8`);
+      choices.replaceChildren(...found.actors.filter((x) => x.id !== exclude).map((x) => el("li", { role: "option" },
+        el("a", { href: "#", class: "suggestion", dataset: { id: x.id }, onclick: (event) => {
+          event.preventDefault(); input.value = x.name; picked.value = x.id; choices.replaceChildren(); } },
+        el("span", { class: "name", text: x.name }), " ", typeBadge(x.type)))));
+    }, 150);
+  });
+  return { box: el("div", { class: "search" }, input, choices), input, picked };
+}
+
+function say(status, text, kind = "note") {
+  status.replaceChildren(el("span", { class: kind === "error" ? "error" : "muted", role: kind === "error" ? "alert" : "status", text }));
+}
+
+// Merge another actor into this one (it is gone; its articles, names and ids join this one), or split
+// the articles that call this actor by one of its names into a new actor. Each is a review decision
+// that the decisions list below can undo.
+function mergeForm(a) {
+  const status = el("div", { class: "review-status", "aria-live": "polite" });
+  const { box, picked } = actorPicker(a.id, "merge-other", "the actor to merge into this one");
+  const reason = el("input", { name: "merge-reason", maxlength: 2000, placeholder: "why they are one actor", "aria-label": "reason for merging" });
+  const form = el("form", { class: "merge-form" }, box, picked, reason, el("button", { type: "submit", text: `Merge into ${a.name}` }), status);
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    if (!picked.value) { say(status, "Pick the actor to merge from the list.", "error"); return; }
+    say(status, "Merging…");
+    try {
+      const answer = await post(`/api/actors/${enc(a.id)}/merge`, { other: picked.value, reason: reason.value.trim() });
+      say(status, `Merged (decision #${answer.review.seq}); reloading…`);
+      location.reload();
+    } catch (error) { say(status, String(error.message || error), "error"); }
+  });
+  return el("details", { class: "tool" }, el("summary", { text: "Merge another actor into this one" }), form);
+}
+
+function splitForm(a, names) {
+  const status = el("div", { class: "review-status", "aria-live": "polite" });
+  const name = el("select", { name: "split-name", "aria-label": "the name whose articles become a new actor" },
+    names.map((n) => el("option", { value: n, text: n })));
+  const reason = el("input", { name: "split-reason", maxlength: 2000, placeholder: "why they are another actor", "aria-label": "reason for splitting" });
+  const form = el("form", { class: "split-form" }, "Articles that call it ", name, reason,
+    el("button", { type: "submit", text: "Split into a new actor" }), status);
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    say(status, "Splitting…");
+    try {
+      const answer = await post(`/api/actors/${enc(a.id)}/split`, { name: name.value, reason: reason.value.trim() });
+      status.replaceChildren(el("span", { class: "muted", role: "status", text: `Split (decision #${answer.review.seq}): ` }),
+        el("a", { href: actorHref(answer.review.after.other), class: "split-new", text: answer.review.after.name }),
+        " is an actor of its own. ", el("a", { href: actorHref(a.id), text: "reload" }));
+    } catch (error) { say(status, String(error.message || error), "error"); }
+  });
+  return el("details", { class: "tool" }, el("summary", { text: "Split off the articles of one name" }), form);
+}
+
+// An event known from a source outside the store: its type, this actor's role, another participant
+// and a place (both optional), the date, the source (a URL or a citation) and a note; marked by hand.
+function eventForm(a) {
+  const status = el("div", { class: "review-status", "aria-live": "polite" });
+  const types = el("datalist", { id: "event-types" });
+  api("/api/event-types").then((t) => types.replaceChildren(...t.types.map((x) => el("option", { value: x })))).catch(() => {});
+  const type = el("input", { name: "event-type", required: true, list: "event-types", maxlength: 60, placeholder: "type: attack, meeting…", "aria-label": "event type" });
+  const role = el("input", { name: "event-role", value: "participant", maxlength: 40, "aria-label": `${a.name}'s role` });
+  const other = actorPicker(a.id, "event-other", "another participant (optional)", { required: false });
+  const otherRole = el("input", { name: "event-other-role", value: "participant", maxlength: 40, "aria-label": "the other participant's role" });
+  const place = actorPicker(a.id, "event-place", "where (optional)", { required: false });
+  const date = el("input", { name: "event-date", type: "date", "aria-label": "date" });
+  const source = el("input", { name: "event-source", required: true, maxlength: 2000, placeholder: "the source: a web address or a citation", "aria-label": "source" });
+  const note = el("textarea", { name: "event-note", rows: 2, maxlength: 2000, placeholder: "what the source says", "aria-label": "note" });
+  const form = el("form", { class: "manual-event" }, type, types, el("label", {}, `${a.name} as `, role),
+    other.box, other.picked, el("label", {}, "as ", otherRole), place.box, place.picked, date, source, note,
+    el("button", { type: "submit", text: "Add event" }), status);
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    if (other.input.value.trim() && !other.picked.value) { say(status, "Pick the other participant from the list.", "error"); return; }
+    if (place.input.value.trim() && !place.picked.value) { say(status, "Pick the place from the list.", "error"); return; }
+    const participants = [{ actor: a.id, role: role.value.trim() || "participant" }];
+    if (other.picked.value) participants.push({ actor: other.picked.value, role: otherRole.value.trim() || "participant" });
+    say(status, "Saving…");
+    try {
+      const answer = await post("/api/events", { type: type.value.trim(), participants, source: source.value.trim(),
+        note: note.value.trim(), date: date.value || null, place: place.picked.value || null });
+      status.replaceChildren(el("span", { class: "muted", role: "status", text: `Event added by hand (decision #${answer.review.seq}). ` }),
+        el("a", { href: actorHref(a.id), text: "reload to see it" }));
+    } catch (error) { say(status, String(error.message || error), "error"); }
+  });
+  return el("details", { class: "tool" }, el("summary", { text: "Add an event by hand" }), form);
+}
+
+// The review decisions made on this actor, newest first; a reviewer can undo one (a merge gives the
+// merged actor back, a split moves the articles back).
+async function decisionsSection(a, reviewer) {
+  const box = el("section", { id: "actor-decisions" });
+  const found = await api(`/api/reviews?target=${enc(a.id)}&limit=20`);
+  if (!found.reviews.length) return box;
+  const status = el("div", { class: "review-status", "aria-live": "polite" });
+  box.replaceChildren(el("h2", { text: "Decisions on this actor" }), el("ol", { class: "decisions" }, found.reviews.map((r) =>
+    el("li", { class: r.undone_by ? "undone" : null, dataset: { seq: r.seq, kind: r.kind } },
+      el("span", { class: "muted", text: `#${r.seq} ${r.made_at.replace("T", " ")} ` }), el("strong", { text: r.reviewer }),
+      ` ${r.kind}`, r.after && r.after.name ? ` ${r.after.name}` : "",
+      r.reason ? el("span", { class: "reason", text: ` — ${r.reason}` }) : "",
+      r.undone_by ? el("span", { class: "badge", text: `undone by #${r.undone_by}` }) : "",
+      reviewer && !r.undone_by && r.kind !== "undo" ? el("button", { type: "button", class: "undo", text: "Undo",
+        onclick: () => undoDecision(r.seq, status, () => location.reload()) }) : ""))), status);
+  return box;
+}
+
 // A relation known from a source outside the store: this actor, a predicate, another actor (picked
 // by name), the source (a URL or a citation) and a note; marked as added by hand.
 function relationForm(a) {
@@ -194,31 +314,14 @@ function relationForm(a) {
     el("option", { value: "out", text: `${a.name} → other` }), el("option", { value: "in", text: `other → ${a.name}` }));
   const predicate = el("select", { name: "predicate", required: true, "aria-label": "predicate" });
   predicates().then((ps) => predicate.replaceChildren(...ps.map((p) => el("option", { value: p, text: p.replaceAll("_", " ") }))));
-  const other = el("input", { name: "other", required: true, autocomplete: "off", placeholder: "the other actor's name",
-    "aria-label": "other actor" });
-  const picked = el("input", { type: "hidden", name: "other-id" });
-  const choices = el("ul", { class: "suggestions", role: "listbox" });
-  let timer = null;
-  other.addEventListener("input", () => {
-    picked.value = "";
-    clearTimeout(timer);
-    const q = other.value.trim();
-    if (!q) { choices.replaceChildren(); return; }
-    timer = setTimeout(async () => {
-      const found = await api(`/api/search?q=${enc(q)}&limit=8`);
-      choices.replaceChildren(...found.actors.filter((x) => x.id !== a.id).map((x) => el("li", { role: "option" },
-        el("a", { href: "#", class: "suggestion", dataset: { id: x.id }, onclick: (event) => {
-          event.preventDefault(); other.value = x.name; picked.value = x.id; choices.replaceChildren(); } },
-        el("span", { class: "name", text: x.name }), " ", typeBadge(x.type)))));
-    }, 150);
-  });
+  const { box: otherBox, picked } = actorPicker(a.id, "other", "the other actor's name");
   const source = el("input", { name: "source", required: true, maxlength: 2000, placeholder: "the source: a web address or a citation",
     "aria-label": "source" });
   const note = el("textarea", { name: "note", rows: 2, maxlength: 2000, placeholder: "what the source says", "aria-label": "note" });
   const certainty = el("select", { name: "certainty", "aria-label": "certainty" }, CERTAINTIES.map((c) => el("option", { value: c, text: c })));
   const date = el("input", { name: "date", type: "date", "aria-label": "date" });
   const form = el("form", { class: "manual-relation" }, direction, predicate,
-    el("div", { class: "search" }, other, choices), picked, source, note, certainty, date,
+    otherBox, picked, source, note, certainty, date,
     el("button", { type: "submit", text: "Add relation" }), status);
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
@@ -248,6 +351,7 @@ try {
   main.replaceChildren(
     el("header", { class: "actor-head" },
       el("h1", {}, el("span", { id: "actor-name", text: a.name }), " ", typeBadge(a.type),
+        a.by_hand ? el("span", { class: "badge by-hand", text: "added by hand" }) : null,
         a.type_confidence != null ? el("span", { class: "muted type-confidence", title: `typed by ${a.typed_by}`, text: ` ${a.type_confidence.toFixed(2)}` }) : null),
       p.aliases.length ? el("p", { class: "aliases" }, "Also: ", p.aliases.join(" · ")) : null,
       el("p", { class: "ids" }, ids),
@@ -261,7 +365,7 @@ try {
     relationsSection(p),
     table("Events", p.events_total, p.events, [["date", (e) => e.date || e.date_text || ""], ["type", (e) => e.type],
       ["role", (e) => e.role], ["place", (e) => e.place || ""], ["certainty", (e) => certaintyBadge(e.certainty)],
-      ["sentence", (e) => e.sentence || ""]]),
+      ["sentence", (e) => e.sentence || ""], ["", (e) => (e.by_hand ? el("span", { class: "badge by-hand", text: "added by hand" }) : "")]]),
     table("Quotes", p.quotes_total, p.quotes, [["date", (q) => q.date || ""], ["quote", (q) => el("q", { text: q.text })],
       ["certainty", (q) => certaintyBadge(q.certainty)], ["source", (q) => q.source]]),
     table("Figures", p.figures_total, p.figures, [["kind", (f) => f.kind],
@@ -269,5 +373,9 @@ try {
       ["place", (f) => f.place || ""], ["date", (f) => f.date || ""], ["sentence", (f) => f.sentence || ""]]),
     timeline(p.timeline, p.timeline_total));
   const who = await session;
-  if (who.reviewer) document.getElementById("reviewer-tools").replaceChildren(enableShortcuts(main), actorForm(a), relationForm(a));
+  if (who.reviewer) {
+    document.getElementById("reviewer-tools").replaceChildren(enableShortcuts(main), actorForm(a), relationForm(a),
+      eventForm(a), mergeForm(a), splitForm(a, [a.name, ...p.aliases]));
+  }
+  main.append(await decisionsSection(a, who.reviewer));
 } catch (error) { showError(main, error); }

@@ -16,8 +16,10 @@ try {
     el("mark", { class: "hl hl-quote", text: `quotes (${a.counts.quote})` }), " ",
     el("mark", { class: "hl hl-figure", text: `figures (${a.counts.figure})` }));
   main.replaceChildren(
-    el("h1", { text: a.title || a.source }),
+    el("h1", {}, a.title || a.source, a.by_hand ? " " : "", a.by_hand ? el("span", { class: "badge by-hand", text: "added by hand" }) : ""),
     el("p", { class: "muted" }, `${a.published || "undated"} · ${a.source}`, a.url ? ` · ${a.url}` : ""),
+    a.by_hand ? el("p", { class: "muted", text: "A source a reviewer gave for what they added by hand; its text is their note." }) : "",
+    a.added ? addedSection(a.added) : "",
     ...(a.warnings || []).map((w) => el("p", { class: "warning", role: "note", text: `Warning: ${w}` })),
     legend,
     el("article", { class: "article-text", id: "article-text" }, renderSegments(a.segments, a.marks)),
@@ -25,6 +27,18 @@ try {
   focusSentence(a.segments);
   await statementsSection(document.getElementById("statements"));
 } catch (error) { showError(main, error); }
+
+// What reviewers added by hand from this source: its events (with their participants) and actors.
+function addedSection(added) {
+  const events = added.events.map((e) => el("li", { class: "added-event" }, el("span", { class: "badge by-hand", text: "added by hand" }), " ",
+    el("strong", { text: e.type }), ` ${e.date || "undated"}`, e.place ? ` in ${e.place}` : "", ": ",
+    ...e.participants.flatMap((p, i) => [i ? ", " : "", el("a", { href: actorHref(p.id), text: p.name }), ` (${p.role})`]),
+    e.note ? el("div", { class: "muted small", text: e.note }) : ""));
+  const actors = added.actors.map((x) => el("li", { class: "added-actor" }, el("span", { class: "badge by-hand", text: "added by hand" }), " ",
+    el("a", { href: actorHref(x.id), text: x.name }), ` (${x.type})`));
+  if (!events.length && !actors.length) return "";
+  return el("section", { id: "added" }, el("h2", { text: "Added by hand from this source" }), el("ul", { class: "plain" }, events, actors));
+}
 
 // Every statement of the article beside its sentence; rejected ones only with the filter.
 async function statementsSection(box) {

@@ -18,6 +18,7 @@ async function load(offset) {
       el("p", { class: "muted", text: `${page.total} articles` }),
       el("ul", { class: "articles" }, page.articles.map((a) => el("li", {},
         el("a", { href: articleHref(a.id), text: a.title || a.source }),
+        a.by_hand ? el("span", { class: "badge by-hand", text: "added by hand" }) : "",
         el("div", { class: "muted", text: `${a.published || "undated"} · ${a.source} · ${a.chars} chars` })))),
       pager(page.total, page.offset, page.limit, load));
   } catch (error) { showError(list, error); }

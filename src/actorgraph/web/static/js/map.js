@@ -4,12 +4,19 @@ import { api, actorHref, articleHref, el, header, showError } from "./common.js"
 
 header("map");
 const main = document.getElementById("main");
-const actor = new URLSearchParams(location.search).get("actor");
+const params = new URLSearchParams(location.search);
+const actor = params.get("actor");
+// Relations reviewers rejected draw nothing unless asked (`?rejected=1`); then they are drawn, marked rejected.
+const showRejected = params.get("rejected") === "1";
 const title = el("h1", { text: "Map" });
+const toggled = new URLSearchParams(params);
+if (showRejected) toggled.delete("rejected"); else toggled.set("rejected", "1");
+const rejectedToggle = el("a", { class: "button", id: "rejected-toggle", href: `/map${String(toggled) ? `?${toggled}` : ""}`,
+  text: showRejected ? "Hide rejected" : "Show rejected" });
 const status = el("p", { class: "muted", id: "map-status" });
 const mapBox = el("div", { id: "map", class: "map" });
 const list = el("section", { class: "places" });
-main.replaceChildren(title, status, el("div", { class: "map-layout" }, mapBox, list));
+main.replaceChildren(title, el("p", { class: "actions" }, rejectedToggle), status, el("div", { class: "map-layout" }, mapBox, list));
 const L = window.L;
 const HOW_COLORS = { operates_in: "#2563eb", based_in: "#15803d", targeted: "#dc2626", event: "#ea580c" };
 const labelled = [];  // [marker, weight]: labels drawn busiest first, the ones they would cover hidden
@@ -38,13 +45,22 @@ function unwrapFeature(f) {
 }
 
 function colorOf(place) {
+  if (place.links.length && place.links.every(rejected)) return "#9ca3af";  // drawn only with the filter: grey
   return HOW_COLORS[kindOf((place.links[0] || {}).how)] || "#6b7280";
+}
+
+const rejected = (link) => link.review === "rejected";
+
+// One link of a place: how it is tied to the actor and by how many sources, marked when rejected.
+function linkText(l) {
+  return el("span", { class: rejected(l) ? "link is-rejected" : "link" }, `${l.how.replaceAll("_", " ")} (${l.count})`,
+    rejected(l) ? " " : "", rejected(l) ? el("span", { class: "badge review-rejected", text: "rejected" }) : "");
 }
 
 try {
   const [world, data] = await Promise.all([
     fetch("/static/vendor/world-atlas/countries-50m.json").then((r) => r.json()),
-    api(`/api/map${actor ? `?actor=${encodeURIComponent(actor)}` : ""}`),
+    api(`/api/map?${new URLSearchParams({ ...(actor ? { actor } : {}), ...(showRejected ? { rejected: "1" } : {}) })}`),
   ]);
   if (actor) {
     const profile = await api(`/api/actors/${encodeURIComponent(actor)}`);
@@ -90,7 +106,7 @@ try {
     positions.set(place.id, at);
     const label = el("span", { class: "place-label", text: place.name });
     const popup = el("div", {}, el("strong", {}, el("a", { href: actorHref(place.id), text: place.name })),
-      el("ul", {}, place.links.map((l) => el("li", { text: `${l.how.replaceAll("_", " ")} (${l.count})` }))));
+      el("ul", {}, place.links.map((l) => el("li", {}, linkText(l)))));
     const area = place.kind === "region" || place.kind === "continent" || place.kind === "area";
     const marker = L.circleMarker(at, { radius: place.type === "country" ? 5 : 7, color: colorOf(place), weight: 2,
       fillOpacity: area ? 0.3 : 0.8, dashArray: area ? "3 3" : null })
@@ -127,10 +143,10 @@ try {
     (data.unplaced.length ? `, ${count(data.unplaced.length, "place")} not in the gazetteer` : "");
   list.replaceChildren(
     el("h2", { text: "Places" }),
-    el("ul", { class: "plain" }, data.places.map((p) => el("li", {},
+    el("ul", { class: "plain" }, data.places.map((p) => el("li", { class: p.links.length && p.links.every(rejected) ? "is-rejected" : null },
       el("span", { class: "dot", dataset: { how: kindOf((p.links[0] || {}).how) || "corridor" } }),
-      el("a", { href: actorHref(p.id), text: p.name }),
-      el("span", { class: "muted", text: ` ${p.links.map((l) => l.how.replaceAll("_", " ")).join(", ") || "on a corridor"}` })))),
+      el("a", { href: actorHref(p.id), text: p.name }), " ",
+      el("span", { class: "muted" }, ...(p.links.length ? p.links.flatMap((l, i) => [i ? ", " : "", linkText(l)]) : ["on a corridor"]))))),
     el("h2", { text: "Corridors" }),
     data.corridors.length ? el("ul", { class: "plain" }, data.corridors.map((c) => el("li", {},
       el("q", { text: c.text }), " ", el("a", { href: articleHref(c.article), text: "article" })))) : el("p", { class: "muted", text: "None found." }),

@@ -107,3 +107,29 @@ def test_the_new_writes_refuse_no_token_a_bad_token_a_cross_site_origin_and_a_re
         assert post(srv, path, data, "alice", **{"Sec-Fetch-Site": "cross-site"})[0] == 403, path
         assert ro_server.request(path, data, {"Authorization": "Bearer x"})[0] == 403, path
     assert srv.get("/api/reviews?limit=200")["reviews"] == before  # none of them was made
+
+
+def test_sentence_search_and_the_map_leave_a_rejected_statement_out_unless_asked(srv):
+    quds = actor(srv, "Ali Musa Daqduq")  # operates in Iraq, targeted Karbala ...
+    link = next(l for p in srv.get(f"/api/map?actor={quds}")["places"] for l in p["links"] if l["relation"])
+    sid = srv.get(f"/api/relations/{link['relation']}")["evidence"][0]["statement"]
+    sentence = srv.get(f"/api/statements/{sid}")["sentence"]
+    q = quote(" ".join(sentence.split()[:4]))
+
+    def found(extra: str = "") -> list[dict]:
+        return [s for s in srv.get(f"/api/search/text?q={q}&limit=100{extra}")["statements"] if s["sentence"] == sentence]
+
+    before = len(found())
+    status, answer = post(srv, f"/api/statements/{sid}/reject", {"version": 0, "reason": "wrong"})
+    assert status == 200 and before >= 1
+    assert len(found()) == before - 1 and not any(s.get("rejected") for s in found())
+    assert len([s for s in found("&rejected=1") if s.get("rejected")]) == 1 and len(found("&rejected=1")) == before
+    edge = srv.get(f"/api/edges/{link['relation']}")
+    drawn = {l["relation"]: l["review"] for p in srv.get(f"/api/map?actor={quds}")["places"] for l in p["links"]}
+    shown = {l["relation"]: l["review"] for p in srv.get(f"/api/map?actor={quds}&rejected=1")["places"] for l in p["links"]}
+    if edge["statements"] == 0:  # every statement of the edge rejected: drawn only with the filter, marked
+        assert link["relation"] not in drawn and shown[link["relation"]] == "rejected"
+    else:
+        assert drawn[link["relation"]] == shown[link["relation"]] == "partly rejected"
+    assert post(srv, f"/api/reviews/{answer['review']['seq']}/undo", {})[0] == 200
+    assert len(found()) == before

@@ -4,8 +4,9 @@ from __future__ import annotations
 from ..store import Store, failures
 
 
-def search(store: Store, text: str, limit: int = 20) -> dict:
-    """Actors whose names contain the text, and sentences and quotes that do."""
+def search(store: Store, text: str, limit: int = 20, include_rejected: bool = False) -> dict:
+    """Actors whose names contain the text, and sentences and quotes that do (statements reviewers rejected
+    only with `include_rejected`, marked)."""
     from ..names import fold  # rigour: on use, not for `stats`
     store.require_articles()
     key = fold(text)
@@ -13,8 +14,11 @@ def search(store: Store, text: str, limit: int = 20) -> dict:
         SELECT a.id, a.name, a.type, coalesce(any_value(st.articles), 0) AS n FROM actors a
         JOIN actor_names nm ON nm.actor_id = a.id LEFT JOIN actor_stats st ON st.actor_id = a.id
         WHERE contains(nm.folded, ?) GROUP BY a.id, a.name, a.type ORDER BY n DESC, a.name LIMIT ?""", [key, limit])
-    sentences = store.rows("""
-        SELECT s.sentence, s.predicate, sa.name, oa.name, s.certainty, a.source FROM statements s
+    found = ("(SELECT *, false AS rejected FROM statements UNION ALL BY NAME "
+             "SELECT *, true AS rejected FROM rejected_statements)" if include_rejected else
+             "(SELECT *, false AS rejected FROM statements)")
+    sentences = store.rows(f"""
+        SELECT s.sentence, s.predicate, sa.name, oa.name, s.certainty, a.source, s.rejected FROM {found} s
         JOIN articles a ON a.id = s.article_id JOIN actors sa ON sa.id = s.subject JOIN actors oa ON oa.id = s.object
         WHERE s.sentence ILIKE '%' || ? || '%' ORDER BY a.seq LIMIT ?""", [text, limit])
     quotes = store.rows("""
@@ -25,8 +29,8 @@ def search(store: Store, text: str, limit: int = 20) -> dict:
     return {
         "text": text,
         "actors": [{"id": i, "name": n, "type": t, "articles": c} for i, n, t, c in actors],
-        "statements": [{"sentence": s, "predicate": p, "subject": sn, "object": on, "certainty": c, "source": src}
-                       for s, p, sn, on, c, src in sentences],
+        "statements": [{"sentence": s, "predicate": p, "subject": sn, "object": on, "certainty": c, "source": src,
+                        **({"rejected": True} if rejected else {})} for s, p, sn, on, c, src, rejected in sentences],
         "quotes": [{"text": t, "speaker": sp, "date": d, "source": src} for t, sp, d, src in quotes],
     }
 

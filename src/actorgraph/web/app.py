@@ -187,10 +187,11 @@ def create_app(store_path: str, *, writable: bool = False, settings: Settings | 
             return search_actors(store, q, limit=limit, offset=offset)
 
     @app.get("/api/search/text", tags=["search"])
-    def search_text(q: str = Query(..., min_length=2, max_length=200), limit: int = Query(20, ge=1, le=100)) -> dict:
-        """Evidence sentences and quotes containing `q`."""
+    def search_text(q: str = Query(..., min_length=2, max_length=200), limit: int = Query(20, ge=1, le=100),
+                    rejected: bool = Query(False)) -> dict:
+        """Evidence sentences and quotes containing `q`; `rejected=1`: rejected statements too, marked."""
         with access.reader() as store:
-            return query.search(store, q, limit=limit)
+            return query.search(store, q, limit=limit, include_rejected=rejected)
 
     @app.get("/api/actors/{actor_id}", tags=["actors"])
     def actor(actor_id: str, rejected: bool = Query(False)) -> dict:

@@ -6,8 +6,11 @@ const main = document.getElementById("main");
 const results = el("section", { class: "results", "aria-live": "polite" });
 const textInput = el("input", { type: "search", name: "q", placeholder: "Search evidence sentences and quotes…",
   "aria-label": "search sentences" });
+// Statements reviewers rejected are left out unless asked; then they are listed, marked rejected.
+const withRejected = el("input", { type: "checkbox", name: "rejected", id: "search-rejected" });
 const form = el("form", { class: "text-search", onsubmit: (e) => { e.preventDefault(); searchText(textInput.value.trim()); } },
-  textInput, el("button", { type: "submit", text: "Search sentences" }));
+  textInput, el("button", { type: "submit", text: "Search sentences" }), " ",
+  el("label", { class: "muted small" }, withRejected, " show rejected"));
 const overview = el("section", { class: "overview" });
 main.replaceChildren(el("h1", { text: "Find an actor" }), searchBox({ autofocus: true }), form, results, overview);
 
@@ -15,7 +18,7 @@ async function searchText(q) {
   if (q.length < 2) return;
   results.replaceChildren(el("p", { class: "muted", text: "Searching…" }));
   try {
-    const found = await api(`/api/search/text?q=${enc(q)}&limit=30`);
+    const found = await api(`/api/search/text?q=${enc(q)}&limit=30${withRejected.checked ? "&rejected=1" : ""}`);
     const actors = await api(`/api/search?q=${enc(q)}&limit=20`);
     results.replaceChildren(
       el("h2", { text: `Actors (${actors.total})` }),
@@ -23,9 +26,10 @@ async function searchText(q) {
         el("a", { href: actorHref(a.id), text: a.name }), " ", typeBadge(a.type),
         a.matched ? el("span", { class: "muted", text: ` also “${a.matched}”` }) : null))),
       el("h2", { text: `Sentences (${found.statements.length})` }),
-      el("ul", { class: "sentences" }, found.statements.map((s) => el("li", {},
-        el("q", { text: s.sentence }), el("div", { class: "muted",
-          text: `${s.subject} ${s.predicate} ${s.object} · ${s.certainty} · ${s.source}` })))),
+      el("ul", { class: "sentences" }, found.statements.map((s) => el("li", { class: s.rejected ? "is-rejected" : null },
+        el("q", { text: s.sentence }), el("div", { class: "muted" },
+          `${s.subject} ${s.predicate} ${s.object} · ${s.certainty} · ${s.source}`,
+          s.rejected ? " " : "", s.rejected ? el("span", { class: "badge review-rejected", text: "rejected" }) : "")))),
       el("h2", { text: `Quotes (${found.quotes.length})` }),
       el("ul", { class: "sentences" }, found.quotes.map((qt) => el("li", {},
         el("q", { text: qt.text }), el("div", { class: "muted", text: `${qt.speaker || "unknown speaker"} · ${qt.source}` })))));

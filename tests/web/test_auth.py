@@ -11,6 +11,7 @@ import shutil
 import subprocess
 import sys
 from http.cookies import SimpleCookie
+from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
@@ -149,7 +150,9 @@ def test_reviewers_command_adds_lists_and_removes_and_keeps_only_hashes(own_stor
     listed = cli("reviewers", "list", "--json", "--store", str(own_store))
     rows = json.loads(listed.stdout)
     assert [r["name"] for r in rows] == ["Carol Ng"] and token.split("_")[1] == rows[0]["token_id"]
-    assert token.split("_", 2)[2].encode() not in own_store.read_bytes()  # only the salted hash is stored
+    kept = Path(f"{own_store}.reviewers")  # the reviewers file beside the store: only the salted hash is kept
+    assert token.split("_", 2)[2].encode() not in kept.read_bytes() + own_store.read_bytes()
+    assert kept.stat().st_mode & 0o777 == 0o600
     missing = cli("reviewers", "remove", "Dan", "--store", str(own_store))
     assert missing.returncode == 2 and "Carol Ng" in missing.stderr
     removed = cli("reviewers", "remove", "Carol Ng", "--store", str(own_store))
@@ -157,28 +160,59 @@ def test_reviewers_command_adds_lists_and_removes_and_keeps_only_hashes(own_stor
     assert "no reviewers" in cli("reviewers", "list", "--store", str(own_store)).stdout
 
 
-def test_a_removed_reviewer_s_token_and_sessions_stop_working(own_store):
+def test_reviewers_added_or_removed_while_the_server_runs_take_effect_at_its_next_request(own_store):
     tokens = add_reviewers(own_store, ("carol", "dave"))
     srv = Server(own_store, own_store.with_suffix(".log"), tokens)
     try:
         carol, carol_csrf = sign_in(srv, tokens["carol"])
         dave, dave_csrf = sign_in(srv, tokens["dave"])
-        assert srv.request("/api/articles", ARTICLE, srv.bearer("carol"))[0] == 201
-    finally:
-        srv.stop()
-    # the server holds the store while it runs: reviewers are managed between runs
-    assert cli("reviewers", "remove", "carol", "--store", str(own_store)).returncode == 0
-    srv = Server(own_store, own_store.with_suffix(".log"), tokens)
-    try:
+        assert srv.request("/api/articles", ARTICLE, srv.bearer("carol"))[0] == 201  # her token is now trusted
+        # the server holds the store; the reviewers file beside it changes under it
+        assert cli("reviewers", "remove", "carol", "--store", str(own_store)).returncode == 0
         status, _, body = srv.request("/api/articles", ARTICLE, srv.bearer("carol"))
         assert status == 401 and b"removed" in body
         status, _, body = srv.request("/api/articles", ARTICLE, {"Cookie": carol, "X-CSRF-Token": carol_csrf,
                                                                   "Origin": srv.base})
         assert status == 401 and b"session has ended" in body
         assert json.loads(srv.request("/api/session", headers={"Cookie": carol})[2])["reviewer"] is None
-        # dave's session outlived the restart: the refusal above is carol's removal, nothing else
+        # dave's session goes on: the refusal above is carol's removal, nothing else
         status, _, body = srv.request("/api/articles", ARTICLE, {"Cookie": dave, "X-CSRF-Token": dave_csrf,
                                                                   "Origin": srv.base})
         assert status == 201 and json.loads(body)["reviewer"] == "dave"
+        added = cli("reviewers", "add", "erin", "--store", str(own_store))
+        assert added.returncode == 0, added.stderr
+        status, _, body = srv.request("/api/articles", ARTICLE, {"Authorization": f"Bearer {added.stdout.strip()}"})
+        assert status == 201 and json.loads(body)["reviewer"] == "erin"
+        listed = json.loads(cli("reviewers", "list", "--json", "--store", str(own_store)).stdout)
+        assert [r["name"] for r in listed] == ["dave", "erin"]
+    finally:
+        srv.stop()
+    # after a restart the removal holds, and the sessions signed before it still work for dave
+    srv = Server(own_store, own_store.with_suffix(".log"), tokens)
+    try:
+        assert srv.request("/api/articles", ARTICLE, srv.bearer("carol"))[0] == 401
+        status, _, body = srv.request("/api/articles", ARTICLE, {"Cookie": dave, "X-CSRF-Token": dave_csrf,
+                                                                  "Origin": srv.base})
+        assert status == 201
+    finally:
+        srv.stop()
+
+
+def test_reviewers_of_a_store_from_before_the_file_move_to_it(own_store):
+    """A store made when reviewers lived in its table: the migration moves them, with the tokens they had."""
+    import duckdb
+
+    from actorgraph.store.reviewers import token_hash
+    salt = bytes(16)
+    with duckdb.connect(str(own_store)) as conn:
+        conn.execute("INSERT INTO reviewers VALUES ('olga', '0123456789ab', ?, ?, now())",
+                     [salt, token_hash("s" * 43, salt)])
+        conn.execute("DELETE FROM migrations WHERE version = 18")
+    listed = cli("reviewers", "list", "--json", "--store", str(own_store))
+    assert [r["name"] for r in json.loads(listed.stdout)] == ["olga"], listed.stderr
+    srv = Server(own_store, own_store.with_suffix(".log"))
+    try:
+        status, _, body = srv.request("/api/articles", ARTICLE, {"Authorization": f"Bearer agr_0123456789ab_{'s' * 43}"})
+        assert status == 201 and json.loads(body)["reviewer"] == "olga"
     finally:
         srv.stop()

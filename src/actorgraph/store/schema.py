@@ -306,6 +306,11 @@ def _actor_search(store: "Store") -> None:
     build_actor_search(store)
 
 
+def _reviewers_to_file(store: "Store") -> None:
+    from .reviewers import move_to_file  # reviewers reads the database module, which reads this one
+    move_to_file(store)
+
+
 MIGRATIONS: list[tuple[int, str, list[str | Callable[["Store"], None]]]] = [
     (1, "create-graph", _GRAPH),
     (2, "actor-summaries", _SUMMARIES),
@@ -386,5 +391,8 @@ MIGRATIONS: list[tuple[int, str, list[str | Callable[["Store"], None]]]] = [
                               key VARCHAR NOT NULL, actor_id VARCHAR NOT NULL, name VARCHAR NOT NULL,
                               whole BOOLEAN NOT NULL, articles INTEGER NOT NULL)""",
                           _actor_search]),
+    # Reviewers move to a file beside the store (store.reviewers), so `actorgraph reviewers add|remove`
+    # change who may write while a server holds the store; the table stays, empty.
+    (18, "reviewers-file", [_reviewers_to_file]),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -9,6 +9,8 @@ A write is let through only when all of these hold:
 A session is `<token id>.<issued>` signed with HMAC-SHA256 under a key kept in the store; it names the
 reviewer's token id, so removing the reviewer (or giving them a new token) ends their sessions. The
 cookie is HttpOnly and SameSite=Strict and lasts SESSION_HOURS.
+The reviewers are read from the reviewers file beside the store (store.reviewers), again whenever
+it changed: `actorgraph reviewers add|remove` take effect on a running server at its next request.
 """
 from __future__ import annotations
 
@@ -22,7 +24,7 @@ from urllib.parse import urlsplit
 from fastapi import HTTPException, Request
 from fastapi.responses import Response
 
-from ..store.reviewers import Reviewer, check_token, reviewer_by_token_id, session_key
+from ..store.reviewers import Reviewer, reviewer_file, session_key
 from .storage import StoreAccess
 
 COOKIE = "actorgraph_session"
@@ -41,13 +43,14 @@ class Gate:
     def __init__(self, access: StoreAccess):
         self.access = access
         self.writable = access.writable
+        self.reviewers = reviewer_file(access.path)
         self._key = b""
         if self.writable:
             with access.writer() as store:
                 self._key = session_key(store)
         # sha256(token) -> token id of a token scrypt already accepted: scrypt costs tens of ms by
         # design, so an API client's every request does not pay it. Revocation is still seen at once:
-        # the token id is looked up in the store on each request.
+        # the token id is looked up in the reviewers file (read again when it changed) on each request.
         self._verified: dict[bytes, str] = {}
         self._lock = threading.Lock()
 
@@ -58,10 +61,9 @@ class Gate:
         digest = hashlib.sha256(token.strip().encode()).digest()
         with self._lock:
             token_id = self._verified.get(digest)
-        with self.access.lookup() as store:
-            if token_id is not None:
-                return reviewer_by_token_id(store, token_id)
-            reviewer = check_token(store, token)
+        if token_id is not None:
+            return self.reviewers.by_token_id(token_id)
+        reviewer = self.reviewers.check_token(token)
         if reviewer is not None:
             with self._lock:
                 if len(self._verified) >= _CACHE_MAX:
@@ -92,8 +94,7 @@ class Gate:
         payload = self._payload(request)
         if payload is None:
             return None
-        with self.access.lookup() as store:
-            return reviewer_by_token_id(store, payload.partition(".")[0])
+        return self.reviewers.by_token_id(payload.partition(".")[0])
 
     def csrf(self, request: Request) -> str | None:
         payload = self._payload(request)

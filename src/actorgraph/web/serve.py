@@ -10,7 +10,7 @@ import socket
 import sys
 import time
 
-from ..errors import ConfigError, ServeError
+from ..errors import ConfigError, ServeError, StoreNotFoundError
 from ..flags import store_flags
 from ..settings import Settings
 
@@ -179,31 +179,51 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_reviewers(args: argparse.Namespace) -> int:
-    from ..store import Store
     from ..store.reviewers import add_reviewer, remove_reviewer, reviewers
 
     settings = Settings.load(args.config, store=args.store)
     if args.action != "list" and not args.name:
         raise ConfigError(f"reviewers {args.action} needs a reviewer NAME")
-    with Store.open(settings.store, create=False) as store:
-        if args.action == "add":
-            reviewer, token = add_reviewer(store, args.name)
-            print(token)
-            print(f"reviewer {reviewer.name} added; the token above is shown this once (only its hash is kept): "
-                  f"send it as `Authorization: Bearer TOKEN` or sign in with it at /signin", file=sys.stderr)
-        elif args.action == "remove":
-            reviewer = remove_reviewer(store, args.name)
-            print(f"reviewer {reviewer.name} removed: their token and browser sessions no longer work "
-                  f"(their decisions stay)")
-        else:
-            rows = [{"name": r.name, "token_id": r.token_id, "added_at": str(r.added_at)[:19]} for r in reviewers(store)]
-            if args.json:
-                print(json.dumps(rows, ensure_ascii=False, indent=1))
-            elif not rows:
-                print("no reviewers: the web app is read-only (`actorgraph reviewers add NAME` adds one)")
-            for r in [] if args.json else rows:
-                print(f"{r['name']}  token agr_{r['token_id']}_…  added {r['added_at']}")
+    store = settings.store
+    # The reviewers file beside the store, not the store itself: a running server holds the store,
+    # and reads the file again when it changes.
+    if not os.path.exists(store):
+        raise StoreNotFoundError(f"no store at {store}; `actorgraph ingest INPUT... --store {store}` makes one")
+    _upgrade_if_free(store)
+    if args.action == "add":
+        reviewer, token = add_reviewer(store, args.name)
+        print(token)
+        print(f"reviewer {reviewer.name} added; the token above is shown this once (only its hash is kept): "
+              f"send it as `Authorization: Bearer TOKEN` or sign in with it at /signin", file=sys.stderr)
+    elif args.action == "remove":
+        reviewer = remove_reviewer(store, args.name)
+        print(f"reviewer {reviewer.name} removed: their token and browser sessions no longer work, on a running "
+              f"server too (their decisions stay)")
+    else:
+        rows = [{"name": r.name, "token_id": r.token_id, "added_at": str(r.added_at)[:19]} for r in reviewers(store)]
+        if args.json:
+            print(json.dumps(rows, ensure_ascii=False, indent=1))
+        elif not rows:
+            print("no reviewers: the web app is read-only (`actorgraph reviewers add NAME` adds one)")
+        for r in [] if args.json else rows:
+            print(f"{r['name']}  token agr_{r['token_id']}_…  added {r['added_at']}")
     return 0
+
+
+def _upgrade_if_free(store_path: str) -> None:
+    """Open the store once for writing when no server holds it, so a store from before the reviewers file
+    moves its reviewers there first (migration `reviewers-file`); a held store was upgraded by its server."""
+    from ..errors import StoreLockedError
+    from ..store import SCHEMA_VERSION, Store
+
+    try:
+        with Store.open(store_path, create=False, read_only=True) as store:
+            if store.version() >= SCHEMA_VERSION:
+                return
+        with Store.open(store_path, create=False):
+            pass
+    except StoreLockedError:
+        return
 
 
 def add_serve_command(sub: argparse._SubParsersAction) -> None:
@@ -228,8 +248,9 @@ def add_serve_command(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("reviewers", help="who may write through the web app: add, remove, list named reviewers",
                        description="Add a reviewer (prints their token once; only a salted scrypt hash is stored), "
                                    "remove one (their token and browser sessions stop working; their decisions "
-                                   "stay), or list them. Stop `actorgraph serve` first: it holds the store while "
-                                   "it runs.")
+                                   "stay), or list them. They are kept in a file beside the store (STORE.reviewers), "
+                                   "so a change takes effect on a running server at its next request; a server "
+                                   "started without reviewers is read-only until it is started again.")
     p.add_argument("action", choices=("add", "remove", "list"), help="add NAME, remove NAME, or list the reviewers")
     p.add_argument("name", nargs="?", metavar="NAME", help="the reviewer's name, as their decisions will show it (add, remove)")
     store_flags(p)

@@ -23,8 +23,8 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 
 from .. import __version__, query
-from ..errors import (ActorgraphError, AmbiguousActorError, FilterError, IntakeError, ReviewError, StaleReviewError,
-                      UnknownActorError, UnknownTargetError)
+from ..errors import (ActorgraphError, AmbiguousActorError, DecisionError, FilterError, IntakeError, ReviewError,
+                      StaleReviewError, UnknownActorError, UnknownTargetError)
 from ..ontology import ontology
 from ..settings import Settings
 from . import gazetteer, geo, highlight, network
@@ -78,6 +78,7 @@ ERROR_STATUS: dict[type[ActorgraphError], int] = {
     UnknownActorError: 404,
     UnknownTargetError: 404,
     AmbiguousActorError: 409,
+    DecisionError: 409,  # a merge or split (or its undo) that cannot be made now
     FilterError: 422,
     IntakeError: 422,
     ReviewError: 422,

@@ -17,7 +17,6 @@ from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
-from ..errors import DecisionError
 from ..model import CERTAINTIES
 from ..store import Store
 from .auth import Gate
@@ -180,10 +179,7 @@ def add_review_routes(app: FastAPI, access: StoreAccess, gate: Gate) -> None:
         t1 = time.perf_counter()
         with access.writer() as store:
             t2 = time.perf_counter()
-            try:
-                done = act(store, reviewer.name)
-            except DecisionError as exc:  # a merge or split (or its undo) that cannot be made now
-                return JSONResponse({"error": str(exc)}, status_code=409)
+            done = act(store, reviewer.name)
             t3 = time.perf_counter()
             answer = {"review": plain(done), "current": _current(store, done)}
         t4 = time.perf_counter()

@@ -145,3 +145,121 @@ def test_two_reviewers_and_a_reader(browser, review_server):
     finally:
         for w in (a, b, reader):
             w.page.context.close()
+
+
+HOSTILE = "<img src=x onerror=\"window.__pwned='hand'\"><script>window.__pwned='hand'</script>"
+
+
+def test_merge_split_undo_and_additions_by_hand_with_a_reader(browser, review_server):
+    server = review_server
+    keep = next(a for a in server.get("/api/search?q=revolutionary")["actors"]
+                if a["name"] == "Islamic Revolutionary Guard Corps")["id"]
+    other = next(a for a in server.get("/api/search?q=quds")["actors"] if a["name"] == "IRGC Quds Force")["id"]
+    before = {i: server.get(f"/api/actors/{i}") for i in (keep, other)}
+    a = signed_in(browser, server, "alice")
+    reader_context = browser.new_context(viewport={"width": 1280, "height": 900})
+    reader = Watched(reader_context.new_page())
+    pa, pr = a.page, reader.page
+    try:
+        # merge: the other actor is picked by name; the page comes back with its name among the aliases
+        pa.goto(f"{server.base}/actor/{keep}")
+        pa.locator("details.tool summary", has_text="Merge another actor").click()
+        form = pa.locator("form.merge-form")
+        form.locator("input[name=merge-other]").fill("IRGC Quds")
+        form.locator(".suggestions a", has_text="IRGC Quds Force").first.click()
+        form.locator("input[name=merge-reason]").fill(f"one body here {HOSTILE}")
+        form.get_by_role("button", name=re.compile("^Merge into")).click()
+        pa.locator("p.aliases", has_text="IRGC Quds Force").wait_for(timeout=SETTLE_MS)
+        merge = pa.locator("#actor-decisions li[data-kind=merge]")
+        merge.wait_for(timeout=SETTLE_MS)
+        assert "one body here <img" in merge.inner_text()  # the reason, as text
+        assert server.request(f"/api/actors/{other}")[0] == 404
+
+        # split: the articles calling it "IRGC Quds Force" become an actor of their own
+        pa.locator("details.tool summary", has_text="Split off").click()
+        form = pa.locator("form.split-form")
+        form.locator("select[name=split-name]").select_option("IRGC Quds Force")
+        form.locator("input[name=split-reason]").fill("two bodies after all")
+        form.get_by_role("button", name="Split into a new actor").click()
+        made = form.locator("a.split-new")
+        made.wait_for(timeout=SETTLE_MS)
+        new = made.get_attribute("href").rsplit("/", 1)[1]
+        assert server.get(f"/api/actors/{new}")["actor"]["name"] == "IRGC Quds Force" and new != other
+
+        # undo the split, then the merge (in that order: the merge cannot be undone under the split)
+        for kind in ("split", "merge"):
+            pa.goto(f"{server.base}/actor/{keep}")
+            row = pa.locator(f"#actor-decisions li[data-kind={kind}]:not(.undone)")
+            row.get_by_role("button", name="Undo").click()
+            pa.locator(f"#actor-decisions li.undone[data-kind={kind}]").first.wait_for(timeout=SETTLE_MS)
+        assert server.request(f"/api/actors/{new}")[0] == 404
+        for i, profile in before.items():
+            now = server.get(f"/api/actors/{i}")
+            assert (now["actor"]["name"], sorted(now["aliases"]), now["relations"].keys()) == (
+                profile["actor"]["name"], sorted(profile["aliases"]), profile["relations"].keys())
+
+        # an event by hand, on the actor page: type, role, place, date, source, note
+        pa.goto(f"{server.base}/actor/{keep}")
+        pa.locator("details.tool summary", has_text="Add an event by hand").click()
+        form = pa.locator("form.manual-event")
+        form.locator("input[name=event-type]").fill("attack")
+        form.locator("input[name=event-role]").fill("attacker")
+        form.locator("input[name=event-place]").fill("Alepp")
+        form.locator(".suggestions a", has_text="Aleppo").first.click()
+        form.locator("input[name=event-date]").fill("2021-05-04")
+        form.locator("input[name=event-source]").fill("Field report 7, p. 2")
+        form.locator("textarea[name=event-note]").fill(f"struck a depot {HOSTILE}")
+        form.get_by_role("button", name="Add event").click()
+        form.locator(".review-status", has_text="Event added by hand").wait_for(timeout=SETTLE_MS)
+
+        # an actor by hand, on the review page
+        pa.goto(f"{server.base}/review")
+        pa.locator("#add-actor summary").click()
+        form = pa.locator("form.manual-actor")
+        form.locator("input[name=actor-name]").fill("Liwa <b>Test</b> Brigade")
+        form.locator("select[name=actor-type]").select_option("organization")
+        form.locator("input[name=actor-source]").fill("https://example.org/brigades")
+        form.locator("textarea[name=actor-note]").fill(f"formed in 2021 {HOSTILE}")
+        form.get_by_role("button", name="Add actor").click()
+        link = form.locator("a.added-actor")
+        link.wait_for(timeout=SETTLE_MS)
+        added = link.get_attribute("href").rsplit("/", 1)[1]
+
+        # the reader sees all of it, marked by hand, and has no control to write and cannot write
+        pr.goto(f"{server.base}/actor/{keep}")
+        pr.locator("#actor-name").wait_for(timeout=SETTLE_MS)
+        event = pr.locator("section", has=pr.locator("h2", has_text="Events")).locator("tr", has_text="attack")
+        event.wait_for(timeout=SETTLE_MS)
+        assert "added by hand" in event.inner_text() and "attacker" in event.inner_text() and "Aleppo" in event.inner_text()
+        assert f"struck a depot <img" in event.inner_text()
+        pr.locator("#actor-decisions li[data-kind=merge].undone").wait_for(timeout=SETTLE_MS)
+        assert pr.locator("#actor-decisions button").count() == 0
+        assert pr.locator("form.merge-form, form.split-form, form.manual-event").count() == 0
+        pr.goto(f"{server.base}/actor/{added}")
+        pr.locator("#actor-name", has_text="Liwa <b>Test</b> Brigade").wait_for(timeout=SETTLE_MS)
+        assert "added by hand" in pr.locator("h1").inner_text()
+        pr.goto(f"{server.base}/review")
+        pr.locator("#queue li, #queue p").first.wait_for(timeout=SETTLE_MS)
+        assert pr.locator("form.manual-actor").count() == 0
+        for path, body in ((f"/api/actors/{keep}/merge", {"other": added}), (f"/api/actors/{keep}/split", {"name": "x"}),
+                           ("/api/events", {"type": "attack", "participants": [{"actor": keep}], "source": "a"}),
+                           ("/api/actors", {"name": "X", "type": "person", "source": "a"})):
+            status = pr.evaluate("""([path, body]) => fetch(path, {method: 'POST', body: JSON.stringify(body),
+                headers: {'Content-Type': 'application/json'}}).then(r => r.status)""", [path, body])
+            assert status == 401, path
+        # the map's rejected control: hidden by default, one click shows them
+        pr.goto(f"{server.base}/map?actor={keep}")
+        pr.locator("#rejected-toggle", has_text="Show rejected").click()
+        pr.locator("#rejected-toggle", has_text="Hide rejected").wait_for(timeout=SETTLE_MS)
+        assert "rejected=1" in pr.url
+        for p in (pa, pr):
+            assert p.evaluate("window.__pwned === undefined")
+            assert p.locator("main script, main img, main iframe").count() == 0
+        kinds = [r["kind"] for r in server.get("/api/reviews?limit=12")["reviews"] if r["reviewer"] == "alice"]
+        assert {"merge", "split", "undo", "add-event", "add-actor"} <= set(kinds)
+        for w in (a, reader):
+            assert [e for e in w.errors if not re.search(r"\b(401|409)\b", e)] == [], w.errors
+            assert w.csp_violations() == [] and w.dialogs == []
+    finally:
+        a.page.context.close()
+        reader_context.close()

@@ -165,13 +165,17 @@ def pick_statements(store: str, n: int, seed: int = 11) -> list[str]:
 
 
 def run_mixed(port: int, token: str, actors: list[str], statements: list[str], workers: int, seconds: float,
-              write_share: float) -> dict:
-    """Clients mixing reads and review actions; latencies of each kind apart."""
+              write_share: float, merge_pairs: list[tuple[str, str]] = (), merge_every: int = 0) -> dict:
+    """Clients mixing reads and review actions; latencies of each kind apart.
+
+    With `merge_every` N, every Nth review action of a client merges one of its pairs of actors (kept
+    out of the reads: a merged actor's page is gone) and the next one undoes that merge."""
     lock = threading.Lock()
     out: dict[str, list] = {"read": [], "write": [], "read_errors": [], "write_errors": [], "kinds": [], "timing": []}
     stop_at = time.monotonic() + seconds
     auth = {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
     share = [statements[k::workers] for k in range(workers)]  # each client reviews statements of its own
+    pairs = [list(merge_pairs[k::workers]) for k in range(workers)]
 
     def worker(k: int) -> None:
         rng = random.Random(100 + k)
@@ -181,6 +185,7 @@ def run_mixed(port: int, token: str, actors: list[str], statements: list[str], w
         rng.shuffle(todo)
         last_seq: int | None = None
         actions = 0
+        merged: int | None = None  # the seq of this client's merge to undo next
 
         def call(method: str, path: str, body: dict | None = None) -> tuple[int, dict | None, float]:
             nonlocal conn
@@ -221,7 +226,13 @@ def run_mixed(port: int, token: str, actors: list[str], statements: list[str], w
                             mine["read_errors"].append(f"{status} {path}")
                 continue
             actions += 1
-            if actions % 4 == 0 and last_seq is not None:
+            if merged is not None:
+                kind, path, body = "undo merge", f"/api/reviews/{merged}/undo", {}
+                merged = None
+            elif merge_every and actions % merge_every == 0 and pairs[k]:
+                keep, other = pairs[k].pop()
+                kind, path, body = "merge", f"/api/actors/{keep}/merge", {"other": other, "reason": "benchmark"}
+            elif actions % 4 == 0 and last_seq is not None:
                 kind, path, body = "undo", f"/api/reviews/{last_seq}/undo", {}
                 last_seq = None
             else:
@@ -243,7 +254,9 @@ def run_mixed(port: int, token: str, actors: list[str], statements: list[str], w
             mine["kinds"].append(kind)
             if status != 200:
                 mine["write_errors"].append(f"{status} {kind} {(answer or {}).get('error', '')[:120]}")
-            elif kind != "undo":
+            elif kind == "merge":
+                merged = answer["review"]["seq"]
+            elif kind not in ("undo", "undo merge"):
                 last_seq = answer["review"]["seq"]
         with lock:
             for key in out:
@@ -282,19 +295,27 @@ def mixed(args: argparse.Namespace) -> None:
         _, token = add_reviewer(store, "benchmark")
     print(f"copied and upgraded {args.store} -> {copy} in {time.perf_counter() - t0:.0f} s; reviewer 'benchmark' added")
     actors = [a for a, _ in pick_actors(str(copy), args.actors)]
+    pool = actors[-4 * args.workers:] if args.merge_every else []  # merged and given back: never read meanwhile
+    actors = actors[:len(actors) - len(pool)]
+    pairs = list(zip(pool[0::2], pool[1::2]))
     statements = pick_statements(str(copy), 400 * args.workers)
     proc, port = start_server(str(copy))
     try:
         print(f"{args.workers} clients for {args.seconds:g} s, {args.write_share:.0%} of steps review actions, "
               f"keep-alive, loopback port {port}")
         run_mixed(port, token, actors[:20], statements[:40], 2, 2.0, args.write_share)  # warm-up
-        r = run_mixed(port, token, actors, statements[40:], args.workers, args.seconds, args.write_share)
+        r = run_mixed(port, token, actors, statements[40:], args.workers, args.seconds, args.write_share, pairs,
+                      args.merge_every)
         kinds = Counter(r["kinds"])
         print(f"reads: {len(r['read'])} in {r['seconds']:.1f} s, {len(r['read_errors'])} errors; {percentiles(r['read'])}"
               + (f"; errors e.g. {r['read_errors'][:3]}" if r["read_errors"] else ""))
         print(f"review actions: {len(r['write'])} ({', '.join(f'{k} {n}' for k, n in sorted(kinds.items()))}), "
               f"{len(r['write_errors'])} errors; {percentiles(r['write'])}"
               + (f"; errors e.g. {r['write_errors'][:3]}" if r["write_errors"] else ""))
+        for kind in ("merge", "undo merge"):
+            took = [t for t, k in zip(r["write"], r["kinds"]) if k == kind]
+            if took:
+                print(f"  {kind}: {len(took)}; {percentiles(took)}")
         if r["timing"]:  # the server's own account of a review action (Server-Timing), medians
             parts = {k: statistics.median(t.get(k, 0.0) for t in r["timing"]) for k in r["timing"][0]}
             print("review actions inside the server, median ms: " + ", ".join(f"{k} {v:.1f}" for k, v in parts.items()))
@@ -321,6 +342,9 @@ def main() -> None:
     parser.add_argument("--write-share", type=float, default=0.3, help="--mixed: share of steps that review (default 0.3)")
     parser.add_argument("--work-dir", default=None, help="--mixed: where the copy of the store goes (default: temp dir)")
     parser.add_argument("--keep", action="store_true", help="--mixed: keep the reviewed copy")
+    parser.add_argument("--merge-every", type=int, default=0, metavar="N",
+                        help="--mixed: every Nth review action of a client merges two actors, the next undoes it "
+                             "(default 0: no merges)")
     args = parser.parse_args()
     if not Path(args.store).is_file():
         raise SystemExit(f"no store at {args.store}")

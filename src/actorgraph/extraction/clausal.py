@@ -104,7 +104,7 @@ def attacks(ctx: Context) -> Iterator[Proposal]:
         n = cue.head
         patient_noun = cue.label == PATIENT
         own: list[Ref] = []  # attackers named inside the noun phrase
-        for c in n.children:
+        for c in (*n.children, *_inner_modifiers(n)):
             if c.dep_ == "poss" and not patient_noun or c.dep_ in ("compound", "nmod", "amod") and c.i < n.i:
                 actor = refs.resolve(c)
                 if actor is not None:
@@ -149,6 +149,19 @@ def attacks(ctx: Context) -> Iterator[Proposal]:
                 for t in np.patients(verb):
                     clause_targets += np.of(t)
                 clause_verb = verb
+        if not clause_targets and n.dep_ == "nsubj" and n.head.pos_ in VERBAL \
+                and n.head.lemma_.lower() in attack_verbs and not np.passive(n.head):
+            # the attack as the instrument subject of an attack verb (VerbNet's Instrument subject
+            # alternation: "An Israeli strike killed X", "Russian shelling destroyed a school in Y")
+            for t in np.patients(n.head):
+                found = np.of(t)
+                clause_targets += found
+                if not found:
+                    places += _places_in(ctx, t)
+            places += [r for c in n.head.children if c.dep_ == "prep" and c.lower_ in lex.attacks["place_preps"]
+                       for p in c.children if p.dep_ == "pobj" for r in np.of(p)
+                       if r.actor.type in ("location", "country")]  # "killed five civilians in El Fasher"
+            clause_verb = n.head
         gov = n.head if n.dep_ == "pobj" else None
         if gov is not None and gov.lower_ in lex.attacks["clause_preps"] and gov.head.pos_ in VERBAL \
                 and gov.head.lemma_.lower() in attack_verbs and np.passive(gov.head):
@@ -171,6 +184,13 @@ def attacks(ctx: Context) -> Iterator[Proposal]:
                     pred = "operates_in" if has_actor_target and place.actor.type == "country" else "targeted"
                     yield from _emit(agent, pred, place, cue_span, anchor_of or n, anchor_of is None,
                                      "attack-place")
+
+
+def _inner_modifiers(n: Token) -> list[Token]:
+    """The modifiers before a compound noun modifier of an attack noun: "an RSF drone attack", "a Hezbollah
+    missile strike" (the attacker modifies the weapon word that modifies the attack)."""
+    return [g for c in n.children if c.dep_ == "compound" and c.i < n.i and c.pos_ == "NOUN"
+            for g in c.children if g.dep_ in ("compound", "nmod", "amod") and g.i < c.i]
 
 
 def _emit(agent: Ref, pred: str, target: Ref, cue: tuple[int, int], anchor: Token, nominal: bool,

@@ -86,6 +86,9 @@ def _actors_in(doc: Doc, actors: list[Actor], start: int, end: int) -> set[str]:
                 if actor is not None:
                     found.add(actor.id)
                 found.update(r.actor.id for r in args.np.counted_group(tok))  # "All three are based in Qatar"
+                group = args.np.demonstrated(tok)  # "Hamas fighters were killed. These include X"
+                if group is not None:
+                    found.add(group.actor.id)
         capitals = lexicon().capitals  # "Tehran's foes": a capital refers to its state as well
         states = {fold(n): a.id for a in actors if a.type == "country" for n in (a.name, *a.aliases)}
         for a in actors:

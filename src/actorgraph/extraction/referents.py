@@ -42,6 +42,8 @@ REASON = words(_PREPS, "reason", _PREPS_AT)  # "sanctioned X for funding Y"
 TITLE = words(_PREPS, "title", _PREPS_AT)  # "leader of / for"
 MEMBERSHIP = strings(_PREPS, "membership", _PREPS_AT)  # "a unit of / in / from / within", tried in this order
 EXAMPLES = words(_PREPS, "examples", _PREPS_AT)  # "including", "like"
+# "These include A and B": the plural demonstratives, standing for the plural phrase named just before
+PLURAL_DEMONSTRATIVES = words(lexicon(DEFAULT, "reference"), "plural_demonstratives", f"lang/{DEFAULT}/reference.yaml")
 
 
 def _phrases(key: str) -> tuple[tuple[str, str], ...]:
@@ -225,6 +227,22 @@ class Referents:
             if (many == size or size == _ANY and many >= 2) and (types is None or group[0].actor.type in types):
                 return group
         return []
+
+    def demonstrated(self, tok: Token) -> Ref | None:
+        """The actor whose people or units a plural demonstrative subject of a verb of inclusion stands for:
+        "Around 300 Hamas fighters were killed. These include A and B" -> Hamas's people (the last plural
+        subject or object before it, in this sentence or the previous one)."""
+        if tok.lower_ not in PLURAL_DEMONSTRATIVES or tok.dep_ != "nsubj" or tok.pos_ not in ("PRON", "DET") \
+                or any(True for _ in tok.children) or tok.head.lemma_.lower() not in INCLUSION:
+            return None
+        doc = tok.doc
+        first = doc[tok.sent.start - 1].sent.start if tok.sent.start > 0 else tok.sent.start
+        for j in range(tok.i - 1, first - 1, -1):
+            t = doc[j]
+            if t.tag_ in ("NNS", "NNPS") and t.dep_ in ("nsubj", "nsubjpass", "dobj"):
+                ref = self.one(t)
+                return ref if ref is not None and ref.via in ("people", "unit") else None
+        return None
 
     def _plural_description(self, tok: Token) -> tuple[int | None, tuple[str, ...] | None]:
         """The size and actor types of a plural definite description that points back ("these groups",

@@ -238,6 +238,11 @@ class References:
                         cand = self.noun_actor(s)
                         if cand is not None and cand.type in types:
                             return cand
+                        inner = self._only_inside(s, types) if cand is None and s.pos_ == "NOUN" else None
+                        if inner is not None:
+                            # "A statement detailing sanctions against X said he ...", "A lawyer for X said
+                            # he ...": the one fitting actor the unnamed subject is about, before earlier subjects
+                            return inner
                         if cand is None and s.pos_ == "NOUN" and tok.lower_ in self.lex["possessives"] \
                                 and "person" not in types:
                             return None  # "the Trump administration ramped up its campaign": its own subject, unnamed
@@ -258,6 +263,12 @@ class References:
                     return cand
         # 4. the last mention of the right type, in this or the previous sentence
         return self.last_before(tok.i, types, after=_sentence_start(tok, back=1))
+
+    def _only_inside(self, phrase: Token, types: tuple[str, ...]) -> Actor | None:
+        """The one actor of these types a noun phrase names inside it (none if two or more)."""
+        found = {a.id: a for _, _, a in self.mentions_in(phrase.left_edge.i, phrase.right_edge.i + 1)
+                 if a.type in types}
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def description(self, tok: Token) -> Actor | None:
         """What "the group", "that militia", "the country" stands for: the last such actor that is not a clause-mate."""

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from .patterns import Context, Proposal
+from .patterns import SELF, Context, Proposal
 from .referents import INCLUSION, Ref
 
 # what each kind of group holds, and the relation of an item to the group's actor
@@ -31,7 +31,7 @@ def included(ctx: Context) -> Iterator[Proposal]:
                 continue
             wanted, predicate = HOLDS[group.via]
             for item in _items(ctx, v):
-                if item.actor.type == wanted and item.via == "self" and item.actor.id != group.actor.id:
+                if item.actor.type == wanted and item.via == SELF and item.actor.id != group.actor.id:
                     yield Proposal(item.actor, predicate, group.actor, cue=(v.i, v.i + 1), anchor=v,
                                    construction="inclusion")
 

@@ -196,7 +196,8 @@ class Referents:
             # else "Darwish, head of the Shura Council, who lives in Turkey": a personal relative after a thing
         group += [x for t in list(group) for x in self.listed(t)]
         for t in group:
-            ref = self.one(t)
+            possessed = _possessed(t)  # "to the group’s Secretary General X" parsed group <-appos- X
+            ref = (self.one(possessed) if possessed is not None else None) or self.one(t)
             if ref is not None:
                 out.append(ref)
             out += self.members(t)  # "an axis ... including the Houthis": the axis and its members
@@ -633,3 +634,12 @@ def _stray_subject(verb: Token) -> Token | None:
     if before.pos_ in ("PROPN", "NOUN", "PRON") and before.dep_ == "conj" and before.head.i < before.i:
         return before
     return None
+
+
+def _possessed(tok: Token) -> Token | None:
+    """The noun a possessor was wrongly made the head of: "the group’s Secretary General X" parsed with
+    "group" as the head, "’s" its case marker and X an apposition after the marker (the phrase names X)."""
+    marker = next((c for c in tok.children if c.dep_ == "case" and c.tag_ == "POS" and c.i > tok.i), None)
+    if marker is None:
+        return None
+    return next((c for c in tok.children if c.dep_ == "appos" and c.i > marker.i), None)

@@ -280,7 +280,7 @@ class References:
             # (also a name: "the Trump administration" is not the last organization named)
             named = self.at(c) if c.dep_ in ("appos", "compound") else None
             if named is not None and (named.type in types or c.dep_ == "compound") \
-                    or c.dep_ in ("prep", "relcl", "acl") \
+                    or c.dep_ in ("relcl", "acl") or c.dep_ == "prep" and not _gerund_object(c) \
                     or c.tag_ in ("JJS", "RBS") or c.dep_ == "amod" and any(g.tag_ == "RBS" for g in c.children):
                 return None
         if tok.dep_ == "pobj" and tok.head.lower_ in self.lex["genitive"] and tok.head.head.lower_ in self.lex["quantifiers"]:
@@ -352,6 +352,12 @@ def resolve(doc: Doc, item: Token | Span, actors: list[Actor]) -> Actor | None:
     index = references(doc, actors)
     tok = item.root if isinstance(item, Span) else item
     return index.noun_actor(tok)
+
+
+def _gerund_object(prep: Token) -> bool:
+    """A preposition whose object is a gerund clause ("accused the militia of smuggling"): a phrase the
+    parser hung on the noun that belongs to the verb, not a restrictive modifier of the noun."""
+    return any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in prep.children)
 
 
 def _contains(phrase: Token, tok: Token) -> bool:

@@ -553,6 +553,9 @@ class Referents:
                 if self.passive(gov):
                     return [c for c in gov.children if c.dep_ == "nsubjpass"]
                 return self.agents(gov, depth + 1)
+            if gov.pos_ in ("NOUN", "PROPN") and gov.dep_ == "dobj" and head.lower_ in GENITIVE \
+                    and gov.head.lemma_.lower() in self.lex.attacks["blame_verbs"] | REASON_CONTROL:
+                return [gov]  # "accused the militia of smuggling" with "of" hung on the object: the accused acts
             if gov.pos_ in ("NOUN", "PROPN", "ADJ"):  # "a role in spearheading", "responsible for ordering"
                 return self.noun_agents(gov, depth + 1)
         return []

@@ -516,6 +516,11 @@ class Referents:
         if head.i == verb.i:
             return []
         if dep == "conj" and head.pos_ in ("VERB", "AUX"):
+            if not any(c.dep_ == "cc" and c.i > head.i for c in head.children) and \
+                    not any(c.dep_ == "cc" for c in verb.children):
+                # no "and"/"but" joins them: a misparse of "after Iraq, under the leadership of X, invaded
+                # the country", whose subject is the name before the comma-enclosed phrase, not the main one's
+                return _interrupted_subject(verb)
             if self.passive(head) and not self.passive(verb):
                 return [c for c in head.children if c.dep_ == "nsubjpass"]
             return self.agents(head, depth + 1)
@@ -646,3 +651,17 @@ def _possessed(tok: Token) -> Token | None:
     if marker is None:
         return None
     return next((c for c in tok.children if c.dep_ == "appos" and c.i > marker.i), None)
+
+
+def _interrupted_subject(verb: Token) -> list[Token]:
+    """The name just before a comma-enclosed phrase that ends right before a verb ("after Iraq, under the
+    leadership of Saddam Hussein, invaded ..."): the subject a parenthetical cut off from its verb."""
+    doc = verb.doc
+    close = verb.i - 1
+    if close <= verb.sent.start or doc[close].text != ",":
+        return []
+    opening = next((j for j in range(close - 1, verb.sent.start, -1) if doc[j].text == ","), None)
+    if opening is None or opening - 1 < verb.sent.start:
+        return []
+    before = doc[opening - 1]
+    return [before] if before.pos_ == "PROPN" else []

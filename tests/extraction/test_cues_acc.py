@@ -170,3 +170,19 @@ def test_the_subject_of_a_passive_share_verb_is_the_attacker(extract, sentence):
 def test_a_passive_share_verb_without_an_attack_is_nothing(extract):
     found = extract("Hezbollah was involved in talks with Israel's neighbours.")
     assert not any(p == "targeted" for _, p, _ in found.triples())
+
+
+# --- A place after a role's "in" is where the office is held when the role names its owner ------------
+
+@pytest.mark.parametrize("sentence, owner, place", [
+    ("Hamid Saleh acts as the Quds Force's representative in Yemen.", "Quds Force", "Yemen"),
+    ("Hamid Saleh, a Hezbollah commander in Syria, was killed.", "Hezbollah", "Syria"),
+])
+def test_a_place_after_an_owned_role_is_not_its_owner(extract, sentence, owner, place):
+    found = extract(sentence)
+    found.relation("Hamid Saleh", "member_of", owner)
+    assert ("Hamid Saleh", "member_of", place) not in found.triples()
+
+
+def test_an_official_in_an_organization_is_its_member(extract):
+    extract("Hamid Saleh is a senior official in Hezbollah.").relation("Hamid Saleh", "member_of", "Hezbollah")

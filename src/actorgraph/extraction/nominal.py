@@ -84,6 +84,9 @@ def _related(ctx: Context, span, head: Token, entry: RoleCue, bearers: list[Ref]
     np = ctx.np
     taken = {b.actor.id for b in bearers}
     out: list[tuple[Ref, str]] = []
+    # "a Hezbollah commander in Syria", "the Quds Force's representative in Yemen": a place after "in"
+    # is where the office is held; it is whose only when the role names no other owner
+    placed: list[tuple[Ref, str]] = []
     heads = [head] + [t for t in span if t.i != head.i]
     for h in heads:
         for child in [*h.children, *(_shared_preps(head) if h.i == head.i else ())]:
@@ -101,6 +104,9 @@ def _related(ctx: Context, span, head: Token, entry: RoleCue, bearers: list[Ref]
                     found = [Ref(r.actor, "unit", r.token) for r in found]
                 if not found:
                     found = _named_after(ctx, pobj, taken)
+                if word in _fw("located_preps"):
+                    placed += [(r, how) for r in found if r.actor.type in ("location", "country")]
+                    found = [r for r in found if r.actor.type not in ("location", "country")]
                 out += [(r, how) for r in found]
     # "of which Soleimani's Quds Force formed the expeditionary wing"
     verb = _copula(head)
@@ -127,7 +133,7 @@ def _related(ctx: Context, span, head: Token, entry: RoleCue, bearers: list[Ref]
         ref = np.one(p)
         if ref is not None and ref.actor.id not in taken:
             return [(ref, "poss")]
-    return []
+    return placed
 
 
 def _shared_preps(head: Token) -> list[Token]:

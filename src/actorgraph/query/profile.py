@@ -248,8 +248,10 @@ def show(store: Store, name: str, items: int = SHOW_ITEMS, edges: int | None = S
     draws on the edges listed.
     """
     actor = find_actor(store, name)
-    names = [n for (n,) in store.rows(
-        f"SELECT name FROM actor_names WHERE actor_id = {literal(actor.id)} ORDER BY words DESC, name") if n != actor.name]
+    from ..names import fold
+    # of one folded name a node keeps one spelling (store.actors.insert_names): the display name's is not an alias
+    names = [n for n, f in store.rows(f"SELECT name, folded FROM actor_names WHERE actor_id = {literal(actor.id)} "
+                                      "ORDER BY words DESC, name") if f != fold(actor.name)]
     merged = [{"name": n, "reason": r, "articles": c} for n, r, c in store.rows(
         f"""SELECT name, reason, articles FROM actor_spellings WHERE actor_id = {literal(actor.id)}
            ORDER BY articles DESC, name, reason""")]

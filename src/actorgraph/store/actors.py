@@ -105,15 +105,21 @@ def create_actor(store: Store, actor_id: str, name: str, type_: str, registry_id
     store.insert("actors", [(actor_id, name, type_, registry_id, wikidata, now())])
 
 
-def add_names(store: Store, actor_id: str, type_: str, keys: Iterable[NameKey]) -> None:
-    """Record spellings of an actor (a spelling it already has is left alone)."""
-    rows = {k.folded: (actor_id, k.name, k.folded, k.loose, k.words, k.surname, k.block, type_)
-            for k in keys if k.folded}
-    store.insert("actor_names", list(rows.values()), or_ignore=True)
+_NAMES = """INSERT INTO actor_names {select}
+ON CONFLICT (actor_id, folded) DO UPDATE SET name = least(actor_names.name, excluded.name)"""
 
 
-def add_keys(store: Store, actor_id: str, keys: Iterable[str]) -> None:
-    store.insert("actor_keys", [(k, actor_id) for k in keys], or_ignore=True)
+def insert_names(store: Store, rows: list[tuple]) -> None:
+    """Add actor_names rows; of the spellings of one folded name, an actor keeps the least.
+
+    One spelling per folded name ("World Trade Organisation" / "Organization"), chosen by the
+    set of spellings and not by which came first, so that the row is the same whatever order
+    and however many at a time the articles were stored (keys other than the name are the
+    folded name's own).
+    """
+    from .database import columns_select
+    if rows:
+        store.conn.execute(_NAMES.format(select=columns_select(len(rows[0]))), [list(c) for c in zip(*rows)])
 
 
 ALIAS_REMOVE = "alias remove"  # the kind of decision that takes a name away from an actor
@@ -138,29 +144,39 @@ def rebuild_names(store: Store, actor_ids: Iterable[str]) -> None:
     """Recompute the spellings and id keys of these actors from their per-article actors.
 
     A spelling removed by hand (`alias remove`) is left out; the display name always stays.
+    A few queries for all the actors together (a bulk merge rebuilds hundreds at once).
     """
     from ..resolve import NameKey
-    actor_ids = list(actor_ids)
+    all_ids = list(dict.fromkeys(actor_ids))
+    nodes = {a: (name, type_) for a, name, type_ in store.rows(
+        "SELECT id, name, type FROM actors WHERE id IN (SELECT unnest(?))", [all_ids])}
+    actor_ids = [a for a in all_ids if a in nodes]
+    if not actor_ids:
+        refresh_actor_search(store, all_ids)
+        return
     dropped = dropped_names(store)
+    pins = store.rows("SELECT folded, type, actor_id FROM name_pins")
+    store.conn.execute("DELETE FROM actor_names WHERE actor_id IN (SELECT unnest(?))", [actor_ids])
+    store.conn.execute("DELETE FROM actor_keys WHERE actor_id IN (SELECT unnest(?))", [actor_ids])
+    names: dict[str, list[str]] = {a: [nodes[a][0]] for a in actor_ids}
+    ids: dict[str, list[str]] = {a: [] for a in actor_ids}
+    for actor_id, n, aliases, registry_id, wikidata in store.rows(
+            "SELECT actor_id, name, aliases, registry_id, wikidata FROM article_actors "
+            "WHERE actor_id IN (SELECT unnest(?)) ORDER BY actor_id, article_id, local_id", [actor_ids]):
+        names[actor_id] += [n, *(aliases or [])]
+        ids[actor_id] += actor_keys(registry_id, wikidata)
+    rows: dict[tuple[str, str], tuple] = {}
+    keys: dict[str, tuple[str, str]] = {}
     for actor_id in actor_ids:
-        row = store.rows("SELECT type FROM actors WHERE id = ?", [actor_id])
-        if not row:
-            continue
-        type_ = row[0][0]
-        pinned_elsewhere = {f for (f,) in store.rows(
-            "SELECT folded FROM name_pins WHERE actor_id <> ? AND type = ?", [actor_id, type_])}
-        store.conn.execute("DELETE FROM actor_names WHERE actor_id = ?", [actor_id])
-        store.conn.execute("DELETE FROM actor_keys WHERE actor_id = ?", [actor_id])
-        names, ids = [], []
-        name, = store.rows("SELECT name FROM actors WHERE id = ?", [actor_id])[0]
-        names.append(name)
-        for n, aliases, registry_id, wikidata in store.rows(
-                "SELECT name, aliases, registry_id, wikidata FROM article_actors WHERE actor_id = ? "
-                "ORDER BY article_id, local_id", [actor_id]):
-            names += [n, *(aliases or [])]
-            ids += actor_keys(registry_id, wikidata)
-        keys = [k for k in (NameKey.of(n, type_) for n in dict.fromkeys(names))
-                if k.name == name or (k.folded not in pinned_elsewhere and k.folded not in dropped.get(actor_id, ()))]
-        add_names(store, actor_id, type_, keys)
-        add_keys(store, actor_id, dict.fromkeys(ids))
-    refresh_actor_search(store, actor_ids)
+        name, type_ = nodes[actor_id]
+        pinned_elsewhere = {f for f, t, a in pins if a != actor_id and t == type_}
+        for k in (NameKey.of(n, type_) for n in dict.fromkeys(names[actor_id])):
+            if k.folded and (k.name == name or (k.folded not in pinned_elsewhere
+                                                and k.folded not in dropped.get(actor_id, ()))):
+                if (actor_id, k.folded) not in rows or k.name < rows[actor_id, k.folded][1]:
+                    rows[actor_id, k.folded] = (actor_id, k.name, k.folded, k.loose, k.words, k.surname, k.block, type_)
+        for key in ids[actor_id]:
+            keys.setdefault(key, (key, actor_id))
+    insert_names(store, list(rows.values()))
+    store.insert("actor_keys", list(keys.values()), or_ignore=True)
+    refresh_actor_search(store, all_ids)

@@ -23,7 +23,7 @@ from .summaries import rebuild_summaries
 from .edges import relink_statements
 
 if TYPE_CHECKING:
-    from ..resolve.replay import Signature
+    from ..resolve.replay import Replay, Signature
 
 HAND_REASONS = ("merged by hand", "split by hand")  # the reasons `decisions` writes
 _SPELLINGS = "SELECT actor_id, name, folded, loose, words, surname, block, type FROM actor_names"
@@ -106,6 +106,29 @@ def rename(store: Store, actor_ids: Iterable[str]) -> None:
             store.conn.execute("UPDATE actors SET name = ? WHERE id = ?", [shown, actor_id])
 
 
+def node_ids(store: Store, result: Replay, free: dict[str, Signature], nodes: set[str]) -> dict[str, str]:
+    """The actor id of each node of a replay (replay node key -> actor id): kept nodes keep theirs.
+
+    A new node's id is made from its first signature in canonical order (its registry id, or
+    else its fullest name: `canonical` puts them first), which is a function of the node's
+    signatures alone, not of which articles shared a transaction or which name was the most
+    frequent when the group was last resolved: so a store is the same whatever `--batch-size`
+    it was ingested with. Two nodes whose first signatures give one id (a split's halves), or
+    a node whose id an actor outside the group holds, are told apart by `new_actor_id`'s counter.
+    """
+    ids: dict[str, str] = {}
+    given: set[str] = set()
+    for node in result.nodes.values():  # kept nodes first, then the new ones in canonical order
+        if not node.key.startswith("new:"):
+            ids[node.key] = given_id = node.key
+        else:  # the group's own nodes are replaced, so their ids may be given again
+            first = free[node.members[0]]
+            ids[node.key] = given_id = new_actor_id(store, node.type, first.name, node.registry_id, taken=given,
+                                                    reusable=nodes)
+        given.add(given_id)
+    return ids
+
+
 def reresolve(store: Store, signatures: Iterable[str], touched: Iterable[str] = ()) -> None:
     """Resolve again, in canonical order, the group of nodes these (new) signatures could join.
 
@@ -129,14 +152,7 @@ def reresolve(store: Store, signatures: Iterable[str], touched: Iterable[str] = 
     pins = {(f, t): a for f, t, a in store.rows("SELECT folded, type, actor_id FROM name_pins")}
     result = replay(free, kept, pins, counts, dropped)
 
-    ids: dict[str, str] = {}  # replay node key -> actor id
-    for node in result.nodes.values():  # kept nodes first, then the new ones in canonical order
-        if not node.key.startswith("new:"):
-            ids[node.key] = node.key
-            continue
-        # the group's own nodes are replaced, so their ids may be given again
-        ids[node.key] = new_actor_id(store, node.type, node.name, node.registry_id, taken=set(ids.values()),
-                                     reusable=nodes)
+    ids = node_ids(store, result, {s.key: s for s in free}, nodes)
 
     moved = []
     for key, (node_key, reason) in result.placed.items():

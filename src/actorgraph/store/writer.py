@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from ..errors import StoreError
 from ..model import CERTAINTIES, Evidence, Extraction, IntakeFailure, IntakeSkip, actor_keys, content_id
-from .actors import StoreView, actor_id_for, dropped_names, new_actor_id, signature, taken_actor_ids
+from .actors import StoreView, actor_id_for, dropped_names, insert_names, new_actor_id, signature, taken_actor_ids
 from .database import Store, now
 from .edges import add_to_relations, relation_id
 from .manual import apply_actor_reviews
@@ -140,9 +140,9 @@ class _Batch:
                     node_wikidata = a.wikidata
                 view.nodes[gid] = (node_name, node_registry, node_wikidata)
             for k in akeys:
-                if k.folded and k.folded not in self.dropped.get(gid, ()):
-                    self.names.setdefault((gid, k.folded), (gid, k.name, k.folded, k.loose, k.words, k.surname,
-                                                            k.block, a.type))
+                if k.folded and k.folded not in self.dropped.get(gid, ()) and (
+                        (gid, k.folded) not in self.names or k.name < self.names[gid, k.folded][1]):
+                    self.names[gid, k.folded] = (gid, k.name, k.folded, k.loose, k.words, k.surname, k.block, a.type)
             for key in ids_of:
                 self.keys.setdefault(key, (key, gid))
             view.add(gid, akeys, a.type, view.nodes[gid][1], view.nodes[gid][0], ids_of, a.parent)
@@ -212,7 +212,10 @@ class _Batch:
         self.rows["actor_names"] = list(self.names.values())
         self.rows["actor_keys"] = list(self.keys.values())
         for table in TABLES:
-            self.store.insert(table, self.rows[table], or_ignore=table in ("actor_names", "actor_keys"))
+            if table == "actor_names":
+                insert_names(self.store, self.rows[table])
+            else:
+                self.store.insert(table, self.rows[table], or_ignore=table == "actor_keys")
         new = add_signatures(self.store, list(self.signatures.values()))
         add_to_relations(self.store, self.rows["statements"])
         add_relation_firsts(self.store, sorted({r[2] for r in self.rows["statements"]}))

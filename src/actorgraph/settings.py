@@ -33,8 +33,11 @@ class Settings:
     # A folder whose registry files (*.yaml, *.yml, *.json) are read after the shipped ones and
     # before `registry`, without being named: `actorgraph registry import` writes there.
     registry_dir: str = "actorgraph_registry"
-    # Articles sent through the model per nlp.pipe call.
+    # Articles sent through the model per nlp.pipe call (and, for `ingest`, per commit).
     batch_size: int = 32
+    # Articles per commit when pre-extracted shards are merged (`ingest --shards`, `ingest
+    # --engine ray`): a commit's cost is mostly fixed, and the store is the same at any size.
+    merge_batch_size: int = 1000
     # Worker processes for extraction; 1 runs in this process.
     workers: int = 1
     # Inputs larger than this many bytes are refused (a corpus file is read as a stream

@@ -29,7 +29,8 @@ PATH_DIRECTIONS = ("auto", "down", "up", "any")
 def _settings(args: argparse.Namespace) -> Settings:
     return Settings.load(getattr(args, "config", None), store=args.store,
                          model=getattr(args, "model", None), workers=getattr(args, "workers", None),
-                         batch_size=getattr(args, "batch_size", None), registry=getattr(args, "registry", None) or None,
+                         batch_size=getattr(args, "batch_size", None),
+                         merge_batch_size=getattr(args, "merge_batch_size", None), registry=getattr(args, "registry", None) or None,
                          user_agent=getattr(args, "user_agent", None), fetch_delay=getattr(args, "delay", None),
                          fetch_timeout=getattr(args, "timeout", None))
 
@@ -288,6 +289,9 @@ def add_store_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--shards", action="append", metavar="DIR",
                    help="merge the Parquet shards of DIR (written by `extract --engine ray` or an interrupted "
                         "`ingest --engine ray`) into the store, in input order; may be repeated")
+    p.add_argument("--merge-batch-size", type=int, default=None, metavar="N",
+                   help=f"with --shards or --engine ray: articles per commit of the merge (default "
+                        f"{Settings().merge_batch_size}); the store is the same at any size, larger is faster")
     p.add_argument("--quiet", "-q", action="store_true", help="no per-article lines")
     fetch_flags(p)
     store_flags(p, json_flag=False)

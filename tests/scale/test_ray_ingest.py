@@ -58,18 +58,15 @@ def ingest(store: Path, inputs: list[str], *flags: str) -> subprocess.Popen:
                              *flags], env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
-# 4 articles per transaction in both runs (a store's actor ids depend on which articles share one)
-BATCH = ("--batch-size", "4")
-
-
 def ray_flags(staging: Path) -> tuple[str, ...]:
-    return ("--engine", "ray", "--workers", "2", "--shard-size", "3", "--staging", str(staging), *BATCH)
+    return ("--engine", "ray", "--workers", "2", "--shard-size", "3", "--staging", str(staging))
 
 
 @pytest.fixture(scope="module")
 def one_process(inputs, tmp_path_factory) -> Path:
+    """A one-process `ingest` at the default settings: the store every other run must equal."""
     store = tmp_path_factory.mktemp("one") / "g.duckdb"
-    run = ingest(store, inputs, *BATCH)
+    run = ingest(store, inputs)
     out, err = run.communicate(timeout=600)
     assert run.returncode == 1, err  # the broken corpus line fails, the rest is stored
     return store
@@ -84,6 +81,21 @@ def wait_for(run: subprocess.Popen, check, what: str, timeout: float = 300):
         time.sleep(0.2)
     run.kill()
     pytest.fail(f"no {what} within {timeout}s")
+
+
+def test_shards_merged_at_any_batch_size_equal_a_one_process_ingest(inputs, one_process, tmp_path):
+    """An actor's id and spellings do not depend on which articles share a transaction."""
+    shards = tmp_path / "shards"
+    run = subprocess.run([sys.executable, "-m", "actorgraph.cli", "extract", *inputs, "--engine", "ray",
+                          "--workers", "2", "--shard-size", "5", "--out", str(shards), "-q"],
+                         env=ENV, capture_output=True, text=True, timeout=600)
+    assert "FAIL" in run.stderr and "bbc.jsonl#L5" in run.stderr and " 1 failed" in run.stderr, run.stderr
+    for size in ("1", "7", "1000"):
+        store = tmp_path / f"merged-{size}.duckdb"
+        merge = ingest(store, [], "--shards", str(shards), "--merge-batch-size", size)
+        out, err = merge.communicate(timeout=600)
+        assert merge.returncode == 1, err  # the broken corpus line, recorded as in the one-process run
+        assert differences(store, one_process) == [], f"--merge-batch-size {size}"
 
 
 def test_a_worker_killed_mid_run_loses_no_article_and_duplicates_none(inputs, one_process, tmp_path):

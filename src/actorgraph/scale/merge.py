@@ -2,12 +2,12 @@
 
 The merge is `ingest_items` itself, over the staged shards' records in input order, with an
 `extract` that looks the extractions up instead of running spaCy: stored articles are
-dropped by identity as `ingest` drops them, failures and skipped records are recorded as
-there, and the transactions (`batch_size` articles each) hold the very articles a one-process
-`ingest` of the same inputs would put in them. That matters: a new actor's id is made from its
-name in the transaction that stores it, so the store equals the one-process store of the same
-`--batch-size`. A larger batch (`--batch-size 1000`) merges several times faster and gives
-the store that `ingest --batch-size 1000` gives.
+dropped by identity as `ingest` drops them, and failures and skipped records are recorded as
+there. It commits `merge_batch_size` articles at a time (1000; `--merge-batch-size`), not
+`batch_size`: most of a commit's cost is fixed (the touched groups of actors resolved again,
+summaries, one statement per table), and the store does not depend on it (an actor's id is
+made from its node's signatures, `store.resolution.node_ids`), so the merged store equals a
+one-process `ingest` of the same inputs at any batch size.
 
 Idempotent by article identity, and resumable: a run started again merges every staged shard
 again, and the articles it stored before are dropped before they cost anything but a lookup.
@@ -15,6 +15,7 @@ again, and the articles it stored before are dropped before they cost anything b
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 
 from ..model import Article, Extraction, IntakeFailure, IntakeSkip
 from ..settings import Settings
@@ -69,6 +70,7 @@ def merge_items(items: Iterable[Item], settings: Settings, store: Store,
                 command: str = "ingest --shards") -> IngestReport:
     """Store pre-extracted records (in input order) as `ingest` stores what it extracts."""
     pre = PreExtracted()
+    settings = replace(settings, batch_size=settings.merge_batch_size)  # commits of the merge's size
     report = ingest_items(pre.articles(items), settings, store, on_item, command=command, extract=pre.extract)
     pre.forget()
     return report

@@ -39,6 +39,8 @@ class StagedShard:
     extracted: int
     failed: int
     worker: str  # host:pid of the process that extracted it
+    seconds: float = 0.0  # the worker's wall-clock time on the shard: reading, extracting, writing
+    cpu_seconds: float = 0.0  # the worker's CPU time on it (its threads included)
 
 
 class Staging:

@@ -97,7 +97,7 @@ def two_processes(corpus: str, limit: int) -> dict:
     started = time.perf_counter()
     times = [time.perf_counter() for _ in extract_stream(islice(read_articles([corpus], settings), limit), settings)]
     # results come a batch at a time; each worker's first batch includes its start (spawn, model): left apart
-    n, head = len(times), min(len(times) - 1, 2 * settings.batch_size)
+    n, head = len(times), 2 * settings.batch_size
     return {"n": n, "start": times[0] - started, "marginal": (times[-1] - times[head - 1]) / (n - head), "cpu": None,
             "peaks": sampler.stop()}
 
@@ -136,6 +136,8 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=2, help="rounds, interleaved; the best of each is kept")
     ap.add_argument("--only", nargs="*", default=list(NAMES), choices=list(NAMES))
     args = ap.parse_args()
+    if "workers2" in args.only and args.limit < 4 * Settings().batch_size:  # each worker's first batch is left apart
+        ap.error(f"--workers 2 needs --limit {4 * Settings().batch_size} or more for a steady rate")
     print(f"first {args.limit} articles of {Path(args.corpus).name}, {os.cpu_count()} CPUs, shards of "
           f"{args.shard_size}, load average {os.getloadavg()[0]:.1f} at start", flush=True)
     ray_start = None

@@ -87,20 +87,35 @@ def start_server(store: str, processes: int = 1, cache_mb: int | None = None) ->
     # the server's messages go to a file: a pipe nobody reads would stop the server once it is full
     log = Path(tempfile.gettempdir()) / f"web-load-serve-{port}.log"
     proc = subprocess.Popen([sys.executable, "-m", "actorgraph.cli", "serve", "--store", store, "--port", str(port),
-                             *more], stdout=subprocess.DEVNULL, stderr=log.open("w"), env=env)
+                             *more], stdout=subprocess.DEVNULL, stderr=log.open("w"), env=env,
+                            start_new_session=True)  # its own process group: stop_server ends its children too
     deadline = time.monotonic() + 300
     while time.monotonic() < deadline:
         if proc.poll() is not None:
             raise SystemExit(f"server exited: {log.read_text()[-2000:]}")
         try:
-            c = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
-            c.request("GET", "/api/stats")
+            # the predicates need no query: the store is open once the server listens, and /api/stats
+            # (counts and the most connected actors) takes seconds on a million articles
+            c = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            c.request("GET", "/api/predicates")
             if c.getresponse().status == 200:
                 return proc, port
         except OSError:
             time.sleep(0.3)
-    proc.terminate()
+    stop_server(proc)
     raise SystemExit("server did not start within 300 s")
+
+
+def stop_server(proc: subprocess.Popen) -> None:
+    """Stop the server and its serving processes; killed when they have not ended 20 s after being asked."""
+    import os
+    import signal
+    proc.terminate()
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=20)
 
 
 def run(port: int, paths: list[str], workers: int, seconds: float, max_requests: int) -> dict:
@@ -320,8 +335,7 @@ def mixed(args: argparse.Namespace) -> None:
             parts = {k: statistics.median(t.get(k, 0.0) for t in r["timing"]) for k in r["timing"][0]}
             print("review actions inside the server, median ms: " + ", ".join(f"{k} {v:.1f}" for k, v in parts.items()))
     finally:
-        proc.terminate()
-        proc.wait(timeout=30)
+        stop_server(proc)
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
 
@@ -380,8 +394,7 @@ def main() -> None:
                       f"mean {r['mean']:.1f}; answered from kept answers {r['hit_rate']:.0%}"
                       + (f"; errors e.g. {r['error_sample']}" if r["errors"] else ""), flush=True)
         finally:
-            proc.terminate()
-            proc.wait(timeout=20)
+            stop_server(proc)
     if len(modes) == 2:
         print("side by side, p50 / p95 ms (cold -> warm, hit rate):")
         for name in endpoints:

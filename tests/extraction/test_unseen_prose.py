@@ -65,3 +65,36 @@ def test_a_named_representative_speaks_himself(extract, text, speaker):
 def test_no_group_speaks_through_an_unowned_or_shared_voice(extract, text):
     found = extract(text, PUBLISHED)
     assert [q for q in found.quotes if found.name(q.speaker) in ("Northern Guard", "Hezbollah")] == []
+
+
+# --- what an attack left ------------------------------------------------------------------------
+
+def _figures(found):
+    return sorted((found.name(f.subject), f.value, f.kind) for f in found.figures)
+
+
+def test_the_dead_and_wounded_an_attack_left_count_for_its_target(extract):
+    found = extract("The bombing of the Northern Guard's headquarters left 40 dead and 120 wounded.", PUBLISHED)
+    assert _figures(found) == [("Northern Guard", 40.0, "killed"), ("Northern Guard", 120.0, "wounded")]
+
+
+def test_the_dead_an_attack_left_among_no_named_side_count_for_its_attacker(extract):
+    # the convention of the annotations: unnamed victims are counted for who caused their deaths
+    found = extract("A Northern Guard raid on a village near the river, which left 25 dead, drew wide condemnation.",
+                    PUBLISHED)
+    assert ("Northern Guard", 25.0, "killed") in _figures(found)
+
+
+@pytest.mark.parametrize("text", [
+    "The bombing of the Northern Guard's headquarters left 40 vehicles behind.",
+    "The Northern Guard left 40 fighters in the town.",
+    "The storm left 40 dead in the valley.",   # no attack, no actor
+])
+def test_leaving_things_or_fighters_behind_is_no_count_of_dead(extract, text):
+    found = extract(text, PUBLISHED)
+    assert [f for f in found.figures if f.kind in ("killed", "wounded")] == []
+
+
+def test_the_dead_of_a_raid_on_a_town_count_for_the_raiders_before_the_town(extract):
+    found = extract("The Northern Guard raid on Kosti left 25 dead.", PUBLISHED)
+    assert _figures(found) == [("Northern Guard", 25.0, "killed")]

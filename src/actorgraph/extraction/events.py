@@ -230,6 +230,18 @@ def find_events(doc: Doc, article: Article, actors: list[Actor], args: Arguments
     return _merge(events)
 
 
+def parties(tok: Token, args: Arguments, lex: EventLexicon | None = None) -> tuple[dict[str, str], str | None]:
+    """The roles (actor id -> role) and place of the event a trigger word tells on its own ("the bombing
+    of X's headquarters" -> X target), empty when the word is no trigger; for figures that count what
+    an event left ("... left 40 dead")."""
+    lex = lex or lexicon()
+    f = _trigger(tok, lex)
+    if f is None:
+        return {}, None
+    _participants(f, args, lex, {tok.i: f})
+    return ({} if f.absorbed else dict(f.roles)), f.place
+
+
 def _light_object(f: _Found, by_token: dict[int, _Found]) -> None:
     """A verb trigger whose object is a trigger of its own type tells one act ("X held talks with Y",
     "X carried out a raid on Y"): the object's parties join the verb's, and the object is no second event."""

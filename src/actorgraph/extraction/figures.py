@@ -22,7 +22,7 @@ from ..lang import lexicon as language_file, mapping, strings, words
 from ..model import Actor, Article, Evidence, Figure, Span as Mention, content_id
 from .arguments import Arguments, arguments
 from .doctext import doc_text, span_text
-from .events import lexicon as event_lexicon, simultaneous
+from .events import lexicon as event_lexicon, parties, simultaneous
 from .timex import date_of, dates_in
 
 EXTRACTOR = "figures@1"
@@ -403,8 +403,12 @@ def _left_harmed(number: Token, args: Arguments, lex: FigureLexicon) -> tuple[Ac
     """A number of a state that a resultative verb leaves ("the attack on X left 85 dead and 229
     wounded"): counted for the attack's target, else for whom the attack is by, else its place."""
     state = number.head
-    if number.dep_ not in ("nummod", "nsubj", "npadvmod") or state.lemma_.lower() not in lex.kinds \
-            or lex.kinds[state.lemma_.lower()] not in VICTIM_KINDS:
+    after = number.doc[number.i + 1] if number.i + 1 < len(number.doc) else number
+    if number.dep_ in ("conj", "dobj") and after.dep_ in ("conj", "oprd", "acomp") and after.head.i == number.head.i:
+        state = after  # "left 85 dead and 229 wounded": the parser hangs both the count and its state on "left"
+    elif number.dep_ not in ("nummod", "nsubj", "npadvmod"):
+        return None
+    if state.lemma_.lower() not in lex.kinds or lex.kinds[state.lemma_.lower()] not in VICTIM_KINDS:
         return None
     verb = state.head
     if state.dep_ not in ("oprd", "acomp", "xcomp", "dobj", "ccomp", "conj") or verb.lemma_.lower() not in lex.resultative_verbs:
@@ -423,12 +427,26 @@ def _left_harmed(number: Token, args: Arguments, lex: FigureLexicon) -> tuple[Ac
             return actor, kind, verb
         if s.lemma_.lower() not in ev.nouns:
             continue
+        # the event's parties: its target that is no place, else its agent ("the bombing of X's
+        # headquarters", "X's raid on a village"), else the place it struck
+        places: list[Actor] = []
         for cls in ("target", "agent"):
             for c in s.children:
                 if c.dep_ == "prep" and c.lower_ in ev.roles[cls]:
                     actors = [a for p in c.children if p.dep_ == "pobj" for a in args.refers_to(p)]
+                    places += [a for a in actors if a.type in PLACES]
+                    actors = [a for a in actors if a.type not in PLACES]
                     if actors:
                         return actors[0], kind, verb
+        roles, _ = parties(s, args, ev)
+        by_id = {a.id: a for a in args.actors}
+        for wanted in ("target", "agent"):
+            found = [by_id[aid] for aid, r in roles.items() if r == wanted and aid in by_id
+                     and by_id[aid].type not in PLACES]
+            if found:
+                return found[0], kind, verb
+        if places:
+            return places[0], kind, verb
         place = _place(s, s, args, lex)
         if place is not None:
             return next(a for a in args.actors if a.id == place), kind, verb

@@ -98,3 +98,29 @@ def test_leaving_things_or_fighters_behind_is_no_count_of_dead(extract, text):
 def test_the_dead_of_a_raid_on_a_town_count_for_the_raiders_before_the_town(extract):
     found = extract("The Northern Guard raid on Kosti left 25 dead.", PUBLISHED)
     assert _figures(found) == [("Northern Guard", 25.0, "killed")]
+
+
+# --- an event whose onset verb carries its parties, and conquest ------------------------------------
+
+def test_clashes_that_erupted_between_two_sides_name_both(extract):
+    found = extract("Heavy clashes erupted between the Northern Guard and the Southern Front on Saturday.", PUBLISHED)
+    assert _events(found, "attack") == [("2024-05-04", {"Northern Guard": "other", "Southern Front": "other"})]
+
+
+def test_a_meeting_that_began_among_unnamed_delegations_names_no_one(extract):
+    found = extract("The meeting began between the two delegations after a delay.", PUBLISHED)
+    assert found.events("meeting") == []
+
+
+@pytest.mark.parametrize("text, date", [
+    ("The Northern Guard recaptured Kosti in January.", "2024-01"),
+    ("The Northern Guard conquered Kosti in June 2014.", "2014-06"),
+])
+def test_taking_back_or_conquering_a_town_is_an_attack_on_it(extract, text, date):
+    found = extract(text, PUBLISHED)
+    assert _events(found, "attack") == [(date, {"Northern Guard": "agent", "Kosti": "target"})]
+
+
+def test_recapturing_a_person_is_a_capture(extract):
+    found = extract("Police recaptured Omar Haddad on Sunday.", PUBLISHED)
+    assert [(d, r.get("Omar Haddad")) for d, r in _events(found, "capture")] == [("2024-05-05", "target")]

@@ -96,6 +96,7 @@ class EventLexicon:
     relative_persons: frozenset[str]
     locative: frozenset[str]
     genitive: frozenset[str]
+    onset_verbs: frozenset[str] = frozenset()  # "fighting broke out between X and Y"
 
 
 # The preposition classes whose actors a type's `preposition_roles` place, in the order they are tried.
@@ -177,6 +178,7 @@ def build_lexicon(data: dict, lang: str = _LANG, where: str | None = None) -> Ev
         simultaneity=words(clauses, "simultaneity", cwhere),
         relative_persons=words(clauses, "relative_persons", cwhere),
         locative=words(clauses, "locative_proforms", cwhere), genitive=words(clauses, "genitive", cwhere),
+        onset_verbs=fs(strings(data, "onset_verbs", where)) if "onset_verbs" in data else frozenset(),
     )
 
 
@@ -604,6 +606,12 @@ def _noun_roles(f: _Found, args: Arguments, lex: EventLexicon) -> None:
         # "carried out strikes on Houthi targets": the parser may hang the target on the verb
         for c in t.head.children:
             if c.dep_ == "prep" and c.i > t.i and c.lower_ in lex.roles["target"]:
+                _prep_role(f, c, args, lex)
+    if t.dep_ == "nsubj" and t.head.lemma_.lower() in lex.onset_verbs:
+        # "fighting broke out between X and Y", "clashes erupted on the border with X": the parser hangs
+        # the event's parties on the verb of its onset
+        for c in t.head.children:
+            if c.dep_ == "prep" and c.i > t.i and (c.lower_ in lex.roles["between"] or c.lower_ in lex.roles["target"]):
                 _prep_role(f, c, args, lex)
     blamed = t.dep_ == "dobj" and t.head.lemma_.lower() in lex.accusation  # "blamed the attack on X": X is accused
     for c in t.children:

@@ -124,3 +124,24 @@ def test_taking_back_or_conquering_a_town_is_an_attack_on_it(extract, text, date
 def test_recapturing_a_person_is_a_capture(extract):
     found = extract("Police recaptured Omar Haddad on Sunday.", PUBLISHED)
     assert [(d, r.get("Omar Haddad")) for d, r in _events(found, "capture")] == [("2024-05-05", "target")]
+
+
+# --- an act told in the present is of the article's day -------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The Northern Guard has seized the town of Kosti.",
+    "The Northern Guard is shelling Kosti.",
+])
+def test_an_undated_act_in_the_present_perfect_or_progressive_has_the_articles_date(extract, text):
+    found = extract(text, PUBLISHED)
+    assert [e.date for e in found.events("attack")] == [PUBLISHED]
+
+
+@pytest.mark.parametrize("text, date", [
+    ("The Northern Guard attacked Kosti.", None),                      # a simple past may be any day
+    ("The Northern Guard had attacked Kosti before the truce.", None),  # a pluperfect is earlier
+    ("The Northern Guard has attacked Kosti since October.", "2023-10"),  # the sentence's own date
+])
+def test_other_tenses_and_dated_sentences_keep_their_own_date(extract, text, date):
+    found = extract(text, PUBLISHED)
+    assert [e.date for e in found.events("attack")] == [date]

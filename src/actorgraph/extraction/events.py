@@ -262,19 +262,32 @@ def _light_object(f: _Found, by_token: dict[int, _Found]) -> None:
 def _release_date(f: _Found, sent: Span, dates: list[DateMention], article: Article,
                   lex: EventLexicon) -> str | None:
     """The article's date for an act the release itself announces ("Treasury designated X", "X is being
-    designated"): a type marked `release_dated`, told by a main-clause verb that is neither future
-    (a modal) nor pluperfect nor in a relative or participial clause, in a sentence that gives no date."""
+    designated") or an act of any type told in the present perfect or progressive ("has seized"): told
+    by a main-clause verb that is neither future (a modal) nor pluperfect nor in a relative or
+    participial clause, in a sentence that gives no date; `release_dated` types in any past tense."""
     t = f.trigger
-    if not article.published or not lex.types[f.type].release_dated or t.pos_ != "VERB":
+    if not article.published or t.pos_ != "VERB":
         return None
     if dates or any(e.label_ == "DATE" and tells_time(e) for e in sent.ents):
         return None
     if t.dep_ in ("relcl", "acl", "amod", "advcl", "xcomp", "ccomp", "pcomp"):
         return None
-    for c in t.children:
-        if c.dep_ in ("aux", "auxpass") and (c.tag_ == "MD" or c.lemma_.lower() in lex.perfect and c.tag_ == "VBD"):
+    auxiliaries = [c for c in t.children if c.dep_ in ("aux", "auxpass")]
+    for c in auxiliaries:
+        if c.tag_ == "MD" or c.lemma_.lower() in lex.perfect and c.tag_ == "VBD":
             return None
+    if not lex.types[f.type].release_dated and not _current(t, auxiliaries):
+        return None
     return str(article.published)[:10]
+
+
+_PRESENT = ("VBZ", "VBP")  # Penn tags of the present tense
+
+
+def _current(verb: Token, auxiliaries: list[Token]) -> bool:
+    """Whether a verb tells an act of the present: a present perfect or a present progressive ("the
+    militia has seized the town", "Israel is striking Rafah"), which news dates to its own day."""
+    return bool(auxiliaries) and auxiliaries[0].tag_ in _PRESENT
 
 
 def _coordinated(f: _Found, sent: Span, dates: list[DateMention], args: Arguments) -> tuple[list[tuple[_Found, DateMention]], list[DateMention]]:

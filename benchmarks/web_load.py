@@ -45,6 +45,17 @@ import duckdb
 from actorgraph.store import Store
 
 
+
+def _run_clients(worker, workers: int) -> float:
+    """Run `worker(k)` in `workers` threads at once; the seconds until the last one ends."""
+    started = time.perf_counter()
+    threads = [threading.Thread(target=worker, args=(k,)) for k in range(workers)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return time.perf_counter() - started
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -152,13 +163,7 @@ def run(port: int, paths: list[str], workers: int, seconds: float, max_requests:
             errors.extend(bad)
             hits[0] += kept
 
-    started = time.perf_counter()
-    threads = [threading.Thread(target=worker, args=(k,)) for k in range(workers)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    elapsed = time.perf_counter() - started
+    elapsed = _run_clients(worker, workers)
     ms = sorted(x * 1000 for x in latencies)
 
     def pct(p: float) -> float:
@@ -277,13 +282,7 @@ def run_mixed(port: int, token: str, actors: list[str], statements: list[str], w
             for key in out:
                 out[key].extend(mine[key])
 
-    started = time.perf_counter()
-    threads = [threading.Thread(target=worker, args=(k,)) for k in range(workers)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    out["seconds"] = time.perf_counter() - started
+    out["seconds"] = _run_clients(worker, workers)
     return out
 
 

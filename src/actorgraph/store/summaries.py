@@ -100,12 +100,18 @@ def build_relation_firsts(store: Store) -> None:
 
 def rebuild_relation_firsts(store: Store, relation_ids: Iterable[str]) -> None:
     """Recompute the first statements of these edges from their statements (after a merge or split)."""
-    ids = sorted(set(relation_ids))
+    _recompute(store, "relation_firsts", "relation_id", _FIRSTS_OF, "s.relation_id", relation_ids)
+
+
+def _recompute(store: Store, table: str, key: str, select: str, select_key: str, ids: Iterable[str]) -> None:
+    """Delete the rows of `table` whose `key` is one of `ids` and insert them again from `select`
+    (a query with a `{where}` slot, filtered on its column `select_key`)."""
+    ids = sorted(set(ids))
     if not ids:
         return
-    store.conn.execute("DELETE FROM relation_firsts WHERE relation_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
-    store.conn.execute(f"INSERT INTO relation_firsts "
-                       f"{_FIRSTS_OF.format(where='WHERE s.relation_id IN (SELECT unnest(?::VARCHAR[]))')}", [ids])
+    store.conn.execute(f"DELETE FROM {table} WHERE {key} IN (SELECT unnest(?::VARCHAR[]))", [ids])
+    store.conn.execute(f"INSERT INTO {table} "
+                       f"{select.format(where=f'WHERE {select_key} IN (SELECT unnest(?::VARCHAR[]))')}", [ids])
 
 
 def add_relation_firsts(store: Store, article_ids: list[str]) -> None:
@@ -157,9 +163,4 @@ def refresh_actor_search(store: Store, actor_ids: Iterable[str]) -> None:
     New rows are appended after the sorted ones: a range read then also reads those row groups
     whole, which costs little until many actors have changed; `build_actor_search` sorts again.
     """
-    ids = sorted(set(actor_ids))
-    if not ids:
-        return
-    store.conn.execute("DELETE FROM actor_search WHERE actor_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
-    store.conn.execute(f"INSERT INTO actor_search "
-                       f"{_SEARCH_OF.format(where='WHERE actor_id IN (SELECT unnest(?::VARCHAR[]))')}", [ids])
+    _recompute(store, "actor_search", "actor_id", _SEARCH_OF, "actor_id", actor_ids)

@@ -20,8 +20,7 @@ from typing import Iterator
 
 from spacy.tokens import Span, Token
 
-from ..errors import ConfigError
-from ..lang import lexicon as language_file, where as file_name
+from ..lang import lexicon as language_file, strings, where as file_name
 from .patterns import Context, Proposal
 
 
@@ -43,13 +42,10 @@ def _formulas(lang: str = "en") -> tuple[Formula, ...]:
 
 
 def read_formulas(data: dict, lang: str, where: str) -> tuple[Formula, ...]:
-    """The formulas of a language file's mapping; a list holding a non-word is a ConfigError."""
+    """The formulas of a language file's mapping; a list holding a non-word is a ConfigError (lang.strings)."""
 
     def words(name: str, key: str, seq: list) -> tuple[str, ...]:
-        bad = [w for w in seq if not isinstance(w, str)]
-        if bad:  # YAML reads a bare on/off/yes/no as a boolean
-            raise ConfigError(f"{where}: formula {name!r} {key} holds {bad!r}, not words (quote on/off/yes/no)")
-        return tuple(w.lower() for w in seq)
+        return tuple(w.lower() for w in strings({key: seq}, key, f"{where}: formula {name!r}"))
 
     return tuple(Formula(name, str(spec["predicate"]), spec.get("named", "object") == "subject",
                          tuple(words(name, "openings", o) for o in spec["openings"]),

@@ -56,8 +56,12 @@ def strings(data: dict[str, Any], key: str, where: str) -> list[str]:
     if key not in data:
         raise ConfigError(f"{where}: missing key {key!r}")
     value = data[key]
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+    if not isinstance(value, list):
         raise ConfigError(f"{where}: key {key!r} must be a list of strings")
+    bad = [v for v in value if not isinstance(v, str)]
+    if bad:  # YAML reads a bare on/off/yes/no as a boolean
+        raise ConfigError(f"{where}: key {key!r} must be a list of strings; it holds {bad!r} "
+                          f"(quote on/off/yes/no)")
     return list(value)
 
 
